@@ -1,0 +1,58 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import solidJs from '@astrojs/solid-js';
+import { defineConfig, envField } from 'astro/config';
+import { ENV_VARS } from './src/lib/env-vars.ts';
+
+/**
+ * The astro:env schema, built from the single list in src/lib/env-vars.ts. Every variable is
+ * `access: 'secret'`: Astro inlines public server variables at build time, but an operator sets
+ * these at run time (and one build serves every environment), so all are read from the process
+ * environment when the server starts. None reaches the browser.
+ */
+const schema = Object.fromEntries(
+	ENV_VARS.map((v) => [
+		v.name,
+		envField.string({
+			context: 'server',
+			access: 'secret',
+			optional: !v.required,
+			...(v.default !== undefined ? { default: v.default } : {}),
+		}),
+	]),
+);
+
+export default defineConfig({
+	output: 'server',
+	adapter: node({ mode: 'standalone' }),
+	integrations: [mdx(), solidJs()],
+	i18n: {
+		locales: ['en', 'bn', 'hi'],
+		defaultLocale: 'en',
+		routing: { prefixDefaultLocale: false },
+	},
+	env: { schema, validateSecrets: true },
+	security: {
+		checkOrigin: true,
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"form-action 'self'",
+				"object-src 'none'",
+				"base-uri 'none'",
+				"frame-ancestors 'none'",
+			],
+		},
+	},
+	server: { port: 4321, host: 'localhost' },
+	devToolbar: { enabled: false },
+	prefetch: false,
+	markdown: { syntaxHighlight: false },
+	vite: {
+		server: { watch: { ignored: ['**/data/**'] } },
+	},
+});

@@ -1,0 +1,258 @@
+/**
+ * The Drizzle schema: every table the platform keeps.
+ *
+ * Conventions: tables are `xxxTable` with snake_case SQL names and camelCase keys; times are
+ * integer milliseconds since the epoch (`timestamp_ms`), so they sort and compare as numbers in SQL;
+ * ids that leave the server (sessions, certificates, attempts) are random strings, never counters.
+ * Course content lives in files, not here: rows refer to courses, lessons and quizzes by slug.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	blob,
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+/** People with an account: learners, instructors and admins. */
+export const userTable = sqliteTable(
+	'user',
+	{
+		/** Random id, never shown as a counter. */
+		id: text('id').primaryKey(),
+		/** Lower-cased, trimmed email; unique. */
+		email: text('email').notNull(),
+		/** Full name as printed on certificates (NFC-normalised, 1–100 characters). */
+		name: text('name').notNull(),
+		/** argon2id PHC string. */
+		passwordHash: text('password_hash').notNull(),
+		/** `learner` (default), `instructor` or `admin`. */
+		role: text('role', { enum: ['learner', 'instructor', 'admin'] })
+			.notNull()
+			.default('learner'),
+		/** Preferred interface language: `en`, `bn` or `hi`. */
+		locale: text('locale', { enum: ['en', 'bn', 'hi'] })
+			.notNull()
+			.default('en'),
+		/** Set when an admin disables the account; such a user cannot sign in. */
+		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+	},
+	(t) => [uniqueIndex('user_email_idx').on(t.email), index('user_role_idx').on(t.role)],
+);
+
+/** Sessions the Lucia way: the token is `<id>.<secret>`, only SHA-256(secret) is stored. */
+export const sessionTable = sqliteTable(
+	'session',
+	{
+		id: text('id').primaryKey(),
+		/** SHA-256 of the token's secret part. */
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Last time the session was seen and refreshed (updated at most hourly). */
+		lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull(),
+		/** A short description of the device (browser and system), for the account page. */
+		device: text('device').notNull().default(''),
+	},
+	(t) => [index('session_user_idx').on(t.userId)],
+);
+
+/** Single-use tokens: password resets and the first-admin setup link. Only hashes are stored. */
+export const oneTimeTokenTable = sqliteTable(
+	'one_time_token',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		/** `reset` (password reset) or `setup` (create the first admin). */
+		purpose: text('purpose', { enum: ['reset', 'setup'] }).notNull(),
+		userId: text('user_id').references(() => userTable.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+	},
+	(t) => [index('one_time_token_user_idx').on(t.userId)],
+);
+
+/** Fixed-window counters for throttling, shared by every process that uses the database. */
+export const rateLimitTable = sqliteTable('rate_limit', {
+	/** What is counted, e.g. `login:account:<email>` or `login:ip:<address>`. */
+	key: text('key').primaryKey(),
+	/** Start of the current window. */
+	windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+	count: integer('count').notNull(),
+	/** While set and in the future, the key is blocked. */
+	blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
+});
+
+/** A learner's enrolment in a course. Un-enrolling keeps the row (and all history). */
+export const enrolmentTable = sqliteTable(
+	'enrolment',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		enrolledAt: integer('enrolled_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Set while the learner is un-enrolled; cleared when they enrol again. */
+		leftAt: integer('left_at', { mode: 'timestamp_ms' }),
+		/** The lesson last opened, so "Continue" resumes there on any device. */
+		lastLessonSlug: text('last_lesson_slug'),
+		lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }),
+		/** When the learner first met the certificate rule. */
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.courseSlug] }),
+		index('enrolment_course_idx').on(t.courseSlug, t.enrolledAt),
+	],
+);
+
+/** Current state per learner and lesson, for fast pages. */
+export const lessonProgressTable = sqliteTable(
+	'lesson_progress',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		lessonSlug: text('lesson_slug').notNull(),
+		/** First time the learner opened the lesson. */
+		firstVisitedAt: integer('first_visited_at', { mode: 'timestamp_ms' }),
+		/** Set while the lesson counts as complete; cleared by undo. */
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.courseSlug, t.lessonSlug] }),
+		index('lesson_progress_course_idx').on(t.courseSlug, t.lessonSlug),
+	],
+);
+
+/** Every progress event with its time, for analytics. Written in the same transaction as the state. */
+export const progressEventTable = sqliteTable(
+	'progress_event',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		lessonSlug: text('lesson_slug').notNull(),
+		/** `visit`, `complete` or `uncomplete`. */
+		kind: text('kind', { enum: ['visit', 'complete', 'uncomplete'] }).notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [
+		index('progress_event_course_idx').on(t.courseSlug, t.at),
+		index('progress_event_user_idx').on(t.userId, t.at),
+	],
+);
+
+/** A quiz attempt: started by the server, submitted once. */
+export const quizAttemptTable = sqliteTable(
+	'quiz_attempt',
+	{
+		/** Random public id. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		quizId: text('quiz_id').notNull(),
+		/** Language version of the quiz the attempt was started in. */
+		locale: text('locale').notNull(),
+		/** JSON: the drawn questions in order, with each question's option order. */
+		layout: text('layout', { mode: 'json' }).notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Server-enforced deadline when the quiz has a time limit. */
+		deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		/** JSON: the learner's answers as submitted. */
+		answers: text('answers', { mode: 'json' }),
+		/** Score in percent (0–100), set on submission. */
+		score: real('score'),
+		passed: integer('passed', { mode: 'boolean' }),
+	},
+	(t) => [
+		index('quiz_attempt_user_quiz_idx').on(t.userId, t.courseSlug, t.quizId, t.startedAt),
+		index('quiz_attempt_course_idx').on(t.courseSlug, t.quizId, t.submittedAt),
+	],
+);
+
+/** One row per graded question of a submitted attempt, for item analysis. */
+export const quizResponseTable = sqliteTable(
+	'quiz_response',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => quizAttemptTable.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull(),
+		/** Share of the question's points earned, 0–1. */
+		credit: real('credit').notNull(),
+		/** A short, comparable form of the answer (e.g. the chosen option's index) for "most chosen wrong". */
+		response: text('response').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+/** Issued certificates. The public id is the verify link. */
+export const certificateTable = sqliteTable(
+	'certificate',
+	{
+		/** ≥ 128 random bits, base32 (URL-safe). */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		courseTitle: text('course_title').notNull(),
+		courseVersion: text('course_version').notNull(),
+		learnerName: text('learner_name').notNull(),
+		hours: real('hours').notNull(),
+		/** JSON array of skill names, as printed. */
+		skills: text('skills', { mode: 'json' }).$type<string[]>().notNull(),
+		issuer: text('issuer').notNull(),
+		issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		revokedReason: text('revoked_reason'),
+		/** Set when reissued; points at the certificate that replaces this one. */
+		supersededBy: text('superseded_by'),
+		/** Position in the revocation status list. */
+		statusIndex: integer('status_index').notNull(),
+	},
+	(t) => [
+		uniqueIndex('certificate_current_idx')
+			.on(t.userId, t.courseSlug)
+			.where(sql`superseded_by is null`),
+		uniqueIndex('certificate_status_index_idx').on(t.statusIndex),
+		index('certificate_course_idx').on(t.courseSlug, t.issuedAt),
+	],
+);
+
+/** What admins did: who, what, when. */
+export const auditLogTable = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actorId: text('actor_id'),
+		action: text('action').notNull(),
+		target: text('target').notNull(),
+		detail: text('detail', { mode: 'json' }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+/** Small server-wide values (e.g. whether first-run setup has happened). */
+export const settingTable = sqliteTable('setting', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull(),
+});

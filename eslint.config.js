@@ -1,0 +1,16 @@
+import eslintPluginAstro from 'eslint-plugin-astro';
+import tseslint from 'typescript-eslint';
+
+export default [
+	{
+		ignores: ['dist/', '.astro/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/results/'],
+	},
+	...tseslint.configs.recommended,
+	...eslintPluginAstro.configs.recommended,
+	{
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-non-null-assertion': 'off',
+		},
+	},
+];

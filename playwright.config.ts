@@ -1,0 +1,24 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.ts';
+
+/**
+ * End-to-end tests against the production build with a throwaway database (tests/e2e/fixtures.ts
+ * starts the server). Chromium comes from scripts/find-chromium.ts (npm test installs one if needed).
+ */
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list']],
+	globalSetup: './tests/e2e/global-setup.ts',
+	use: {
+		launchOptions: {
+			executablePath: findChromium() ?? undefined,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		},
+		viewport: { width: 360, height: 740 },
+		locale: 'en-GB',
+	},
+});

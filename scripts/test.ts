@@ -1,0 +1,35 @@
+/**
+ * `npm test`: the whole suite, in the order CI needs it.
+ * 1. content and i18n checks; 2. type check (astro check); 3. lint; 4. production build;
+ * 5. vitest (unit + integration against the build, with a throwaway database);
+ * 6. Playwright end-to-end in a real Chromium (found or installed by scripts/find-chromium.ts).
+ * Stops at the first failing step and exits non-zero.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureChromium } from './find-chromium.ts';
+
+const root = join(import.meta.dirname, '..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+
+function step(title: string, command: string, args: string[], env: Record<string, string> = {}) {
+	console.log(`\n▶ ${title}`);
+	const started = Date.now();
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+	if (result.status !== 0) {
+		console.error(`✖ ${title} failed (exit ${result.status ?? result.signal}).`);
+		process.exit(result.status ?? 1);
+	}
+	console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+const node = process.execPath;
+step('Content check', node, ['scripts/content-check.ts']);
+step('i18n check', node, ['scripts/i18n-check.ts']);
+step('Type check', bin('astro'), ['check']);
+step('Lint', bin('eslint'), ['.']);
+step('Build', bin('astro'), ['build']);
+step('Unit and integration tests', bin('vitest'), ['run']);
+const chromium = ensureChromium();
+step('End-to-end tests', bin('playwright'), ['test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium });
+console.log('\nAll checks passed.');

@@ -1,0 +1,14 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+	interface Locals {
+		/** Id of this request, in every log line about it. */
+		requestId: string;
+		/** Interface language of this request, from the path prefix. */
+		locale: import('./lib/i18n.ts').Locale;
+		/** The signed-in user, or null. */
+		user: import('./lib/server/session.ts').SessionUser | null;
+		/** The current session, or null. */
+		session: import('./lib/server/session.ts').Session | null;
+	}
+}

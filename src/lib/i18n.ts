@@ -1,0 +1,96 @@
+/**
+ * Interface strings and locale-aware paths.
+ *
+ * Strings live in `content/i18n/<locale>.json`, one flat object per language (`"nav.courses":
+ * "Courses"`). English is complete by definition; a key missing from Bengali or Hindi falls back to
+ * English at run time and is reported by `npm run check` (see `getMissingKeys`).
+ * English pages have no prefix; Bengali and Hindi pages live under `/bn/` and `/hi/`.
+ */
+import bn from '../../content/i18n/bn.json' with { type: 'json' };
+import en from '../../content/i18n/en.json' with { type: 'json' };
+import hi from '../../content/i18n/hi.json' with { type: 'json' };
+
+export const LOCALES = ['en', 'bn', 'hi'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+/** Each language's own name, for the language switcher. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', bn: 'বাংলা', hi: 'हिन्दी' };
+
+export type MessageKey = keyof typeof en;
+type Catalogue = Partial<Record<MessageKey, string>>;
+
+const catalogues: Record<Locale, Catalogue> = { en, bn: bn as Catalogue, hi: hi as Catalogue };
+
+/** True when `value` names a supported locale. */
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The locale named by the optional `[...lang]` route segment: undefined is English; `bn`/`hi` are
+ * themselves; anything else (including `en`, which has no prefix) is null, meaning "not found".
+ */
+export function getLocaleFromParam(param: string | undefined): Locale | null {
+	if (param === undefined || param === '') return 'en';
+	if (param === 'bn' || param === 'hi') return param;
+	return null;
+}
+
+/** The route param for a locale: undefined for English. */
+export function getLangParam(locale: Locale): string | undefined {
+	return locale === 'en' ? undefined : locale;
+}
+
+/**
+ * Prefixes a site path for a locale.
+ * @example localizePath('/courses', 'bn') // '/bn/courses'
+ * @example localizePath('/', 'hi') // '/hi/'
+ */
+export function localizePath(path: string, locale: Locale): string {
+	const clean = path.startsWith('/') ? path : `/${path}`;
+	if (locale === 'en') return clean;
+	return clean === '/' ? `/${locale}/` : `/${locale}${clean}`;
+}
+
+/**
+ * Splits a pathname into its locale and the locale-free path.
+ * @example splitLocale('/bn/courses/excel') // { locale: 'bn', path: '/courses/excel' }
+ */
+export function splitLocale(pathname: string): { locale: Locale; path: string } {
+	const match = /^\/(bn|hi)(\/.*)?$/.exec(pathname);
+	if (!match) return { locale: 'en', path: pathname || '/' };
+	return { locale: match[1] as Locale, path: match[2] || '/' };
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** A translator for one locale. `{name}` placeholders are replaced from `vars`. */
+export function createTranslator(locale: Locale): Translate {
+	const catalogue = catalogues[locale];
+	return (key, vars) => {
+		const template = catalogue[key] ?? en[key] ?? key;
+		if (!vars) return template;
+		return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+			name in vars ? String(vars[name]) : whole,
+		);
+	};
+}
+
+/** Keys English has that a locale lacks (empty for English). */
+export function getMissingKeys(locale: Locale): MessageKey[] {
+	const catalogue = catalogues[locale];
+	return (Object.keys(en) as MessageKey[]).filter((key) => !(key in catalogue));
+}
+
+/** Formats a date for a locale, e.g. "23 November 2026" / "২৩ নভেম্বর ২০২৬". */
+export function formatDate(date: Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(`${locale}-IN`, { dateStyle: 'long', timeZone: 'UTC' }).format(
+		date,
+	);
+}
+
+/** Formats a number for a locale. */
+export function formatNumber(value: number, locale: Locale): string {
+	return new Intl.NumberFormat(`${locale}-IN`).format(value);
+}
