@@ -15,6 +15,23 @@ import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { getEnvProblems, ENV_VARS } from '../src/lib/env-vars.ts';
 import { log } from '../src/lib/server/log.ts';
+import { createOneTimeToken } from '../src/lib/server/tokens.ts';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { userTable } from '../db/schema.ts';
+import type { Database } from '../db/client.ts';
+
+/** With no enabled admin, logs a one-time link (valid 24 hours) to create the first one in the browser. */
+async function offerFirstAdminSetup(db: Database) {
+	const admins = await db
+		.select({ n: count() })
+		.from(userTable)
+		.where(and(eq(userTable.role, 'admin'), isNull(userTable.disabledAt)))
+		.get();
+	if ((admins?.n ?? 0) > 0) return;
+	const token = await createOneTimeToken(db, { purpose: 'setup', userId: null, ttlMs: 24 * 60 * 60 * 1000 });
+	const link = new URL(`/setup?token=${token}`, process.env.SITE_URL).href;
+	log.warn({ setupLink: link }, `No administrator yet. Create one within 24 hours at ${link} (or run: npm run user:create -- --email you@example.org --role admin)`);
+}
 
 const root = join(import.meta.dirname, '..');
 process.chdir(root);
@@ -42,6 +59,7 @@ try {
 		authToken: process.env.DATABASE_AUTH_TOKEN,
 	});
 	await migrateDatabase(handle.db);
+	await offerFirstAdminSetup(handle.db);
 	handle.close();
 } catch (error) {
 	console.error(`Database error: DATABASE_URL=${process.env.DATABASE_URL} could not be opened or migrated: ${(error as Error).message}`);
@@ -53,9 +71,6 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 process.env.ASTRO_NODE_LOGGING = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as {
 	handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
-};
-const { runStartupTasks } = (await import(pathToFileURL(join(root, 'dist', 'server', 'startup.mjs')).href).catch(() => ({}))) as {
-	runStartupTasks?: () => Promise<void>;
 };
 
 const https = process.env.SITE_URL!.startsWith('https:');
@@ -92,7 +107,6 @@ const host = process.env.HOST ?? 'localhost';
 const port = Number(process.env.PORT ?? 4321);
 server.listen(port, host, () => {
 	log.info({ url: `http://${host}:${port}` }, `Dakshata is running at http://${host}:${port}`);
-	runStartupTasks?.().catch((error) => log.error({ err: error }, 'startup task failed'));
 });
 
 const shutdown = () => {

@@ -1,0 +1,58 @@
+/**
+ * Fixed-window counters kept in the database, so limits hold across processes and restarts.
+ *
+ * `consumeRateLimit` counts an event and says whether it was within the limit (used for reset
+ * requests and anonymous quiz practice). `getRateLimitBlock` only reads (used before hashing a
+ * password, so a throttled sign-in costs no argon2 work); `recordRateLimitHit` counts a failure;
+ * `resetRateLimit` clears a key after a success. Each write is a single upsert statement, so
+ * concurrent requests never lose a count.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { rateLimitTable } from '../../../db/schema.ts';
+import { db } from './db.ts';
+
+export interface RateLimitResult {
+	allowed: boolean;
+	/** Seconds until the window ends (0 when allowed). */
+	retryAfterSeconds: number;
+}
+
+/** Counts one hit for `key` and returns the new count and window start. */
+export async function recordRateLimitHit(key: string, windowMs: number): Promise<{ count: number; windowStart: number }> {
+	const now = Date.now();
+	const expiredBefore = now - windowMs;
+	const row = await db
+		.insert(rateLimitTable)
+		.values({ key, windowStart: new Date(now), count: 1 })
+		.onConflictDoUpdate({
+			target: rateLimitTable.key,
+			set: {
+				count: sql`case when ${rateLimitTable.windowStart} <= ${expiredBefore} then 1 else ${rateLimitTable.count} + 1 end`,
+				windowStart: sql`case when ${rateLimitTable.windowStart} <= ${expiredBefore} then ${now} else ${rateLimitTable.windowStart} end`,
+			},
+		})
+		.returning({ count: rateLimitTable.count, windowStart: rateLimitTable.windowStart })
+		.get();
+	return { count: row.count, windowStart: row.windowStart.getTime() };
+}
+
+/** Whether `key` has reached `limit` hits in its current window (does not count). */
+export async function getRateLimitBlock(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
+	const row = await db.select().from(rateLimitTable).where(eq(rateLimitTable.key, key)).get();
+	if (!row) return { allowed: true, retryAfterSeconds: 0 };
+	const ends = row.windowStart.getTime() + windowMs;
+	if (ends <= Date.now() || row.count < limit) return { allowed: true, retryAfterSeconds: 0 };
+	return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((ends - Date.now()) / 1000)) };
+}
+
+/** Counts one hit and says whether it is within `limit` per window. */
+export async function consumeRateLimit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
+	const { count, windowStart } = await recordRateLimitHit(key, windowMs);
+	if (count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+	return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 1000)) };
+}
+
+/** Clears a key (e.g. after a successful sign-in). */
+export async function resetRateLimit(key: string): Promise<void> {
+	await db.delete(rateLimitTable).where(eq(rateLimitTable.key, key));
+}

@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { getLocaleFromParam, localizePath } from '../../lib/i18n.ts';
+import { invalidateSession } from '../../lib/server/session.ts';
+import { deleteSessionCookie } from '../../lib/server/session-cookie.ts';
+
+/** Sign-out is a POST (from every page's header); the origin check has already run. */
+export const POST: APIRoute = async ({ params, locals, cookies, redirect }) => {
+	const locale = getLocaleFromParam(params.lang);
+	if (!locale) return new Response(null, { status: 404 });
+	if (locals.session) await invalidateSession(locals.session.id);
+	deleteSessionCookie(cookies);
+	return redirect(`${localizePath('/login', locale)}?notice=signed-out`, 303);
+};

@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, inject, it } from 'vitest';
+import { auditLogTable, sessionTable, userTable } from '../../db/schema.ts';
+import { GOOD_PASSWORD, signIn, signUp } from '../helpers/accounts.ts';
+import { getTestDb } from '../helpers/db.ts';
+import { Browser } from '../helpers/http.ts';
+
+const base = inject('baseUrl');
+const dbUrl = inject('databaseUrl');
+
+/** Signs up a user and makes them an admin directly in the database (as `npm run user:create` would). */
+export async function createAdmin() {
+	const admin = await signUp(base, { name: 'Site Admin' });
+	const { db } = await getTestDb(dbUrl);
+	await db.update(userTable).set({ role: 'admin' }).where(eq(userTable.email, admin.email));
+	return admin;
+}
+
+async function userId(email: string) {
+	const { db } = await getTestDb(dbUrl);
+	return (await db.select().from(userTable).where(eq(userTable.email, email)).get())!.id;
+}
+
+describe('admin users page', () => {
+	it('is refused to learners with 403 and sends visitors to sign in', async () => {
+		const { browser } = await signUp(base);
+		expect((await browser.get('/admin/users')).status).toBe(403);
+		const anonymous = await new Browser(base).get('/admin/users');
+		expect(anonymous.status).toBe(303);
+		expect(anonymous.headers.get('location')).toContain('/login?next=');
+	});
+
+	it('finds users by name or email', async () => {
+		const admin = await createAdmin();
+		const target = await signUp(base, { name: 'Findable Person' });
+		const html = await (await admin.browser.get(`/admin/users?q=${encodeURIComponent('findable')}`)).text();
+		expect(html).toContain(target.email);
+		const none = await (await admin.browser.get('/admin/users?q=zz-nobody-zz')).text();
+		expect(none).toContain('No users match this search.');
+	});
+
+	it('disables a user: their sessions end at once, they cannot sign in, and the audit log records it', async () => {
+		const admin = await createAdmin();
+		const victim = await signUp(base);
+		const id = await userId(victim.email);
+		const res = await admin.browser.postForm('/admin/users', { action: 'disable', userId: id });
+		expect(res.status).toBe(303);
+		const { db } = await getTestDb(dbUrl);
+		expect(await db.select().from(sessionTable).where(eq(sessionTable.userId, id))).toEqual([]);
+		expect((await victim.browser.get('/account')).status).toBe(303);
+		const again = await signIn(base, victim.email, GOOD_PASSWORD);
+		expect(again.res.status).toBe(403);
+		expect(await again.res.text()).toContain('This account has been disabled.');
+		const audit = await db.select().from(auditLogTable).where(eq(auditLogTable.target, victim.email));
+		expect(audit.map((a) => a.action)).toEqual(['user.disable']);
+		const log = await (await admin.browser.get('/admin/audit')).text();
+		expect(log).toContain(victim.email);
+
+		expect((await admin.browser.postForm('/admin/users', { action: 'enable', userId: id })).status).toBe(303);
+		expect((await signIn(base, victim.email, GOOD_PASSWORD)).res.status).toBe(303);
+	});
+
+	it('changes a role, and refuses malformed changes and changes to the admin themself', async () => {
+		const admin = await createAdmin();
+		const target = await signUp(base);
+		const id = await userId(target.email);
+		expect((await admin.browser.postForm('/admin/users', { action: 'role', userId: id, role: 'instructor' })).status).toBe(303);
+		const { db } = await getTestDb(dbUrl);
+		expect((await db.select().from(userTable).where(eq(userTable.id, id)).get())!.role).toBe('instructor');
+		expect((await admin.browser.postForm('/admin/users', { action: 'role', userId: id, role: 'king' })).status).toBe(400);
+		expect((await admin.browser.postForm('/admin/users', { action: 'explode', userId: id })).status).toBe(400);
+		expect((await admin.browser.postForm('/admin/users', { action: 'disable', userId: 'aaaaaaaaaaaaaaaaaaaaaaaa' })).status).toBe(404);
+		const self = await userId(admin.email);
+		expect((await admin.browser.postForm('/admin/users', { action: 'disable', userId: self })).status).toBe(409);
+		expect((await db.select().from(userTable).where(eq(userTable.id, id)).get())!.role).toBe('instructor');
+	});
+});
+
+describe('first-run setup', () => {
+	it('logs a one-time setup link when no admin exists, which creates the first admin once', async () => {
+		const { startServer } = await import('../helpers/server.ts');
+		const server = await startServer({ env: { LOG_LEVEL: 'info' } });
+		try {
+			const link = /"setupLink":"([^"]+)"/.exec(server.output())?.[1];
+			expect(link).toBeDefined();
+			const browser = new Browser(server.url);
+			const form = await browser.get(new URL(link!).pathname + new URL(link!).search);
+			expect(form.status).toBe(200);
+			const token = new URL(link!).searchParams.get('token')!;
+			const res = await browser.postForm('/setup', { token, name: 'First Admin', email: 'root@example.org', password: GOOD_PASSWORD, locale: 'en' });
+			expect(res.status).toBe(303);
+			expect((await browser.get('/admin/users')).status).toBe(200);
+			const reuse = await new Browser(server.url).postForm('/setup', { token, name: 'Second', email: 'two@example.org', password: GOOD_PASSWORD, locale: 'en' });
+			expect(reuse.status).toBe(400);
+		} finally {
+			await server.stop();
+		}
+	});
+});
