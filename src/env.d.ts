@@ -10,5 +10,15 @@ declare namespace App {
 		user: import('./lib/server/session.ts').SessionUser | null;
 		/** The current session, or null. */
 		session: import('./lib/server/session.ts').Session | null;
+		/** Set by the lesson page while it renders the lesson, for author components (Quiz, Download, Figure…). */
+		lesson?: {
+			courseSlug: string;
+			lessonSlug: string;
+			/** Path of the lesson's source file, relative to the repository root, for error messages. */
+			file: string;
+			objectives: string[];
+			/** Whether the signed-in learner is enrolled (quizzes count) — false for visitors. */
+			enrolled: boolean;
+		};
 	}
 }

@@ -16,6 +16,11 @@ import type { CertificateRule, Quiz } from './content/schemas.ts';
 
 export const stripOrderPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
 
+/** Quiz ids embedded in an MDX body with `<Quiz id="…" />`. */
+export function getEmbeddedQuizIds(body: string): string[] {
+	return [...body.matchAll(/<Quiz\s+[^>]*\bid=["']([^"']+)["']/g)].map((m) => m[1]!);
+}
+
 export interface LessonRef {
 	slug: string;
 	/** Collection id of the English lesson, e.g. `excel/01-clean/01-why`. */
@@ -27,6 +32,8 @@ export interface LessonRef {
 	unitSlug: string;
 	/** Whether a translation exists for the requested locale. */
 	translated: boolean;
+	/** Ids of the quizzes this lesson embeds with <Quiz id="…" />, in order. */
+	quizIds: string[];
 }
 
 export interface UnitRef {
@@ -117,6 +124,7 @@ async function loadModel(): Promise<Model> {
 						optional: l.data.optional,
 						unitSlug,
 						translated: locale === 'en' || Boolean(lt),
+						quizIds: getEmbeddedQuizIds(l.body ?? ''),
 					};
 				});
 			return {
@@ -233,6 +241,11 @@ export async function getQuizData(courseSlug: string, quizId: string, locale: Lo
 		if (tr) return { quiz: tr.data, locale };
 	}
 	return { quiz: english.data, locale: 'en' };
+}
+
+/** The lesson that embeds a quiz, or undefined. */
+export function getQuizLesson(course: Course, quizId: string): LessonRef | undefined {
+	return course.lessons.find((l) => l.quizIds.includes(quizId));
 }
 
 /** Total minutes of a course's lessons. */

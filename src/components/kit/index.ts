@@ -1,0 +1,20 @@
+/**
+ * The author component kit: every component a lesson can use without an import. The lesson page
+ * passes this object to the MDX `<Content components={…} />`. Documented for authors in
+ * content/docs/authoring.md.
+ */
+import Callout from './Callout.astro';
+import Checklist from './Checklist.astro';
+import Download from './Download.astro';
+import Figure from './Figure.astro';
+import Glossary from './Glossary.astro';
+import Kbd from './Kbd.astro';
+import Objectives from './Objectives.astro';
+import Quiz from './Quiz.astro';
+import Scenario from './Scenario.astro';
+import Steps from './Steps.astro';
+
+export const kit = { Callout, Checklist, Download, Figure, Glossary, Kbd, Objectives, Quiz, Scenario, Steps };
+
+/** Names of the kit's components, for the content check. */
+export const KIT_COMPONENTS = Object.keys(kit);

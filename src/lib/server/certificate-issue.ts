@@ -1,0 +1,157 @@
+/**
+ * Issuing certificates: the eligibility rule, the race-safe insert, the learner's email, and
+ * reissue in a new name.
+ *
+ * Rule (`course.certificate`): every required lesson has `lesson_progress.completed_at` set; every
+ * required quiz has a passed attempt; and when the course names an assessment, its best submitted
+ * score reaches the course's `passMark` (or the assessment quiz's own pass mark when unset).
+ *
+ * Races: progress.ts calls `issueCertificateIfEligible` after every completion and every passed
+ * quiz, so two requests can find the learner eligible at the same moment. The insert is one SQL
+ * statement with `on conflict do nothing` against the partial unique index "one non-superseded
+ * certificate per learner and course": exactly one wins, the others see its row. The status index
+ * is allocated in the same statement (max + 1); a clash on it (another learner's insert in between)
+ * is retried.
+ */
+import { SITE_URL } from 'astro:env/server';
+import { and, eq, isNotNull, max, sql } from 'drizzle-orm';
+import { lessonProgressTable, quizAttemptTable } from '../../../db/schema.ts';
+import { getIssuerLabel, getVerifyUrl } from '../certificate-links.ts';
+import { getCourse, getQuizData, type Course } from '../courses.ts';
+import { createTranslator, localizePath } from '../i18n.ts';
+import { getCurrentCertificate } from './certificates.ts';
+import { db } from './db.ts';
+import { log } from './log.ts';
+import { sendMail } from './mail.ts';
+import { getRequiredItems } from './progress.ts';
+import { generatePublicId } from './random.ts';
+import { getUserById } from './user.ts';
+
+const STATUS_INDEX_CLASH = /UNIQUE constraint failed: certificate\.status_index/;
+
+/** Whether the learner now meets the course's certificate rule. */
+export async function isEligibleForCertificate(userId: string, course: Course): Promise<boolean> {
+	const required = getRequiredItems(course);
+	const assessment = course.certificate.assessment;
+	const quizzes = required.quizzes.filter((q) => q !== assessment);
+	const [lessonRows, quizRows] = await Promise.all([
+		db
+			.select({ slug: lessonProgressTable.lessonSlug })
+			.from(lessonProgressTable)
+			.where(and(eq(lessonProgressTable.userId, userId), eq(lessonProgressTable.courseSlug, course.slug), isNotNull(lessonProgressTable.completedAt))),
+		db
+			.selectDistinct({ quizId: quizAttemptTable.quizId })
+			.from(quizAttemptTable)
+			.where(and(eq(quizAttemptTable.userId, userId), eq(quizAttemptTable.courseSlug, course.slug), eq(quizAttemptTable.passed, true))),
+	]);
+	const completed = new Set(lessonRows.map((r) => r.slug));
+	const passed = new Set(quizRows.map((r) => r.quizId));
+	if (!required.lessons.every((l) => completed.has(l)) || !quizzes.every((q) => passed.has(q))) return false;
+	if (!assessment) return true;
+
+	const passMark = course.certificate.passMark ?? (await getQuizData(course.slug, assessment, 'en'))?.quiz.passMark;
+	if (passMark === undefined) {
+		log.error({ course: course.slug, assessment }, 'the certificate rule names an assessment quiz that does not exist');
+		return false;
+	}
+	const best = await db
+		.select({ score: max(quizAttemptTable.score) })
+		.from(quizAttemptTable)
+		.where(and(eq(quizAttemptTable.userId, userId), eq(quizAttemptTable.courseSlug, course.slug), eq(quizAttemptTable.quizId, assessment), isNotNull(quizAttemptTable.submittedAt)))
+		.get();
+	return best?.score != null && best.score >= passMark;
+}
+
+/**
+ * Issues the course certificate if the learner now meets its rule, and tells them by email.
+ * Returns the id of the learner's current certificate for the course (new or existing), or null
+ * when they are not eligible. Safe to call any number of times, concurrently.
+ */
+export async function issueCertificateIfEligible(userId: string, course: Course): Promise<string | null> {
+	if (!(await isEligibleForCertificate(userId, course))) return null;
+	const existing = await getCurrentCertificate(userId, course.slug);
+	if (existing) return existing.id;
+
+	// Certificates record the English course, whichever language the learner studied in.
+	const english = (await getCourse(course.slug, 'en')) ?? course;
+	for (let attempt = 1; ; attempt++) {
+		const id = generatePublicId();
+		const now = Date.now();
+		try {
+			const [insert] = await db.batch([
+				db.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
+					select ${id}, u.id, ${english.slug}, ${english.title}, ${english.version}, u.name, ${english.hours}, ${JSON.stringify(english.skills)},
+						${getIssuerLabel(SITE_URL)}, ${now}, (select coalesce(max(status_index), -1) + 1 from certificate)
+					from user u where u.id = ${userId}
+					on conflict (user_id, course_slug) where superseded_by is null do nothing`),
+				db.run(sql`update enrolment set completed_at = ${now} where user_id = ${userId} and course_slug = ${english.slug} and completed_at is null`),
+			]);
+			if (insert.rowsAffected === 1) {
+				await notifyLearner(userId, english.title, id);
+				return id;
+			}
+			return (await getCurrentCertificate(userId, course.slug))?.id ?? null;
+		} catch (error) {
+			if (attempt >= 5 || !STATUS_INDEX_CLASH.test(String((error as Error).message))) throw error;
+		}
+	}
+}
+
+/** Emails the learner, in their language, that their certificate is ready. Never throws. */
+async function notifyLearner(userId: string, courseTitle: string, id: string): Promise<void> {
+	try {
+		const user = await getUserById(userId);
+		if (!user) return;
+		const t = createTranslator(user.locale);
+		const page = new URL(localizePath(`/verify/${id}`, user.locale), SITE_URL).href;
+		await sendMail({
+			to: user.email,
+			subject: t('cert.mailSubject', { course: courseTitle }),
+			text: t('cert.mailBody', { name: user.name, course: courseTitle, url: page, pdf: `${getVerifyUrl(SITE_URL, id)}.pdf` }),
+		});
+	} catch (error) {
+		// The certificate is saved and shown on the page; a mail outage must not fail the completion.
+		log.error({ err: error, certificate: id }, 'could not send the certificate email');
+	}
+}
+
+export type ReissueOutcome =
+	| { outcome: 'reissued'; id: string }
+	| { outcome: 'unchanged'; id: string }
+	| { outcome: 'missing' }
+	| { outcome: 'revoked' };
+
+/**
+ * Reissues the learner's current certificate for a course in their current account name: a new
+ * certificate (new id, same course facts and date) replaces the old one, whose verify page then
+ * says "replaced by" and links the new one. A revoked certificate cannot be reissued.
+ */
+export async function reissueCertificate(userId: string, courseSlug: string): Promise<ReissueOutcome> {
+	for (let attempt = 1; ; attempt++) {
+		const current = await getCurrentCertificate(userId, courseSlug);
+		if (!current) return { outcome: 'missing' };
+		if (current.revokedAt) return { outcome: 'revoked' };
+		const user = await getUserById(userId);
+		if (!user) return { outcome: 'missing' };
+		if (user.name === current.learnerName) return { outcome: 'unchanged', id: current.id };
+		const id = generatePublicId();
+		try {
+			const replaced = await db.transaction(async (tx) => {
+				const update = await tx.run(
+					sql`update certificate set superseded_by = ${id} where id = ${current.id} and superseded_by is null and revoked_at is null`,
+				);
+				if (update.rowsAffected !== 1) return false;
+				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
+					select ${id}, user_id, course_slug, course_title, course_version, ${user.name}, hours, skills, issuer, issued_at,
+						(select coalesce(max(status_index), -1) + 1 from certificate)
+					from certificate where id = ${current.id}`);
+				return true;
+			});
+			if (replaced) return { outcome: 'reissued', id };
+			// Someone else changed it in between (a concurrent reissue or a revocation): look again.
+		} catch (error) {
+			if (!STATUS_INDEX_CLASH.test(String((error as Error).message))) throw error;
+		}
+		if (attempt >= 5) throw new Error('could not reissue the certificate after 5 attempts');
+	}
+}

@@ -1,0 +1,124 @@
+/**
+ * Certificates: reading them, and the admin actions on them (revoke, reinstate).
+ * Issuing and reissuing live in certificate-issue.ts (re-exported here, the module progress.ts calls).
+ *
+ * Lifecycle of a row in `certificate`:
+ * - issued: written once when the learner first meets the course's rule; name, course title,
+ *   version, hours, skills, issuer and date are copied then and never change.
+ * - revoked / reinstated by an admin (`revokedAt` + `revokedReason` set or cleared, audited).
+ * - superseded when the learner asks for a reissue in a new name: `supersededBy` points at the new
+ *   certificate. At most one non-superseded certificate exists per learner and course (a partial
+ *   unique index), which is what makes racing completions issue exactly one.
+ * Status is always read from the row at request time, so the verify page, the PDF, the credential's
+ * status list and the dashboard show a revocation at once.
+ */
+import { and, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { certificateTable, userTable } from '../../../db/schema.ts';
+import { isCertificateId } from '../certificate-links.ts';
+import { recordAudit } from './audit.ts';
+import { db } from './db.ts';
+
+export { issueCertificateIfEligible, reissueCertificate } from './certificate-issue.ts';
+
+export type Certificate = typeof certificateTable.$inferSelect;
+
+/** What a verifier is told: revocation wins over replacement. */
+export type CertificateStatus = 'valid' | 'revoked' | 'superseded';
+
+/** The status of a certificate row. */
+export function getCertificateStatus(cert: Pick<Certificate, 'revokedAt' | 'supersededBy'>): CertificateStatus {
+	if (cert.revokedAt) return 'revoked';
+	if (cert.supersededBy) return 'superseded';
+	return 'valid';
+}
+
+/** A certificate by public id, or null (also for malformed ids, without touching the database). */
+export async function getCertificate(id: string): Promise<Certificate | null> {
+	if (!isCertificateId(id)) return null;
+	return (await db.select().from(certificateTable).where(eq(certificateTable.id, id)).get()) ?? null;
+}
+
+/** The learner's current (non-superseded) certificate for a course, revoked or not; or null. */
+export async function getCurrentCertificate(userId: string, courseSlug: string): Promise<Certificate | null> {
+	const row = await db
+		.select()
+		.from(certificateTable)
+		.where(and(eq(certificateTable.userId, userId), eq(certificateTable.courseSlug, courseSlug), isNull(certificateTable.supersededBy)))
+		.get();
+	return row ?? null;
+}
+
+/** All of a learner's current certificates, newest first (for the dashboard). */
+export async function getCertificatesForUser(userId: string): Promise<Certificate[]> {
+	return db
+		.select()
+		.from(certificateTable)
+		.where(and(eq(certificateTable.userId, userId), isNull(certificateTable.supersededBy)))
+		.orderBy(desc(certificateTable.issuedAt));
+}
+
+/** Status positions of revoked certificates whose global index lies in [from, to). */
+export async function getRevokedStatusIndexes(from: number, to: number): Promise<number[]> {
+	const rows = await db
+		.select({ statusIndex: certificateTable.statusIndex })
+		.from(certificateTable)
+		.where(and(isNotNull(certificateTable.revokedAt), sql`${certificateTable.statusIndex} >= ${from}`, sql`${certificateTable.statusIndex} < ${to}`));
+	return rows.map((r) => r.statusIndex);
+}
+
+export interface CertificateListItem extends Certificate {
+	email: string;
+}
+
+/**
+ * Certificates matching `query` for the admin list, newest first: an exact id, or part of the
+ * learner's email, account name or name as printed.
+ */
+export async function searchCertificates(query: string, page: number, pageSize = 25): Promise<{ rows: CertificateListItem[]; total: number; pageSize: number }> {
+	const q = query.trim();
+	const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+	const where = q
+		? or(
+				eq(certificateTable.id, q.toLowerCase()),
+				sql`${userTable.email} like ${pattern} escape '\\'`,
+				sql`${userTable.name} like ${pattern} escape '\\'`,
+				sql`${certificateTable.learnerName} like ${pattern} escape '\\'`,
+			)
+		: undefined;
+	const rows = await db
+		.select({ certificate: certificateTable, email: userTable.email })
+		.from(certificateTable)
+		.innerJoin(userTable, eq(userTable.id, certificateTable.userId))
+		.where(where)
+		.orderBy(desc(certificateTable.issuedAt), desc(certificateTable.id))
+		.limit(pageSize)
+		.offset((page - 1) * pageSize);
+	const total =
+		(await db.select({ n: count() }).from(certificateTable).innerJoin(userTable, eq(userTable.id, certificateTable.userId)).where(where).get())?.n ?? 0;
+	return { rows: rows.map((r) => ({ ...r.certificate, email: r.email })), total, pageSize };
+}
+
+/** Revokes a certificate with a reason (audited). 'missing' for an unknown id, 'unchanged' if already revoked. */
+export async function revokeCertificate(actorId: string, id: string, reason: string): Promise<'ok' | 'missing' | 'unchanged'> {
+	if (!(await getCertificate(id))) return 'missing';
+	const result = await db
+		.update(certificateTable)
+		.set({ revokedAt: new Date(), revokedReason: reason })
+		.where(and(eq(certificateTable.id, id), isNull(certificateTable.revokedAt)));
+	if (result.rowsAffected !== 1) return 'unchanged';
+	await recordAudit(actorId, 'certificate.revoke', id, { reason });
+	return 'ok';
+}
+
+/** Reinstates a revoked certificate (audited). 'unchanged' if it was not revoked. */
+export async function reinstateCertificate(actorId: string, id: string): Promise<'ok' | 'missing' | 'unchanged'> {
+	const cert = await getCertificate(id);
+	if (!cert) return 'missing';
+	const result = await db
+		.update(certificateTable)
+		.set({ revokedAt: null, revokedReason: null })
+		.where(and(eq(certificateTable.id, id), isNotNull(certificateTable.revokedAt)));
+	if (result.rowsAffected !== 1) return 'unchanged';
+	await recordAudit(actorId, 'certificate.reinstate', id, { previousReason: cert.revokedReason });
+	return 'ok';
+}

@@ -1,0 +1,91 @@
+/**
+ * The platform's Ed25519 signing key, which signs every certificate credential and status list.
+ *
+ * Where it comes from, in order:
+ * 1. `SIGNING_KEY` (PKCS#8 PEM, or base64 of the PEM): the way to run several servers with one
+ *    key, or to keep the key in a secret store.
+ * 2. `DATA_DIR/keys/signing-key.pem`, created on first use: folder mode 0700, file mode 0600,
+ *    written to a temporary file and linked into place, so two processes starting at once end up
+ *    with the same key (the loser of the race reads the winner's file).
+ * The key never enters the repository (DATA_DIR is git-ignored) and is never logged.
+ *
+ * Rotating the key invalidates signatures on credentials already downloaded (the did:web document
+ * only lists the current key); the verify page and the status list are unaffected.
+ */
+import { DATA_DIR, SIGNING_KEY } from 'astro:env/server';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { log } from './log.ts';
+
+export interface SigningKey {
+	privateKey: KeyObject;
+	/** Public key as a JWK (`kty: OKP`, `crv: Ed25519`). */
+	publicJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string };
+	/** RFC 7638 JWK thumbprint: the fragment of the key's id in the DID document. */
+	thumbprint: string;
+}
+
+let cached: SigningKey | undefined;
+
+/** The signing key, loaded (or created) on first call. Throws when SIGNING_KEY is unusable. */
+export function getSigningKey(): SigningKey {
+	cached ??= describeKey(SIGNING_KEY ? parseEnvKey(SIGNING_KEY) : loadOrCreateKeyFile(resolve(DATA_DIR, 'keys')));
+	return cached;
+}
+
+function parseEnvKey(value: string): KeyObject {
+	const pem = value.includes('BEGIN') ? value.replace(/\\n/g, '\n') : Buffer.from(value, 'base64').toString('utf8');
+	let key: KeyObject;
+	try {
+		key = createPrivateKey(pem);
+	} catch {
+		throw new Error('SIGNING_KEY is not a PKCS#8 PEM private key (or base64 of one).');
+	}
+	if (key.asymmetricKeyType !== 'ed25519') throw new Error(`SIGNING_KEY must be an Ed25519 key, not ${key.asymmetricKeyType}.`);
+	return key;
+}
+
+function loadOrCreateKeyFile(dir: string): KeyObject {
+	mkdirSync(dir, { recursive: true, mode: 0o700 });
+	chmodSync(dir, 0o700);
+	const file = join(dir, 'signing-key.pem');
+	try {
+		return readKeyFile(file);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+	}
+	const { privateKey } = generateKeyPairSync('ed25519');
+	const temp = join(dir, `.signing-key-${process.pid}-${Date.now()}.pem`);
+	writeFileSync(temp, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+	try {
+		linkSync(temp, file);
+		log.info({ file }, 'created the certificate signing key');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+	} finally {
+		unlinkSync(temp);
+	}
+	return readKeyFile(file);
+}
+
+function readKeyFile(file: string): KeyObject {
+	const pem = readFileSync(file, 'utf8');
+	if ((statSync(file).mode & 0o077) !== 0) {
+		chmodSync(file, 0o600);
+		log.warn({ file }, 'the signing key file was readable by others; its permissions are now 0600');
+	}
+	const key = createPrivateKey(pem);
+	if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is not an Ed25519 key.`);
+	return key;
+}
+
+function describeKey(privateKey: KeyObject): SigningKey {
+	const jwk = createPublicKey(privateKey).export({ format: 'jwk' }) as { x: string };
+	const publicJwk = { kty: 'OKP' as const, crv: 'Ed25519' as const, x: jwk.x };
+	// RFC 7638: the required members in lexicographic order, no white space.
+	const thumbprint = createHash('sha256')
+		.update(JSON.stringify({ crv: publicJwk.crv, kty: publicJwk.kty, x: publicJwk.x }))
+		.digest('base64url');
+	return { privateKey, publicJwk, thumbprint };
+}

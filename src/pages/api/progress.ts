@@ -1,0 +1,50 @@
+/**
+ * POST /api/progress — mark a lesson complete or not complete.
+ * Body: JSON `{ course, lesson, action: 'complete' | 'uncomplete' }` or the same fields as a form
+ * (plus `back`, a same-site path to return to with 303). Signed-in learners only; a learner can
+ * only change their own progress (the user comes from the session, never from the body).
+ * Answers: 200 JSON `{ ok, changed, progress: { done, required, percent } }`, 303 for forms,
+ * 400 for malformed input, 401 when not signed in, 404 for an unknown course or lesson.
+ */
+import type { APIRoute } from 'astro';
+import { z } from 'astro/zod';
+import { getCourse } from '../../lib/courses.ts';
+import { createTranslator } from '../../lib/i18n.ts';
+import { readForm } from '../../lib/server/forms.ts';
+import { getSafeNext } from '../../lib/server/page.ts';
+import { completeLesson, getCourseProgress, uncompleteLesson } from '../../lib/server/progress.ts';
+import { SlugSchema } from '../../lib/content/schemas.ts';
+
+const BodySchema = z.object({
+	course: SlugSchema,
+	lesson: SlugSchema,
+	action: z.enum(['complete', 'uncomplete']),
+	back: z.string().max(500).optional(),
+});
+
+export const POST: APIRoute = async ({ request, locals, redirect }) => {
+	const t = createTranslator(locals.locale);
+	const isJson = (request.headers.get('content-type') ?? '').startsWith('application/json');
+	const fail = (status: number, message: string) =>
+		isJson ? Response.json({ ok: false, error: message }, { status }) : new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+	let raw: unknown;
+	if (isJson) {
+		raw = await request.json().catch(() => undefined);
+	} else {
+		raw = await readForm(request);
+	}
+	const parsed = BodySchema.safeParse(raw);
+	if (!parsed.success) return fail(400, t('error.badRequest'));
+	if (!locals.user) return fail(401, t('progress.notSignedIn'));
+	const course = await getCourse(parsed.data.course, 'en');
+	if (!course || !course.lessons.some((l) => l.slug === parsed.data.lesson)) return fail(404, t('progress.invalid'));
+
+	const changed =
+		parsed.data.action === 'complete'
+			? await completeLesson(locals.user.id, course, parsed.data.lesson)
+			: await uncompleteLesson(locals.user.id, course.slug, parsed.data.lesson);
+	if (!isJson) return redirect(getSafeNext(parsed.data.back, locals.locale), 303);
+	const progress = await getCourseProgress(locals.user.id, course);
+	return Response.json({ ok: true, changed, progress: { done: progress.done, required: progress.required, percent: progress.percent } });
+};
