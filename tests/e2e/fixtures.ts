@@ -18,6 +18,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 				// A deliberate 4xx answer (e.g. a refused form) logs "Failed to load resource"; pages are
 				// judged by their own scripts and the CSP, so only those count.
 				if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+				// Tests that take the browser offline on purpose see the browser's own network errors.
+				if (text.includes('net::ERR_INTERNET_DISCONNECTED')) return;
 				errors.push(text);
 			});
 			page.on('pageerror', (error) => errors.push(error.message));
