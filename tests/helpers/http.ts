@@ -4,10 +4,13 @@
  */
 export class Browser {
 	cookies = new Map<string, string>();
-	constructor(
-		readonly base: string,
-		readonly userAgent = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36',
-	) {}
+	readonly base: string;
+	readonly userAgent: string;
+
+	constructor(base: string, userAgent = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36') {
+		this.base = base;
+		this.userAgent = userAgent;
+	}
 
 	get cookieHeader(): string {
 		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

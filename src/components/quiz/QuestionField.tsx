@@ -1,0 +1,183 @@
+/**
+ * One question of the quiz island as real form controls in a fieldset: radio buttons, check
+ * boxes, text boxes, selects. The field names are those the no-JavaScript form posts (see
+ * src/lib/quiz/answers.ts). Ordering is drag-free: position selects before the island hydrates (and
+ * without JavaScript), Move up / Move down buttons after.
+ */
+import { For, Index, Match, Show, Switch } from 'solid-js';
+import type { DisplayAnswer, PublicQuestion, QuizStrings } from '../../lib/quiz/types.ts';
+import { fill, moveItem, setAt, toggleChoice } from './quiz-state.ts';
+
+export interface QuestionFieldProps {
+	q: PublicQuestion;
+	number: number;
+	total: number;
+	answer: DisplayAnswer | undefined;
+	onAnswer: (value: DisplayAnswer) => void;
+	strings: QuizStrings;
+	/** Element id prefix, unique on the page. */
+	base: string;
+	hydrated: boolean;
+	hidden: boolean;
+	announce: (text: string) => void;
+}
+
+export default function QuestionField(props: QuestionFieldProps) {
+	const s = () => props.strings;
+	const id = () => `${props.base}-${props.q.id}`;
+	const name = () => `q.${props.q.id}`;
+	const q = () => props.q as PublicQuestion & { options: string[]; items: string[]; lefts: string[]; rights: string[]; parts: string[]; unit?: string };
+	const order = () => (props.answer as number[] | null | undefined) ?? q().items.map((_, i) => i);
+
+	const move = (index: number, delta: number) => {
+		const next = moveItem(order(), index, delta);
+		props.onAnswer(next);
+		const item = order()[index]!;
+		const at = next.indexOf(item);
+		props.announce(fill(s().moved, { item: q().items[item]!, position: at + 1, total: next.length }));
+		// The list re-renders; keep focus on the moved item, on the button that can still act.
+		queueMicrotask(() => {
+			const up = at > 0 && (delta < 0 || at === next.length - 1);
+			document.getElementById(`${id()}-${up ? 'up' : 'down'}-${item}`)?.focus();
+		});
+	};
+
+	const choice = (type: 'radio' | 'checkbox', value: string, label: string, checked: boolean, onChange: (on: boolean) => void) => (
+		<label class="quiz-choice">
+			<input type={type} name={name()} value={value} checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+			<span>{label}</span>
+		</label>
+	);
+
+	return (
+		<fieldset class="quiz-q" id={id()} tabindex="-1" hidden={props.hidden}>
+			<legend>
+				<span class="quiz-num">{fill(s().questionOf, { number: props.number, total: props.total })}</span>{' '}
+				<span class="quiz-prompt">{props.q.prompt || s().fillPrompt}</span>{' '}
+				<span class="quiz-points">{fill(s().points, { points: props.q.points })}</span>
+			</legend>
+			<Switch>
+				<Match when={props.q.type === 'single' || props.q.type === 'multiple'}>
+					<Index each={q().options}>
+						{(text, d) =>
+							props.q.type === 'single'
+								? choice('radio', String(d), text(), props.answer === d, () => props.onAnswer(d))
+								: choice('checkbox', String(d), text(), ((props.answer as number[] | undefined) ?? []).includes(d), (on) =>
+										props.onAnswer(toggleChoice(props.answer as number[] | undefined, d, on)),
+									)
+						}
+					</Index>
+				</Match>
+				<Match when={props.q.type === 'true-false'}>
+					{choice('radio', 'true', s().true, props.answer === true, () => props.onAnswer(true))}
+					{choice('radio', 'false', s().false, props.answer === false, () => props.onAnswer(false))}
+				</Match>
+				<Match when={props.q.type === 'short-text' || props.q.type === 'numeric'}>
+					<label class="quiz-label" for={`${id()}-text`}>
+						{s().yourAnswer}
+					</label>
+					<span class="quiz-text">
+						<input
+							type="text"
+							id={`${id()}-text`}
+							name={name()}
+							maxlength="500"
+							autocomplete="off"
+							spellcheck={false}
+							inputmode={props.q.type === 'numeric' ? 'decimal' : undefined}
+							aria-describedby={q().unit ? `${id()}-unit` : undefined}
+							value={(props.answer as string | undefined) ?? ''}
+							onInput={(e) => props.onAnswer(e.currentTarget.value)}
+						/>
+						<Show when={q().unit}>
+							<span id={`${id()}-unit`}>{q().unit}</span>
+						</Show>
+					</span>
+				</Match>
+				<Match when={props.q.type === 'ordering' && !props.hydrated}>
+					<ol class="quiz-order">
+						<Index each={q().items}>
+							{(item, d) => (
+								<li>
+									<span>{item()}</span>
+									<select name={`${name()}.${d}`} aria-label={fill(s().position, { item: item() })}>
+										<Index each={q().items}>{(_, r) => <option value={r + 1} selected={r === d}>{r + 1}</option>}</Index>
+									</select>
+								</li>
+							)}
+						</Index>
+					</ol>
+				</Match>
+				<Match when={props.q.type === 'ordering'}>
+					<ol class="quiz-order">
+						<For each={order()}>
+							{(item, i) => (
+								<li>
+									<span>{q().items[item]}</span>
+									<span class="quiz-moves">
+										<button type="button" class="secondary" id={`${id()}-up-${item}`} disabled={i() === 0} aria-label={fill(s().moveUp, { item: q().items[item]! })} onClick={() => move(i(), -1)}>
+											↑
+										</button>
+										<button type="button" class="secondary" id={`${id()}-down-${item}`} disabled={i() === order().length - 1} aria-label={fill(s().moveDown, { item: q().items[item]! })} onClick={() => move(i(), 1)}>
+											↓
+										</button>
+									</span>
+								</li>
+							)}
+						</For>
+					</ol>
+				</Match>
+				<Match when={props.q.type === 'matching'}>
+					<Index each={q().lefts}>
+						{(left, l) => (
+							<div class="quiz-match">
+								<label for={`${id()}-${l}`}>{left()}</label>
+								<select
+									id={`${id()}-${l}`}
+									name={`${name()}.${l}`}
+									onChange={(e) => {
+										const v = e.currentTarget.value;
+										props.onAnswer(setAt<number | null>(props.answer as (number | null)[] | undefined, q().lefts.length, l, v === '' ? null : Number(v), null));
+									}}
+								>
+									<option value="">{s().choose}</option>
+									<Index each={q().rights}>
+										{(right, r) => (
+											<option value={r} selected={(props.answer as (number | null)[] | undefined)?.[l] === r}>
+												{right()}
+											</option>
+										)}
+									</Index>
+								</select>
+							</div>
+						)}
+					</Index>
+				</Match>
+				<Match when={props.q.type === 'fill-blanks'}>
+					<p class="quiz-fill">
+						<Index each={q().parts}>
+							{(part, b) => (
+								<>
+									{part()}
+									<Show when={b < q().parts.length - 1}>
+										<input
+											type="text"
+											name={`${name()}.${b}`}
+											size="12"
+											maxlength="500"
+											autocomplete="off"
+											spellcheck={false}
+											aria-label={fill(s().blank, { number: b + 1 })}
+											value={(props.answer as string[] | undefined)?.[b] ?? ''}
+											onInput={(e) => props.onAnswer(setAt(props.answer as string[] | undefined, q().parts.length - 1, b, e.currentTarget.value, ''))}
+										/>
+									</Show>
+								</>
+							)}
+						</Index>
+					</p>
+				</Match>
+			</Switch>
+		</fieldset>
+	);
+}
