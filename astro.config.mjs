@@ -3,7 +3,28 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import solidJs from '@astrojs/solid-js';
 import { defineConfig, envField } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { ENV_VARS } from './src/lib/env-vars.ts';
+import { checkCourses } from './src/lib/content/check.ts';
+
+/**
+ * Fails `astro build` when the course content has problems (the same check as
+ * `npm run content:check`), so a misused component or a dangling quiz never reaches production,
+ * where lesson pages are rendered on demand.
+ */
+const contentCheck = {
+	name: 'dakshata:content-check',
+	hooks: {
+		'astro:build:start': async () => {
+			const root = fileURLToPath(new URL('.', import.meta.url));
+			const problems = await checkCourses(`${root}courses`, root, `${root}content/docs`);
+			if (problems.length > 0) {
+				const list = problems.map((p) => `  ${p.file}:${p.line}  ${p.message}`).join('\n');
+				throw new Error(`The course content has ${problems.length} problem(s):\n${list}`);
+			}
+		},
+	},
+};
 
 /**
  * The astro:env schema, built from the single list in src/lib/env-vars.ts. Every variable is
@@ -26,7 +47,7 @@ const schema = Object.fromEntries(
 export default defineConfig({
 	output: 'server',
 	adapter: node({ mode: 'standalone' }),
-	integrations: [mdx(), solidJs()],
+	integrations: [mdx(), solidJs(), contentCheck],
 	i18n: {
 		locales: ['en', 'bn', 'hi'],
 		defaultLocale: 'en',

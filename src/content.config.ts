@@ -54,7 +54,7 @@ const quizTranslations = defineCollection({
 	schema: QuizSchema,
 });
 const docs = defineCollection({
-	loader: glob({ base: './content/docs', pattern: '*.md' }),
+	loader: glob({ base: './content/docs', pattern: '*.{md,mdx}' }),
 	schema: ({ image: _image }) =>
 		LessonTranslationSchema.pick({ title: true, description: true }),
 });

@@ -263,3 +263,45 @@ describe('password reset', () => {
 		expect(await res.text()).toContain('This reset link is not valid any more.');
 	});
 });
+
+describe('production cookie and headers', () => {
+	it('uses a __Host- cookie (Secure, HttpOnly, SameSite=Lax, Path=/, no Domain) and HSTS when the site is https', async () => {
+		const { startServer } = await import('../helpers/server.ts');
+		const server = await startServer({ env: { SITE_URL: 'https://learn.example.org' } });
+		try {
+			const res = await new Browser(server.url).postForm('/signup', { name: 'Secure Person', email: uniqueEmail('https'), password: GOOD_PASSWORD, locale: 'en' });
+			expect(res.status).toBe(303);
+			const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-session='))!;
+			expect(cookie).toBeDefined();
+			expect(cookie).toMatch(/; Secure/i);
+			expect(cookie).toMatch(/; HttpOnly/i);
+			expect(cookie).toMatch(/; SameSite=Lax/i);
+			expect(cookie).toMatch(/; Path=\//i);
+			expect(cookie).not.toMatch(/Domain=/i);
+			expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	it('uses a plain session cookie without HSTS over http on localhost', async () => {
+		const res = await new Browser(base).postForm('/signup', { name: 'Local Person', email: uniqueEmail('http'), password: GOOD_PASSWORD, locale: 'en' });
+		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('session='))!;
+		expect(cookie).toMatch(/; HttpOnly/i);
+		expect(cookie).not.toMatch(/; Secure/i);
+		expect(res.headers.get('strict-transport-security')).toBeNull();
+	});
+});
+
+describe('malformed input on the other forms', () => {
+	it('answers 400 on sign-in, reset and setup forms with bad or missing fields, and signs nobody in', async () => {
+		const browser = new Browser(base);
+		expect((await browser.postForm('/login', { email: 'nope' })).status).toBe(400);
+		expect((await browser.postForm('/login', { email: uniqueEmail(), password: 'x'.repeat(300) })).status).toBe(400);
+		expect((await browser.postJson('/login', { email: 'a@b.c', password: 'x' })).status).toBe(400);
+		expect((await browser.postForm('/reset-password', { email: 'not an email' })).status).toBe(400);
+		expect((await browser.postForm('/reset-password', { token: 'garbage', password: 'short' })).status).toBe(400);
+		expect((await browser.postForm('/setup', { token: 'garbage', name: '', email: 'x', password: '1', locale: 'zz' })).status).toBe(400);
+		expect(browser.cookies.size).toBe(0);
+	});
+});

@@ -97,3 +97,28 @@ describe('first-run setup', () => {
 		}
 	});
 });
+
+describe('npm run user:create', () => {
+	it('creates an admin from the command line, and promotes an existing user keeping their password', async () => {
+		const { spawnSync } = await import('node:child_process');
+		const { nodeBin, root } = await import('../helpers/server.ts');
+		const run = (...args: string[]) =>
+			spawnSync(nodeBin, ['scripts/user-create.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' });
+		const email = `cli-${Date.now()}@example.org`;
+		const created = run('--email', email, '--role', 'admin', '--name', 'Command Line', '--password', 'a long cli passphrase');
+		expect(created.status).toBe(0);
+		expect(created.stdout).toContain(`Created admin ${email}.`);
+		expect((await signIn(base, email, 'a long cli passphrase')).res.status).toBe(303);
+
+		const learner = await signUp(base);
+		const promoted = run('--email', learner.email, '--role', 'instructor');
+		expect(promoted.stdout).toContain('is now instructor');
+		const { db } = await getTestDb(dbUrl);
+		expect((await db.select().from(userTable).where(eq(userTable.email, learner.email)).get())!.role).toBe('instructor');
+		expect((await signIn(base, learner.email, GOOD_PASSWORD)).res.status).toBe(303);
+
+		const bad = run('--email', 'not-an-email', '--role', 'admin');
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toContain('--email is required');
+	});
+});

@@ -53,7 +53,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 	const rel = (p: string) => relative(repoRoot, p);
 	const add = (file: string, line: number, message: string) => problems.push({ file: rel(file), line, message });
 	if (!existsSync(coursesDir)) return problems;
-	const docs = docsDir && existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, '')) : [];
+	const docs = docsDir && existsSync(docsDir) ? readdirSync(docsDir).filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\.mdx?$/, '')) : [];
 
 	const courseSlugs = readdirSync(coursesDir).filter((d) => statSync(join(coursesDir, d)).isDirectory() && !d.startsWith('.') && !d.startsWith('_'));
 	// First pass: lesson slugs per course (for link checks across courses).
