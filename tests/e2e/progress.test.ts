@@ -1,5 +1,6 @@
 import { uniqueEmail } from '../helpers/accounts.ts';
-import { expect, expectNoAxeViolations, test, type Page } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 
 async function signUpIn(page: Page, email: string) {
 	await page.goto('/signup');

@@ -6,6 +6,7 @@
  */
 import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { z } from 'astro/zod';
 import commonPasswords from './common-passwords.json' with { type: 'json' };
 
 const argon2Async = promisify(argon2);
@@ -61,3 +62,12 @@ export function getPasswordProblem(password: string): PasswordProblem | null {
 	if (COMMON.has(password.toLowerCase())) return 'common';
 	return null;
 }
+
+/**
+ * A new password in a form: the problems of `getPasswordProblem` become the i18n keys
+ * `form.passwordTooShort`, `form.passwordTooLong` and `form.passwordCommon`.
+ */
+export const NewPasswordSchema = z.string().superRefine((password, ctx) => {
+	const problem = getPasswordProblem(password);
+	if (problem) ctx.addIssue({ code: 'custom', message: `password${problem[0]!.toUpperCase()}${problem.slice(1)}` });
+});
