@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default [
 	{
-		ignores: ['dist/', '.astro/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/results/'],
+		ignores: ['dist/', 'dist-test/', '.astro/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/results/'],
 	},
 	...tseslint.configs.recommended,
 	...eslintPluginAstro.configs.recommended,

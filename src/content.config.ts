@@ -15,42 +15,55 @@ import {
 	createCourseSchema,
 } from './lib/content/schemas.ts';
 
-const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|md|ya?ml)$/, '');
+/**
+ * Where courses are read from. The test build (`DAKSHATA_TEST_BUILD=1`, used by `npm test`, built
+ * into dist-test/) also loads the fixture courses in tests/fixtures/courses/ (all `draft: true`),
+ * so production builds never contain them.
+ */
+const COURSE_ROOTS = process.env.DAKSHATA_TEST_BUILD === '1' ? ['courses', 'tests/fixtures/courses'] : ['courses'];
+
+/** Ids are the path below the course root, without extension: `excel/01-clean/01-why`. */
+const pathId = ({ entry }: { entry: string }) =>
+	entry.replace(/^(tests\/fixtures\/)?courses\//, '').replace(/\.(mdx|md|ya?ml)$/, '');
+
+/** A glob loader over every course root. */
+const courseFiles = (...patterns: string[]) =>
+	glob({
+		base: '.',
+		pattern: COURSE_ROOTS.flatMap((root) => patterns.map((p) => (p.startsWith('!') ? `!${root}/${p.slice(1)}` : `${root}/${p}`))),
+		generateId: pathId,
+	});
 
 const courses = defineCollection({
-	loader: glob({ base: './courses', pattern: '*/course.md', generateId: pathId }),
+	loader: courseFiles('*/course.md'),
 	schema: ({ image }) => createCourseSchema(image()),
 });
 const courseTranslations = defineCollection({
-	loader: glob({ base: './courses', pattern: '*/course.{bn,hi}.md', generateId: pathId }),
+	loader: courseFiles('*/course.{bn,hi}.md'),
 	schema: CourseTranslationSchema,
 });
 const units = defineCollection({
-	loader: glob({ base: './courses', pattern: '*/*/unit.yaml', generateId: pathId }),
+	loader: courseFiles('*/*/unit.yaml'),
 	schema: UnitSchema,
 });
 const unitTranslations = defineCollection({
-	loader: glob({ base: './courses', pattern: '*/*/unit.{bn,hi}.yaml', generateId: pathId }),
+	loader: courseFiles('*/*/unit.{bn,hi}.yaml'),
 	schema: UnitSchema,
 });
 const lessons = defineCollection({
-	loader: glob({
-		base: './courses',
-		pattern: ['*/*/*.mdx', '!*/*/*.bn.mdx', '!*/*/*.hi.mdx'],
-		generateId: pathId,
-	}),
+	loader: courseFiles('*/*/*.mdx', '!*/*/*.bn.mdx', '!*/*/*.hi.mdx'),
 	schema: LessonSchema,
 });
 const lessonTranslations = defineCollection({
-	loader: glob({ base: './courses', pattern: '*/*/*.{bn,hi}.mdx', generateId: pathId }),
+	loader: courseFiles('*/*/*.{bn,hi}.mdx'),
 	schema: LessonTranslationSchema,
 });
 const quizzes = defineCollection({
-	loader: glob({ base: './courses', pattern: '*/*/*.quiz.yaml', generateId: pathId }),
+	loader: courseFiles('*/*/*.quiz.yaml'),
 	schema: QuizSchema,
 });
 const quizTranslations = defineCollection({
-	loader: glob({ base: './courses', pattern: '*/*/*.quiz.{bn,hi}.yaml', generateId: pathId }),
+	loader: courseFiles('*/*/*.quiz.{bn,hi}.yaml'),
 	schema: QuizSchema,
 });
 const docs = defineCollection({

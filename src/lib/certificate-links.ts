@@ -40,7 +40,10 @@ export function getIssuerLabel(siteUrl: string): string {
  * LinkedIn's public "add a certification to your profile" link, with the fields filled in.
  * @see https://addtoprofile.linkedin.com/
  */
-export function getLinkedInUrl(siteUrl: string, cert: { id: string; courseTitle: string; issuedAt: Date }): string {
+export function getLinkedInUrl(
+	siteUrl: string,
+	cert: { id: string; courseTitle: string; issuedAt: Date },
+): string {
 	const params = new URLSearchParams({
 		startTask: 'CERTIFICATION_NAME',
 		name: cert.courseTitle,
@@ -71,7 +74,12 @@ export function toAsciiSlug(value: string): string {
  * @example getDownloadDisposition('excel', 'Zoë Khan', 'abc…', 'pdf')
  * // inline; filename="dakshata-certificate-excel-zoe-khan.pdf"; filename*=UTF-8''dakshata-certificate-excel-zo%C3%AB-khan.pdf
  */
-export function getDownloadDisposition(courseSlug: string, learnerName: string, id: string, ext: 'pdf' | 'json'): string {
+export function getDownloadDisposition(
+	courseSlug: string,
+	learnerName: string,
+	id: string,
+	ext: 'pdf' | 'json',
+): string {
 	const kind = ext === 'pdf' ? 'certificate' : 'credential';
 	const asciiName = toAsciiSlug(learnerName) || id.slice(0, 8);
 	const ascii = `dakshata-${kind}-${courseSlug}-${asciiName}.${ext}`;
@@ -81,6 +89,9 @@ export function getDownloadDisposition(courseSlug: string, learnerName: string, 
 		.replace(/[\s/\\:*?"<>|\p{C}]+/gu, '-')
 		.replace(/^-+|-+$/g, '');
 	const full = `dakshata-${kind}-${courseSlug}-${unicodeName || asciiName}.${ext}`;
-	const encoded = encodeURIComponent(full).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	const encoded = encodeURIComponent(full).replace(
+		/['()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
 	return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

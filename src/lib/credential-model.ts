@@ -10,7 +10,8 @@ import { getStatusListPosition } from './status-list.ts';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-export const OB_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+export const OB_SCHEMA =
+	'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
 /** The certificate fields a credential states. */
 export interface CredentialFacts {
@@ -31,7 +32,12 @@ export function getStatusListUrl(siteUrl: string, list: number): string {
 }
 
 function issuerProfile(siteUrl: string) {
-	return { id: getDidWeb(siteUrl), type: ['Profile'], name: ISSUER_NAME, url: new URL('/', siteUrl).href };
+	return {
+		id: getDidWeb(siteUrl),
+		type: ['Profile'],
+		name: ISSUER_NAME,
+		url: new URL('/', siteUrl).href,
+	};
 }
 
 const formatHours = (hours: number) => `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
@@ -53,7 +59,14 @@ export function buildOpenBadgeCredential(cert: CredentialFacts, siteUrl: string)
 		awardedDate: cert.issuedAt.toISOString(),
 		credentialSubject: {
 			type: ['AchievementSubject'],
-			identifier: [{ type: 'IdentityObject', identityHash: cert.learnerName, identityType: 'name', hashed: false }],
+			identifier: [
+				{
+					type: 'IdentityObject',
+					identityHash: cert.learnerName,
+					identityType: 'name',
+					hashed: false,
+				},
+			],
 			achievement: {
 				id: courseUrl,
 				type: ['Achievement'],
@@ -62,7 +75,8 @@ export function buildOpenBadgeCredential(cert: CredentialFacts, siteUrl: string)
 				description: `The ${ISSUER_NAME} course “${cert.courseTitle}”, version ${cert.courseVersion}: ${formatHours(cert.hours)} of lessons, practice and graded quizzes.`,
 				criteria: {
 					id: courseUrl,
-					narrative: 'Complete every required lesson and pass every required quiz and assessment of the course.',
+					narrative:
+						'Complete every required lesson and pass every required quiz and assessment of the course.',
 				},
 				creator: issuer,
 				tag: cert.skills,
@@ -81,7 +95,12 @@ export function buildOpenBadgeCredential(cert: CredentialFacts, siteUrl: string)
 }
 
 /** The unsigned BitstringStatusListCredential for one list. */
-export function buildStatusListCredential(siteUrl: string, list: number, encodedList: string, now: Date) {
+export function buildStatusListCredential(
+	siteUrl: string,
+	list: number,
+	encodedList: string,
+	now: Date,
+) {
 	const id = getStatusListUrl(siteUrl, list);
 	return {
 		'@context': [VC_CONTEXT],
@@ -89,18 +108,29 @@ export function buildStatusListCredential(siteUrl: string, list: number, encoded
 		type: ['VerifiableCredential', 'BitstringStatusListCredential'],
 		issuer: getDidWeb(siteUrl),
 		validFrom: now.toISOString(),
-		credentialSubject: { id: `${id}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList },
+		credentialSubject: {
+			id: `${id}#list`,
+			type: 'BitstringStatusList',
+			statusPurpose: 'revocation',
+			encodedList,
+		},
 	};
 }
 
 /** The did:web document publishing the issuer's public key for `assertionMethod`. */
-export function buildDidDocument(siteUrl: string, publicJwk: { kty: string; crv: string; x: string }, keyId: string) {
+export function buildDidDocument(
+	siteUrl: string,
+	publicJwk: { kty: string; crv: string; x: string },
+	keyId: string,
+) {
 	const did = getDidWeb(siteUrl);
 	const method = `${did}#${keyId}`;
 	return {
 		'@context': ['https://www.w3.org/ns/did/v1.1'],
 		id: did,
-		verificationMethod: [{ id: method, type: 'JsonWebKey', controller: did, publicKeyJwk: publicJwk }],
+		verificationMethod: [
+			{ id: method, type: 'JsonWebKey', controller: did, publicKeyJwk: publicJwk },
+		],
 		assertionMethod: [method],
 	};
 }

@@ -5,6 +5,7 @@
  * and an example), and a test keeps `.env.example` in step with it.
  */
 import { getDatabaseUrlProblem } from '../../db/client.ts';
+import { getSigningKeyProblem } from './signing-key-value.ts';
 
 export interface EnvVar {
 	name: string;
@@ -80,6 +81,7 @@ export const ENV_VARS: EnvVar[] = [
 			'Ed25519 private key (PKCS#8 PEM, or base64 of it) that signs certificates. When unset, one is generated on first start in DATA_DIR/keys with owner-only permissions.',
 		example: '-----BEGIN PRIVATE KEY-----...',
 		secret: true,
+		check: getSigningKeyProblem,
 	},
 	{
 		name: 'TRUST_PROXY',

@@ -22,7 +22,8 @@ export function getStatusListPosition(statusIndex: number): { list: number; posi
 export function encodeStatusList(setPositions: Iterable<number>): string {
 	const bits = new Uint8Array(LIST_SIZE / 8);
 	for (const p of setPositions) {
-		if (!Number.isInteger(p) || p < 0 || p >= LIST_SIZE) throw new RangeError(`status position ${p} is outside the list`);
+		if (!Number.isInteger(p) || p < 0 || p >= LIST_SIZE)
+			throw new RangeError(`status position ${p} is outside the list`);
 		bits[p >> 3]! |= 0x80 >> (p & 7);
 	}
 	return `u${gzipSync(bits).toString('base64url')}`;
@@ -30,7 +31,8 @@ export function encodeStatusList(setPositions: Iterable<number>): string {
 
 /** Reads one bit of an `encodedList` (for verifiers and tests). */
 export function isStatusSet(encodedList: string, position: number): boolean {
-	if (!encodedList.startsWith('u')) throw new Error('encodedList must be multibase base64url (prefix u)');
+	if (!encodedList.startsWith('u'))
+		throw new Error('encodedList must be multibase base64url (prefix u)');
 	const bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'));
 	return ((bits[position >> 3] ?? 0) & (0x80 >> (position & 7))) !== 0;
 }

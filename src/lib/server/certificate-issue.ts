@@ -38,26 +38,51 @@ export async function isEligibleForCertificate(userId: string, course: Course): 
 		db
 			.select({ slug: lessonProgressTable.lessonSlug })
 			.from(lessonProgressTable)
-			.where(and(eq(lessonProgressTable.userId, userId), eq(lessonProgressTable.courseSlug, course.slug), isNotNull(lessonProgressTable.completedAt))),
+			.where(
+				and(
+					eq(lessonProgressTable.userId, userId),
+					eq(lessonProgressTable.courseSlug, course.slug),
+					isNotNull(lessonProgressTable.completedAt),
+				),
+			),
 		db
 			.selectDistinct({ quizId: quizAttemptTable.quizId })
 			.from(quizAttemptTable)
-			.where(and(eq(quizAttemptTable.userId, userId), eq(quizAttemptTable.courseSlug, course.slug), eq(quizAttemptTable.passed, true))),
+			.where(
+				and(
+					eq(quizAttemptTable.userId, userId),
+					eq(quizAttemptTable.courseSlug, course.slug),
+					eq(quizAttemptTable.passed, true),
+				),
+			),
 	]);
 	const completed = new Set(lessonRows.map((r) => r.slug));
 	const passed = new Set(quizRows.map((r) => r.quizId));
-	if (!required.lessons.every((l) => completed.has(l)) || !quizzes.every((q) => passed.has(q))) return false;
+	if (!required.lessons.every((l) => completed.has(l)) || !quizzes.every((q) => passed.has(q)))
+		return false;
 	if (!assessment) return true;
 
-	const passMark = course.certificate.passMark ?? (await getQuizData(course.slug, assessment, 'en'))?.quiz.passMark;
+	const passMark =
+		course.certificate.passMark ??
+		(await getQuizData(course.slug, assessment, 'en'))?.quiz.passMark;
 	if (passMark === undefined) {
-		log.error({ course: course.slug, assessment }, 'the certificate rule names an assessment quiz that does not exist');
+		log.error(
+			{ course: course.slug, assessment },
+			'the certificate rule names an assessment quiz that does not exist',
+		);
 		return false;
 	}
 	const best = await db
 		.select({ score: max(quizAttemptTable.score) })
 		.from(quizAttemptTable)
-		.where(and(eq(quizAttemptTable.userId, userId), eq(quizAttemptTable.courseSlug, course.slug), eq(quizAttemptTable.quizId, assessment), isNotNull(quizAttemptTable.submittedAt)))
+		.where(
+			and(
+				eq(quizAttemptTable.userId, userId),
+				eq(quizAttemptTable.courseSlug, course.slug),
+				eq(quizAttemptTable.quizId, assessment),
+				isNotNull(quizAttemptTable.submittedAt),
+			),
+		)
 		.get();
 	return best?.score != null && best.score >= passMark;
 }
@@ -67,7 +92,10 @@ export async function isEligibleForCertificate(userId: string, course: Course): 
  * Returns the id of the learner's current certificate for the course (new or existing), or null
  * when they are not eligible. Safe to call any number of times, concurrently.
  */
-export async function issueCertificateIfEligible(userId: string, course: Course): Promise<string | null> {
+export async function issueCertificateIfEligible(
+	userId: string,
+	course: Course,
+): Promise<string | null> {
 	if (!(await isEligibleForCertificate(userId, course))) return null;
 	const existing = await getCurrentCertificate(userId, course.slug);
 	if (existing) return existing.id;
@@ -84,7 +112,9 @@ export async function issueCertificateIfEligible(userId: string, course: Course)
 						${getIssuerLabel(SITE_URL)}, ${now}, (select coalesce(max(status_index), -1) + 1 from certificate)
 					from user u where u.id = ${userId}
 					on conflict (user_id, course_slug) where superseded_by is null do nothing`),
-				db.run(sql`update enrolment set completed_at = ${now} where user_id = ${userId} and course_slug = ${english.slug} and completed_at is null`),
+				db.run(
+					sql`update enrolment set completed_at = ${now} where user_id = ${userId} and course_slug = ${english.slug} and completed_at is null`,
+				),
 			]);
 			if (insert.rowsAffected === 1) {
 				await notifyLearner(userId, english.title, id);
@@ -107,7 +137,12 @@ async function notifyLearner(userId: string, courseTitle: string, id: string): P
 		await sendMail({
 			to: user.email,
 			subject: t('cert.mailSubject', { course: courseTitle }),
-			text: t('cert.mailBody', { name: user.name, course: courseTitle, url: page, pdf: `${getVerifyUrl(SITE_URL, id)}.pdf` }),
+			text: t('cert.mailBody', {
+				name: user.name,
+				course: courseTitle,
+				url: page,
+				pdf: `${getVerifyUrl(SITE_URL, id)}.pdf`,
+			}),
 		});
 	} catch (error) {
 		// The certificate is saved and shown on the page; a mail outage must not fail the completion.
@@ -126,7 +161,10 @@ export type ReissueOutcome =
  * certificate (new id, same course facts and date) replaces the old one, whose verify page then
  * says "replaced by" and links the new one. A revoked certificate cannot be reissued.
  */
-export async function reissueCertificate(userId: string, courseSlug: string): Promise<ReissueOutcome> {
+export async function reissueCertificate(
+	userId: string,
+	courseSlug: string,
+): Promise<ReissueOutcome> {
 	for (let attempt = 1; ; attempt++) {
 		const current = await getCurrentCertificate(userId, courseSlug);
 		if (!current) return { outcome: 'missing' };

@@ -26,7 +26,9 @@ export type Certificate = typeof certificateTable.$inferSelect;
 export type CertificateStatus = 'valid' | 'revoked' | 'superseded';
 
 /** The status of a certificate row. */
-export function getCertificateStatus(cert: Pick<Certificate, 'revokedAt' | 'supersededBy'>): CertificateStatus {
+export function getCertificateStatus(
+	cert: Pick<Certificate, 'revokedAt' | 'supersededBy'>,
+): CertificateStatus {
 	if (cert.revokedAt) return 'revoked';
 	if (cert.supersededBy) return 'superseded';
 	return 'valid';
@@ -35,15 +37,26 @@ export function getCertificateStatus(cert: Pick<Certificate, 'revokedAt' | 'supe
 /** A certificate by public id, or null (also for malformed ids, without touching the database). */
 export async function getCertificate(id: string): Promise<Certificate | null> {
 	if (!isCertificateId(id)) return null;
-	return (await db.select().from(certificateTable).where(eq(certificateTable.id, id)).get()) ?? null;
+	return (
+		(await db.select().from(certificateTable).where(eq(certificateTable.id, id)).get()) ?? null
+	);
 }
 
 /** The learner's current (non-superseded) certificate for a course, revoked or not; or null. */
-export async function getCurrentCertificate(userId: string, courseSlug: string): Promise<Certificate | null> {
+export async function getCurrentCertificate(
+	userId: string,
+	courseSlug: string,
+): Promise<Certificate | null> {
 	const row = await db
 		.select()
 		.from(certificateTable)
-		.where(and(eq(certificateTable.userId, userId), eq(certificateTable.courseSlug, courseSlug), isNull(certificateTable.supersededBy)))
+		.where(
+			and(
+				eq(certificateTable.userId, userId),
+				eq(certificateTable.courseSlug, courseSlug),
+				isNull(certificateTable.supersededBy),
+			),
+		)
 		.get();
 	return row ?? null;
 }
@@ -62,7 +75,13 @@ export async function getRevokedStatusIndexes(from: number, to: number): Promise
 	const rows = await db
 		.select({ statusIndex: certificateTable.statusIndex })
 		.from(certificateTable)
-		.where(and(isNotNull(certificateTable.revokedAt), sql`${certificateTable.statusIndex} >= ${from}`, sql`${certificateTable.statusIndex} < ${to}`));
+		.where(
+			and(
+				isNotNull(certificateTable.revokedAt),
+				sql`${certificateTable.statusIndex} >= ${from}`,
+				sql`${certificateTable.statusIndex} < ${to}`,
+			),
+		);
 	return rows.map((r) => r.statusIndex);
 }
 
@@ -74,7 +93,11 @@ export interface CertificateListItem extends Certificate {
  * Certificates matching `query` for the admin list, newest first: an exact id, or part of the
  * learner's email, account name or name as printed.
  */
-export async function searchCertificates(query: string, page: number, pageSize = 25): Promise<{ rows: CertificateListItem[]; total: number; pageSize: number }> {
+export async function searchCertificates(
+	query: string,
+	page: number,
+	pageSize = 25,
+): Promise<{ rows: CertificateListItem[]; total: number; pageSize: number }> {
 	const q = query.trim();
 	const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 	const where = q
@@ -94,12 +117,23 @@ export async function searchCertificates(query: string, page: number, pageSize =
 		.limit(pageSize)
 		.offset((page - 1) * pageSize);
 	const total =
-		(await db.select({ n: count() }).from(certificateTable).innerJoin(userTable, eq(userTable.id, certificateTable.userId)).where(where).get())?.n ?? 0;
+		(
+			await db
+				.select({ n: count() })
+				.from(certificateTable)
+				.innerJoin(userTable, eq(userTable.id, certificateTable.userId))
+				.where(where)
+				.get()
+		)?.n ?? 0;
 	return { rows: rows.map((r) => ({ ...r.certificate, email: r.email })), total, pageSize };
 }
 
 /** Revokes a certificate with a reason (audited). 'missing' for an unknown id, 'unchanged' if already revoked. */
-export async function revokeCertificate(actorId: string, id: string, reason: string): Promise<'ok' | 'missing' | 'unchanged'> {
+export async function revokeCertificate(
+	actorId: string,
+	id: string,
+	reason: string,
+): Promise<'ok' | 'missing' | 'unchanged'> {
 	if (!(await getCertificate(id))) return 'missing';
 	const result = await db
 		.update(certificateTable)
@@ -111,7 +145,10 @@ export async function revokeCertificate(actorId: string, id: string, reason: str
 }
 
 /** Reinstates a revoked certificate (audited). 'unchanged' if it was not revoked. */
-export async function reinstateCertificate(actorId: string, id: string): Promise<'ok' | 'missing' | 'unchanged'> {
+export async function reinstateCertificate(
+	actorId: string,
+	id: string,
+): Promise<'ok' | 'missing' | 'unchanged'> {
 	const cert = await getCertificate(id);
 	if (!cert) return 'missing';
 	const result = await db

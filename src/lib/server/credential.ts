@@ -11,7 +11,12 @@
 import { SITE_URL } from 'astro:env/server';
 import { sign } from 'node:crypto';
 import { getDidWeb } from '../certificate-links.ts';
-import { buildDidDocument, buildOpenBadgeCredential, buildStatusListCredential, VC_CONTEXT } from '../credential-model.ts';
+import {
+	buildDidDocument,
+	buildOpenBadgeCredential,
+	buildStatusListCredential,
+	VC_CONTEXT,
+} from '../credential-model.ts';
 import { encodeStatusList, LIST_SIZE } from '../status-list.ts';
 import type { Certificate } from './certificates.ts';
 import { getRevokedStatusIndexes } from './certificates.ts';
@@ -20,11 +25,25 @@ import { getSigningKey } from './signing-key.ts';
 const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
 /** Signs a credential as a compact JWS (`application/vc+jwt`). */
-export function signCredential(credential: { id: string; issuer: string | { id: string }; validFrom: string }): string {
+export function signCredential(credential: {
+	id: string;
+	issuer: string | { id: string };
+	validFrom: string;
+}): string {
 	const key = getSigningKey();
 	const issuer = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id;
-	const header = { alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: `${getDidWeb(SITE_URL)}#${key.thumbprint}` };
-	const payload = { ...credential, iss: issuer, jti: credential.id, nbf: Math.floor(Date.parse(credential.validFrom) / 1000) };
+	const header = {
+		alg: 'EdDSA',
+		typ: 'vc+jwt',
+		cty: 'vc',
+		kid: `${getDidWeb(SITE_URL)}#${key.thumbprint}`,
+	};
+	const payload = {
+		...credential,
+		iss: issuer,
+		jti: credential.id,
+		nbf: Math.floor(Date.parse(credential.validFrom) / 1000),
+	};
 	const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(payload))}`;
 	return `${input}.${b64(sign(null, Buffer.from(input), key.privateKey))}`;
 }
@@ -52,11 +71,21 @@ export function getDidDocument() {
  * The HTTP answer for a signed credential: the compact JWS when the client asks for
  * `application/vc+jwt`, otherwise the JSON envelope.
  */
-export function respondWithCredential(request: Request, jws: string, headers: Record<string, string> = {}): Response {
+export function respondWithCredential(
+	request: Request,
+	jws: string,
+	headers: Record<string, string> = {},
+): Response {
 	if ((request.headers.get('accept') ?? '').includes('application/vc+jwt')) {
-		return new Response(jws, { headers: { 'content-type': 'application/vc+jwt', vary: 'accept', ...headers } });
+		return new Response(jws, {
+			headers: { 'content-type': 'application/vc+jwt', vary: 'accept', ...headers },
+		});
 	}
-	const envelope = { '@context': [VC_CONTEXT], id: `data:application/vc+jwt,${jws}`, type: 'EnvelopedVerifiableCredential' };
+	const envelope = {
+		'@context': [VC_CONTEXT],
+		id: `data:application/vc+jwt,${jws}`,
+		type: 'EnvelopedVerifiableCredential',
+	};
 	return new Response(JSON.stringify(envelope, null, 2), {
 		headers: { 'content-type': 'application/json; charset=utf-8', vary: 'accept', ...headers },
 	});

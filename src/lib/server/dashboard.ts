@@ -3,10 +3,11 @@
  * learner has: enrolments, completed lessons per course (primary-key prefix scan), and passed
  * quizzes per course. Progress figures come from the same `summariseProgress` as the course page.
  */
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { certificateTable, enrolmentTable, lessonProgressTable, quizAttemptTable } from '../../../db/schema.ts';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { enrolmentTable, lessonProgressTable, quizAttemptTable } from '../../../db/schema.ts';
 import { getCourse, getCourses, type Course } from '../courses.ts';
 import type { Locale } from '../i18n.ts';
+import { getCertificatesForUser, type Certificate } from './certificates.ts';
 import { db } from './db.ts';
 import { summariseProgress, type CourseProgress, type Enrolment } from './progress.ts';
 
@@ -15,19 +16,11 @@ export interface DashboardCourse {
 	progress: CourseProgress;
 }
 
-export interface DashboardCertificate {
-	id: string;
-	courseSlug: string;
-	courseTitle: string;
-	learnerName: string;
-	issuedAt: Date;
-	revokedAt: Date | null;
-}
-
 export interface Dashboard {
 	active: DashboardCourse[];
 	left: DashboardCourse[];
-	certificates: DashboardCertificate[];
+	/** Current (non-superseded) certificates, newest first. */
+	certificates: Certificate[];
 	suggestions: Course[];
 }
 
@@ -43,18 +36,7 @@ export async function getDashboard(userId: string, locale: Locale): Promise<Dash
 			.selectDistinct({ courseSlug: quizAttemptTable.courseSlug, quizId: quizAttemptTable.quizId })
 			.from(quizAttemptTable)
 			.where(and(eq(quizAttemptTable.userId, userId), eq(quizAttemptTable.passed, true))),
-		db
-			.select({
-				id: certificateTable.id,
-				courseSlug: certificateTable.courseSlug,
-				courseTitle: certificateTable.courseTitle,
-				learnerName: certificateTable.learnerName,
-				issuedAt: certificateTable.issuedAt,
-				revokedAt: certificateTable.revokedAt,
-			})
-			.from(certificateTable)
-			.where(and(eq(certificateTable.userId, userId), isNull(certificateTable.supersededBy)))
-			.orderBy(desc(certificateTable.issuedAt)),
+		getCertificatesForUser(userId),
 	]);
 	const group = <T extends { courseSlug: string }>(rows: T[], pick: (r: T) => string) => {
 		const map = new Map<string, Set<string>>();

@@ -67,6 +67,15 @@ export function getFontChain(weight: FontWeight): FontSource[] {
 	return sources(weight);
 }
 
+const byKey = new Map([...sources(400), ...sources(700)].map((s) => [s.key, s]));
+
+/** A parsed font by its key (as found in `TextRun.key`). */
+export function getFontByKey(key: string): fontkit.Font {
+	const source = byKey.get(key);
+	if (!source) throw new Error(`unknown font ${key}`);
+	return getFont(source);
+}
+
 /**
  * Unpacks a WOFF 1.0 file into the TrueType/OpenType file it wraps (tables inflated, directory
  * rebuilt with 4-byte aligned offsets). Throws on anything that is not WOFF.
@@ -126,11 +135,27 @@ function covers(font: fontkit.Font, cluster: string): boolean {
 	return true;
 }
 
+const splitCache = new Map<string, { runs: TextRun[]; missing: string[] }>();
+
 /**
- * Splits text into runs, each drawn with one font of the chain.
- * `missing` lists characters no font covers (drawn with the first font, as boxes).
+ * Splits text into runs, each drawn with one font of the chain (memoised: labels repeat on every
+ * certificate). `missing` lists characters no font covers (drawn with the first font, as boxes).
  */
-export function splitRuns(text: string, weight: FontWeight): { runs: TextRun[]; missing: string[] } {
+export function splitRuns(
+	text: string,
+	weight: FontWeight,
+): { runs: TextRun[]; missing: string[] } {
+	const key = `${weight}:${text}`;
+	let result = splitCache.get(key);
+	if (!result) {
+		if (splitCache.size >= 2000) splitCache.clear();
+		result = computeRuns(text, weight);
+		splitCache.set(key, result);
+	}
+	return result;
+}
+
+function computeRuns(text: string, weight: FontWeight): { runs: TextRun[]; missing: string[] } {
 	const chain = getFontChain(weight);
 	const runs: TextRun[] = [];
 	const missing: string[] = [];

@@ -13,9 +13,24 @@
  * only lists the current key); the verify page and the status list are unaffected.
  */
 import { DATA_DIR, SIGNING_KEY } from 'astro:env/server';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+	createHash,
+	createPrivateKey,
+	createPublicKey,
+	generateKeyPairSync,
+	type KeyObject,
+} from 'node:crypto';
+import {
+	chmodSync,
+	linkSync,
+	mkdirSync,
+	readFileSync,
+	statSync,
+	unlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseSigningKeyValue } from '../signing-key-value.ts';
 import { log } from './log.ts';
 
 export interface SigningKey {
@@ -30,20 +45,18 @@ let cached: SigningKey | undefined;
 
 /** The signing key, loaded (or created) on first call. Throws when SIGNING_KEY is unusable. */
 export function getSigningKey(): SigningKey {
-	cached ??= describeKey(SIGNING_KEY ? parseEnvKey(SIGNING_KEY) : loadOrCreateKeyFile(resolve(DATA_DIR, 'keys')));
+	cached ??= describeKey(
+		SIGNING_KEY ? parseEnvKey(SIGNING_KEY) : loadOrCreateKeyFile(resolve(DATA_DIR, 'keys')),
+	);
 	return cached;
 }
 
 function parseEnvKey(value: string): KeyObject {
-	const pem = value.includes('BEGIN') ? value.replace(/\\n/g, '\n') : Buffer.from(value, 'base64').toString('utf8');
-	let key: KeyObject;
 	try {
-		key = createPrivateKey(pem);
-	} catch {
-		throw new Error('SIGNING_KEY is not a PKCS#8 PEM private key (or base64 of one).');
+		return parseSigningKeyValue(value);
+	} catch (error) {
+		throw new Error(`SIGNING_KEY ${(error as Error).message}.`);
 	}
-	if (key.asymmetricKeyType !== 'ed25519') throw new Error(`SIGNING_KEY must be an Ed25519 key, not ${key.asymmetricKeyType}.`);
-	return key;
 }
 
 function loadOrCreateKeyFile(dir: string): KeyObject {
@@ -57,7 +70,10 @@ function loadOrCreateKeyFile(dir: string): KeyObject {
 	}
 	const { privateKey } = generateKeyPairSync('ed25519');
 	const temp = join(dir, `.signing-key-${process.pid}-${Date.now()}.pem`);
-	writeFileSync(temp, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+	writeFileSync(temp, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+		mode: 0o600,
+		flag: 'wx',
+	});
 	try {
 		linkSync(temp, file);
 		log.info({ file }, 'created the certificate signing key');

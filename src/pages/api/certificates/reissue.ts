@@ -1,0 +1,39 @@
+/**
+ * POST /api/certificates/reissue — reissue the signed-in learner's certificate for a course in
+ * their current account name (the old certificate's page then says "replaced by").
+ * Body: form fields (or JSON) `{ course, next? }`; `next` is a same-site path to return to (303).
+ * Answers: 303 for forms (to `next`, default the dashboard, with `?reissued=<current id>`), JSON
+ * `{ ok, outcome: 'reissued' | 'unchanged', id }` for JSON; 400 malformed, 401 not signed in,
+ * 404 no certificate, 409 revoked (a revoked certificate cannot be reissued).
+ */
+import type { APIRoute } from 'astro';
+import { z } from 'astro/zod';
+import { SlugSchema } from '../../../lib/content/schemas.ts';
+import { createTranslator } from '../../../lib/i18n.ts';
+import { reissueCertificate } from '../../../lib/server/certificates.ts';
+import { readForm } from '../../../lib/server/forms.ts';
+import { getSafeNext } from '../../../lib/server/page.ts';
+
+const BodySchema = z.object({ course: SlugSchema, next: z.string().max(500).optional() });
+
+export const POST: APIRoute = async ({ request, locals, redirect }) => {
+	const t = createTranslator(locals.locale);
+	const isJson = (request.headers.get('content-type') ?? '').startsWith('application/json');
+	const fail = (status: number, message: string) =>
+		isJson
+			? Response.json({ ok: false, error: message }, { status })
+			: new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+	const raw = isJson ? await request.json().catch(() => undefined) : await readForm(request);
+	const parsed = BodySchema.safeParse(raw);
+	if (!parsed.success) return fail(400, t('error.badRequest'));
+	if (!locals.user) return fail(401, t('cert.signInToReissue'));
+
+	const result = await reissueCertificate(locals.user.id, parsed.data.course);
+	if (result.outcome === 'missing') return fail(404, t('cert.reissueMissing'));
+	if (result.outcome === 'revoked') return fail(409, t('cert.reissueRevoked'));
+	if (isJson) return Response.json({ ok: true, outcome: result.outcome, id: result.id });
+	const next = new URL(getSafeNext(parsed.data.next, locals.locale), 'http://x');
+	next.searchParams.set('reissued', result.id);
+	return redirect(next.pathname + next.search, 303);
+};

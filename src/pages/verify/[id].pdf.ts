@@ -1,0 +1,35 @@
+/**
+ * GET /verify/<id>.pdf — the certificate as a PDF (public, no sign-in). It shows the certificate's
+ * current status (a revoked or replaced one says so on the page). Unknown or malformed ids: 404.
+ */
+import type { APIRoute } from 'astro';
+import { SITE_URL } from 'astro:env/server';
+import { getDownloadDisposition } from '../../lib/certificate-links.ts';
+import { createTranslator } from '../../lib/i18n.ts';
+import { getCertificatePdf } from '../../lib/server/certificate-pdf.ts';
+import { getCertificate } from '../../lib/server/certificates.ts';
+
+export const GET: APIRoute = async ({ params, locals }) => {
+	const cert = await getCertificate(params.id ?? '');
+	if (!cert) {
+		const t = createTranslator(locals.locale);
+		return new Response(t('verify.notFoundBody'), {
+			status: 404,
+			headers: { 'content-type': 'text/plain; charset=utf-8' },
+		});
+	}
+	const pdf = await getCertificatePdf(cert, SITE_URL);
+	return new Response(new Uint8Array(pdf), {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': getDownloadDisposition(
+				cert.courseSlug,
+				cert.learnerName,
+				cert.id,
+				'pdf',
+			),
+			// Revocation must show at once: caches revalidate every time.
+			'cache-control': 'no-cache',
+		},
+	});
+};
