@@ -105,7 +105,7 @@ async function verifyJws(jws: string) {
 
 const schema = JSON.parse(
 	readFileSync(
-		join(import.meta.dirname, '..', 'fixtures', 'ob_v3p0_achievementcredential_schema.json'),
+		join(import.meta.dirname, '..', 'fixtures', 'open-badges-3-credential.schema.json'),
 		'utf8',
 	),
 );
