@@ -30,10 +30,10 @@ export default function QuestionField(props: QuestionFieldProps) {
 	const order = () => (props.answer as number[] | null | undefined) ?? q().items.map((_, i) => i);
 
 	const move = (index: number, delta: number) => {
-		const next = moveItem(order(), index, delta);
-		props.onAnswer(next);
 		const item = order()[index]!;
+		const next = moveItem(order(), index, delta);
 		const at = next.indexOf(item);
+		props.onAnswer(next);
 		props.announce(fill(s().moved, { item: q().items[item]!, position: at + 1, total: next.length }));
 		// The list re-renders; keep focus on the moved item, on the button that can still act.
 		queueMicrotask(() => {
@@ -42,9 +42,11 @@ export default function QuestionField(props: QuestionFieldProps) {
 		});
 	};
 
-	const choice = (type: 'radio' | 'checkbox', value: string, label: string, checked: boolean, onChange: (on: boolean) => void) => (
+	// `checked` is a getter: a plain boolean argument would be read once, and the box would not follow
+	// the answer when it changes (e.g. cleared for a new attempt).
+	const choice = (type: 'radio' | 'checkbox', value: string, label: string, checked: () => boolean, onChange: (on: boolean) => void) => (
 		<label class="quiz-choice">
-			<input type={type} name={name()} value={value} checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+			<input type={type} name={name()} value={value} checked={checked()} onChange={(e) => onChange(e.currentTarget.checked)} />
 			<span>{label}</span>
 		</label>
 	);
@@ -61,16 +63,16 @@ export default function QuestionField(props: QuestionFieldProps) {
 					<Index each={q().options}>
 						{(text, d) =>
 							props.q.type === 'single'
-								? choice('radio', String(d), text(), props.answer === d, () => props.onAnswer(d))
-								: choice('checkbox', String(d), text(), ((props.answer as number[] | undefined) ?? []).includes(d), (on) =>
+								? choice('radio', String(d), text(), () => props.answer === d, () => props.onAnswer(d))
+								: choice('checkbox', String(d), text(), () => ((props.answer as number[] | undefined) ?? []).includes(d), (on) =>
 										props.onAnswer(toggleChoice(props.answer as number[] | undefined, d, on)),
 									)
 						}
 					</Index>
 				</Match>
 				<Match when={props.q.type === 'true-false'}>
-					{choice('radio', 'true', s().true, props.answer === true, () => props.onAnswer(true))}
-					{choice('radio', 'false', s().false, props.answer === false, () => props.onAnswer(false))}
+					{choice('radio', 'true', s().true, () => props.answer === true, () => props.onAnswer(true))}
+					{choice('radio', 'false', s().false, () => props.answer === false, () => props.onAnswer(false))}
 				</Match>
 				<Match when={props.q.type === 'short-text' || props.q.type === 'numeric'}>
 					<label class="quiz-label" for={`${id()}-text`}>

@@ -53,7 +53,10 @@ export default function QuizIsland(props: QuizIslandProps) {
 			const json = await res.json();
 			if (!res.ok) throw new Error(json.error ?? s.networkError);
 			if (json.status) setStatus(json.status);
-			if (json.serverNow) offset = json.serverNow - Date.now();
+			if (json.serverNow) {
+				offset = json.serverNow - Date.now();
+				setNow(json.serverNow);
+			}
 			return json;
 		} catch (e) {
 			const text = e instanceof TypeError || e instanceof SyntaxError ? s.networkError : (e as Error).message;
@@ -67,19 +70,16 @@ export default function QuizIsland(props: QuizIslandProps) {
 
 	const start = async (event?: Event) => {
 		event?.preventDefault();
-		if (props.mode === 'practice') {
-			setResult(undefined);
-		} else if (!attempt()) {
+		if (props.mode === 'learner' && !attempt()) {
 			const json = await post('start', { course: props.courseSlug, quiz: props.quizId });
 			if (!json) return;
 			setAttempt(json.attempt);
-			setResult(undefined);
-		} else {
-			setResult(undefined);
 		}
+		// Clear before the questions show, so no control starts from the last attempt's answers.
 		setAnswers({});
 		setCurrent(0);
 		warned = timedOut = false;
+		setResult(undefined);
 		focus('fieldset');
 	};
 
@@ -286,36 +286,21 @@ export default function QuizIsland(props: QuizIslandProps) {
 							</Show>
 							<Show when={st().best !== null}> · {fill(s.best, { score: st().best! })}</Show>
 						</p>
+						{/* A list, not a table: the lesson's Prose wrapper rewrites tables, which would break hydration. */}
 						<Show when={st().history.length > 0}>
-							<div class="table-scroll">
-								<table>
-									<caption>{s.history}</caption>
-									<thead>
-										<tr>
-											<th scope="col">{s.historyAttempt}</th>
-											<th scope="col">{s.historyDate}</th>
-											<th scope="col">{s.historyScore}</th>
-											<th scope="col">{s.historyResult}</th>
-										</tr>
-									</thead>
-									<tbody>
-										<For each={st().history}>
-											{(row) => (
-												<tr>
-													<td>
-														<Show when={row.state === 'submitted'} fallback={row.number}>
-															<a href={row.href}>{row.number}</a>
-														</Show>
-													</td>
-													<td>{row.date}</td>
-													<td>{row.score === null ? '—' : `${row.score}%`}</td>
-													<td>{historyResult(row)}</td>
-												</tr>
-											)}
-										</For>
-									</tbody>
-								</table>
-							</div>
+							<h3>{s.history}</h3>
+							<ol class="quiz-history">
+								<For each={st().history}>
+									{(row) => (
+										<li>
+											<Show when={row.state === 'submitted'} fallback={fill(s.historyAttempt, { number: row.number })}>
+												<a href={row.href}>{fill(s.historyAttempt, { number: row.number })}</a>
+											</Show>
+											{` · ${row.date}${row.score === null ? '' : ` · ${row.score}%`} · ${historyResult(row)}`}
+										</li>
+									)}
+								</For>
+							</ol>
 						</Show>
 					</div>
 				)}

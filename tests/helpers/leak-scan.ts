@@ -1,0 +1,142 @@
+/**
+ * The quiz leak scan: looks through what a browser receives before submitting (page HTML, island
+ * props, JavaScript chunks, API answers) for anything that gives a quiz's answers away, and
+ * returns one line per finding (empty when clean).
+ *
+ * What counts as a leak, per quiz file:
+ * - any feedback or explanation text, anywhere (full page, props, chunks, API answers);
+ * - in island props and API answers: a key outside the public shape of a question
+ *   (src/lib/quiz/types.ts `PublicQuestion`), e.g. `correct`, `answer`, `accept`, `feedback`;
+ * - in a question's own public data (props/API) and its own fieldset in the HTML: its accepted
+ *   short-text answers, its fill-in answers, its numeric answer;
+ * - an ordering question shown in the correct order; matching choices (3+) lined up with their
+ *   prompts in the correct pairing;
+ * - in JavaScript chunks: any of the quiz's typed answers of 4+ characters (chunks hold code, never
+ *   course content).
+ */
+import type { Quiz } from '../../src/lib/content/schemas.ts';
+
+const PUBLIC_KEYS: Record<string, string[]> = {
+	single: ['options'],
+	multiple: ['options'],
+	'true-false': [],
+	'short-text': [],
+	numeric: ['unit'],
+	ordering: ['items'],
+	matching: ['lefts', 'rights'],
+	'fill-blanks': ['parts'],
+};
+
+/** Decodes the `props` attribute Astro writes on `<astro-island>` (values as `[type, value]`). */
+export function decodeIslandProps(attribute: string): Record<string, unknown> {
+	const decode = (v: unknown): unknown => {
+		if (!Array.isArray(v)) return v;
+		const [type, value] = v as [number, unknown];
+		if (type === 1) return (value as unknown[]).map(decode);
+		if (type === 0 && value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, decode(x)]));
+		return value;
+	};
+	const raw = JSON.parse(unescapeHtml(attribute)) as Record<string, unknown>;
+	return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decode(v)]));
+}
+
+export function unescapeHtml(text: string): string {
+	return text
+		.replace(/&quot;/g, '"')
+		.replace(/&#0?39;|&#x27;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
+}
+
+/** Every island props object in a page. */
+export function getIslandProps(html: string): Record<string, unknown>[] {
+	return [...html.matchAll(/<astro-island\b[^>]*\bprops="([^"]*)"/g)].map((m) => decodeIslandProps(m[1]!));
+}
+
+const blanksOf = (text: string) => [...text.matchAll(/\[\[([^\]]+)\]\]/g)].flatMap((m) => m[1]!.split('|').map((a) => a.trim()));
+
+/** True when `needle` occurs in `haystack` as a whole word (case-insensitive, any script). */
+function containsWord(haystack: string, needle: string): boolean {
+	return new RegExp(`(^|[^\\p{L}\\p{N}\\p{M}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}\\p{M}])`, 'iu').test(haystack);
+}
+
+/**
+ * The texts that give a question away when they appear in its own public data. A fill-in answer
+ * the author also wrote elsewhere in the sentence (e.g. "the 3-2-1 rule means [[3]] copies") is the
+ * author's giveaway, not the engine's, and is left to the content review.
+ */
+function typedAnswers(q: Quiz['questions'][number]): string[] {
+	if (q.type === 'short-text') return q.accept;
+	if (q.type === 'fill-blanks') {
+		const sentence = q.text.replace(/\[\[[^\]]+\]\]/g, ' ');
+		return blanksOf(q.text).filter((a) => !containsWord(sentence, a));
+	}
+	if (q.type === 'numeric') return [String(q.answer)];
+	return [];
+}
+
+
+/** Public questions found anywhere in a JSON value (objects with id, type and prompt). */
+function findQuestions(value: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+	if (Array.isArray(value)) for (const v of value) findQuestions(v, out);
+	else if (value && typeof value === 'object') {
+		const o = value as Record<string, unknown>;
+		if (typeof o.id === 'string' && typeof o.type === 'string' && 'prompt' in o && 'points' in o) out.push(o);
+		else for (const v of Object.values(o)) findQuestions(v, out);
+	}
+	return out;
+}
+
+export interface LeakScanInput {
+	/** Full page HTML (scanned for feedback and explanations; the quiz fieldsets for typed answers). */
+	html?: string[];
+	/** Island props, API answers: any JSON the browser gets before submitting. */
+	json?: unknown[];
+	/** JavaScript chunk sources. */
+	scripts?: { name: string; source: string }[];
+}
+
+/** Findings for one quiz (empty when nothing leaks). */
+export function findLeaks(quizId: string, quiz: Quiz, input: LeakScanInput): string[] {
+	const found: string[] = [];
+	const secrets = quiz.questions.flatMap((q) => [q.explanation, ...('options' in q ? q.options.map((o) => o.feedback) : [])]).filter((s): s is string => Boolean(s));
+	const texts = [...(input.html ?? []).map(unescapeHtml), ...(input.json ?? []).map((j) => JSON.stringify(j)), ...(input.scripts ?? []).map((s) => s.source)];
+	for (const secret of secrets) {
+		const escaped = JSON.stringify(secret).slice(1, -1);
+		if (texts.some((t) => t.includes(secret) || t.includes(escaped))) found.push(`${quizId}: feedback or explanation "${secret.slice(0, 40)}…" is visible`);
+	}
+	for (const script of input.scripts ?? []) {
+		for (const answer of quiz.questions.flatMap(typedAnswers).filter((a) => a.length >= 4 && !/^\d+(\.\d+)?$/.test(a))) {
+			if (containsWord(script.source, answer)) found.push(`${quizId}: answer "${answer}" appears in ${script.name}`);
+		}
+	}
+	for (const json of input.json ?? []) {
+		for (const pq of findQuestions(json)) {
+			const q = quiz.questions.find((x) => x.id === pq.id);
+			if (!q) continue;
+			const extra = Object.keys(pq).filter((k) => !['id', 'type', 'prompt', 'points', ...(PUBLIC_KEYS[q.type] ?? [])].includes(k));
+			if (extra.length > 0) found.push(`${quizId}/${q.id}: unexpected fields ${extra.join(', ')} in the public question`);
+			const { id: _id, type: _type, prompt: _prompt, points: _points, ...rest } = pq;
+			const own = JSON.stringify(rest);
+			for (const answer of typedAnswers(q)) if (containsWord(own, answer)) found.push(`${quizId}/${q.id}: its answer "${answer}" is in its public data`);
+			if (q.type === 'ordering' && JSON.stringify(pq.items) === JSON.stringify(q.items)) found.push(`${quizId}/${q.id}: items are shown in the correct order`);
+			if (q.type === 'matching' && q.pairs.length >= 3) {
+				const lefts = pq.lefts as string[];
+				const rights = pq.rights as string[];
+				if (lefts?.every((l, i) => q.pairs.find((p) => p.left === l)?.right === rights?.[i])) found.push(`${quizId}/${q.id}: matching choices line up with their prompts`);
+			}
+		}
+	}
+	for (const html of input.html ?? []) {
+		for (const q of quiz.questions) {
+			const fieldset = new RegExp(`<fieldset[^>]*id="[^"]*-${q.id}"[\\s\\S]*?</fieldset>`).exec(html)?.[0];
+			if (!fieldset) continue;
+			const body = fieldset.replace(/<legend>[\s\S]*?<\/legend>/, '');
+			const typed = [...body.matchAll(/<input[^>]*type="text"[^>]*value="([^"]*)"/g)].map((m) => m[1]);
+			const visible = unescapeHtml(`${body.replace(/<[^>]*>/g, ' ')} ${typed.join(' ')}`);
+			for (const answer of typedAnswers(q)) if (containsWord(visible, answer)) found.push(`${quizId}/${q.id}: its answer "${answer}" is in its form`);
+		}
+	}
+	return found;
+}
