@@ -12,15 +12,19 @@ import { signUp } from '../helpers/accounts.ts';
 import { getRightAnswer, getWrongAnswer, readQuizFile } from '../helpers/quiz-answers.ts';
 import { expect } from './fixtures.ts';
 
-const coursesDir = join(import.meta.dirname, '..', '..', 'courses');
+/** The course roots of the test build: the real courses and the fixtures (see src/content.config.ts). */
+const courseRoots = [join(import.meta.dirname, '..', '..', 'courses'), join(import.meta.dirname, '..', 'fixtures', 'courses')];
 
 /** The quiz file `<id>.quiz.yaml` of a course. */
 export function readQuiz(course: string, id: string): Quiz {
-	for (const unit of readdirSync(join(coursesDir, course))) {
-		const path = join(coursesDir, course, unit, `${id}.quiz.yaml`);
-		if (existsSync(path)) return readQuizFile(path);
+	for (const coursesDir of courseRoots) {
+		if (!existsSync(join(coursesDir, course))) continue;
+		for (const unit of readdirSync(join(coursesDir, course))) {
+			const path = join(coursesDir, course, unit, `${id}.quiz.yaml`);
+			if (existsSync(path)) return readQuizFile(path);
+		}
 	}
-	throw new Error(`No quiz ${course}/${id} (is tests/fixtures/courses/quiz-fixture in courses/?)`);
+	throw new Error(`No quiz ${course}/${id} in courses/ or tests/fixtures/courses/`);
 }
 
 /** Signs a new learner up over HTTP and gives the browser context their session. */

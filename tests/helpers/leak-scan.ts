@@ -88,6 +88,12 @@ function findQuestions(value: unknown, out: Record<string, unknown>[] = []): Rec
 	return out;
 }
 
+/** True when `source` has `text` as a whole string literal ("text", 'text' or `text`). */
+function containsLiteral(source: string, text: string): boolean {
+	const escaped = JSON.stringify(text).slice(1, -1);
+	return [text, escaped].some((t) => ['"', "'", '`'].some((q) => source.includes(`${q}${t}${q}`)));
+}
+
 export interface LeakScanInput {
 	/** Full page HTML (scanned for feedback and explanations; the quiz fieldsets for typed answers). */
 	html?: string[];
@@ -106,9 +112,14 @@ export function findLeaks(quizId: string, quiz: Quiz, input: LeakScanInput): str
 		const escaped = JSON.stringify(secret).slice(1, -1);
 		if (texts.some((t) => t.includes(secret) || t.includes(escaped))) found.push(`${quizId}: feedback or explanation "${secret.slice(0, 40)}…" is visible`);
 	}
+	// In JavaScript, quiz data would travel as string literals. Code is full of words that are also
+	// answers ("text", "next", `document`, `.trim()`), so a typed answer counts as leaked when it is a
+	// whole string literal, and short single ASCII words (5 letters or fewer) are left to the HTML and
+	// JSON checks above, where a leak of quiz data would also bring its long feedback and explanations.
 	for (const script of input.scripts ?? []) {
-		for (const answer of quiz.questions.flatMap(typedAnswers).filter((a) => a.length >= 4 && !/^\d+(\.\d+)?$/.test(a))) {
-			if (containsWord(script.source, answer)) found.push(`${quizId}: answer "${answer}" appears in ${script.name}`);
+		const answers = quiz.questions.flatMap(typedAnswers).filter((a) => a.length >= 4 && !/^\d+(\.\d+)?$/.test(a) && !/^[A-Za-z]{1,5}$/.test(a));
+		for (const answer of answers) {
+			if (containsLiteral(script.source, answer)) found.push(`${quizId}: answer "${answer}" appears in ${script.name}`);
 		}
 	}
 	for (const json of input.json ?? []) {

@@ -21,13 +21,17 @@ import { root } from '../helpers/server.ts';
 
 const base = inject('baseUrl');
 const dbUrl = inject('databaseUrl');
-const coursesDir = join(root, 'courses');
+/** The course roots of the test build: the real courses and the fixtures (see src/content.config.ts). */
+const courseRoots = [join(root, 'courses'), join(root, 'tests', 'fixtures', 'courses')];
 
 /** The quiz file of `course`/`quiz`. */
 function quizFile(course: string, quiz: string) {
-	const dir = join(coursesDir, course);
-	for (const unit of readdirSync(dir)) if (existsSync(join(dir, unit, `${quiz}.quiz.yaml`))) return readQuizFile(join(dir, unit, `${quiz}.quiz.yaml`));
-	throw new Error(`No quiz ${course}/${quiz}: is tests/fixtures/courses/quiz-fixture copied into courses/?`);
+	for (const coursesDir of courseRoots) {
+		const dir = join(coursesDir, course);
+		if (!existsSync(dir)) continue;
+		for (const unit of readdirSync(dir)) if (existsSync(join(dir, unit, `${quiz}.quiz.yaml`))) return readQuizFile(join(dir, unit, `${quiz}.quiz.yaml`));
+	}
+	throw new Error(`No quiz ${course}/${quiz} in courses/ or tests/fixtures/courses/`);
 }
 
 const GS = { course: 'getting-started', quiz: 'getting-started-check', lesson: 'prove-your-skills' };
@@ -457,7 +461,7 @@ describe('leak scan', () => {
 		return [...seen].map((name) => ({ name, source: chunkCache.get(name)! }));
 	}
 
-	const quizzes = listCourseSlugs(coursesDir).flatMap((slug) => {
+	const quizzes = courseRoots.flatMap((coursesDir) => listCourseSlugs(coursesDir).map((slug) => ({ coursesDir, slug }))).flatMap(({ coursesDir, slug }) => {
 		const outline = readCourseOutline(coursesDir, slug);
 		return outline.quizzes.filter((q) => outline.quizLesson.has(q.id)).map((q) => ({ course: slug, quiz: q.id, lesson: outline.quizLesson.get(q.id)! }));
 	});
