@@ -46,4 +46,21 @@ export function ensureChromium(): string {
 	process.exit(1);
 }
 
+/**
+ * The PDF tests read certificates with poppler's pdftotext and pdftoppm. Installs poppler-utils as
+ * root on Debian when they are missing; otherwise stops with a one-line instruction.
+ */
+export function ensurePoppler(): void {
+	const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+	if (has('pdftotext') && has('pdftoppm')) return;
+	if (process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
+		console.error('pdftotext/pdftoppm not found: installing Debian\'s poppler-utils package (apt-get)…');
+		spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+		spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'poppler-utils'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		if (has('pdftotext') && has('pdftoppm')) return;
+	}
+	console.error('pdftotext and pdftoppm are needed by the certificate tests. Install poppler-utils (Debian/Ubuntu: sudo apt-get install poppler-utils).');
+	process.exit(1);
+}
+
 if (import.meta.main) console.log(ensureChromium());

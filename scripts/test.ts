@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureChromium } from './find-chromium.ts';
+import { ensureChromium, ensurePoppler } from './find-chromium.ts';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -41,6 +41,7 @@ step('Lint', bin('eslint'), ['.']);
 // so it never replaces the production build that `npm start` serves.
 const testBuild = { DAKSHATA_TEST_BUILD: '1', DAKSHATA_DIST: 'dist-test' };
 step('Build (test build, with fixture courses)', bin('astro'), ['build'], testBuild);
+ensurePoppler();
 step('Unit and integration tests', bin('vitest'), ['run'], testBuild);
 const chromium = ensureChromium();
 step('End-to-end tests', bin('playwright'), ['test'], { ...testBuild, PLAYWRIGHT_CHROMIUM_PATH: chromium });
