@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const dir = import.meta.dirname;
 const all = readdirSync(dir)
-	.filter((f) => f.endsWith('.ts') && !['run.ts', 'lib.ts'].includes(f))
+	.filter((f) => f.endsWith('.ts') && !['run.ts', 'lib.ts', 'seed.ts'].includes(f))
 	.map((f) => f.replace(/\.ts$/, ''));
 const order = ['pages', 'auth', 'authoring', 'progress', 'quiz', 'certificates', 'instructor'];
 const chosen = process.argv.slice(2);

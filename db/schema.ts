@@ -112,7 +112,9 @@ export const enrolmentTable = sqliteTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.userId, t.courseSlug] }),
-		index('enrolment_course_idx').on(t.courseSlug, t.enrolledAt),
+		// Covers the instructor analytics (counts, activity, completion, median time) without
+		// touching table rows: see src/lib/server/analytics.ts.
+		index('enrolment_course_idx').on(t.courseSlug, t.enrolledAt, t.completedAt, t.lastActiveAt),
 	],
 );
 
@@ -132,7 +134,8 @@ export const lessonProgressTable = sqliteTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.userId, t.courseSlug, t.lessonSlug] }),
-		index('lesson_progress_course_idx').on(t.courseSlug, t.lessonSlug),
+		// completed_at included so the completion funnel is an index-only scan.
+		index('lesson_progress_course_idx').on(t.courseSlug, t.lessonSlug, t.completedAt),
 	],
 );
 

@@ -11,7 +11,8 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openDatabase } from '../db/client.ts';
+import { getLocalPath, openDatabase } from '../db/client.ts';
+import { registerDatabaseServer } from '../db/in-use.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { getEnvProblems, ENV_VARS } from '../src/lib/env-vars.ts';
 import { log } from '../src/lib/server/log.ts';
@@ -47,7 +48,8 @@ if (problems.length > 0) {
 	process.exit(1);
 }
 
-const entry = join(root, 'dist', 'server', 'entry.mjs');
+// `npm test` serves its own build (dist-test/, with the fixture courses); everything else serves dist/.
+const entry = join(root, process.env.DAKSHATA_DIST || 'dist', 'server', 'entry.mjs');
 if (!existsSync(entry)) {
 	console.error('No build found in dist/. Run `npm run build` (or `npm start`, which builds when needed).');
 	process.exit(1);
@@ -60,6 +62,8 @@ try {
 	});
 	await migrateDatabase(handle.db);
 	await offerFirstAdminSetup(handle.db);
+	// So `npm run db:restore` can tell that this database is in use (db/in-use.ts).
+	if (handle.isLocalFile) process.on('exit', registerDatabaseServer(getLocalPath(handle.url)));
 	handle.close();
 } catch (error) {
 	console.error(`Database error: DATABASE_URL=${process.env.DATABASE_URL} could not be opened or migrated: ${(error as Error).message}`);

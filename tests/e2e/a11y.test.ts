@@ -4,7 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readLatestMail, signUp } from '../helpers/accounts.ts';
+import { signInAsFixtureInstructor } from './analytics-setup.ts';
 import { expectNoAxeViolations, test } from './fixtures.ts';
+import { openQuiz, signInLearner, startAttempt } from './quiz-helpers.ts';
 
 const PUBLIC_PAGES = [
 	'/',
@@ -21,6 +24,7 @@ const PUBLIC_PAGES = [
 	'/courses/getting-started/plan-your-study-week',
 	'/bn/courses/getting-started',
 	'/hi/courses/getting-started/how-courses-work',
+	'/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
 ];
 
 for (const path of PUBLIC_PAGES) {
@@ -54,4 +58,57 @@ test('every course and lesson page has no axe violations', async ({ page }) => {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}
+});
+
+test('the certificate verify page has no axe violations in any language', async ({ page }) => {
+	// Earn a certificate over HTTP in the fixture course (tests/fixtures/courses/cert-basics).
+	const { browser, email } = await signUp(process.env.E2E_BASE_URL!, { name: 'প্রিয়াঙ্কা চক্রবর্তী' });
+	for (const lesson of ['first-steps', 'next-steps']) await browser.postJson('/api/progress', { course: 'cert-basics', lesson, action: 'complete' });
+	const mail = readLatestMail(process.env.E2E_DATA_DIR!, email);
+	const id = /\/verify\/([a-z2-7]{32})/.exec(mail?.text ?? '')?.[1];
+	test.expect(id, 'the certificate email links the verify page').toBeTruthy();
+	for (const prefix of ['', '/bn', '/hi']) {
+		await page.goto(`${prefix}/verify/${id}`);
+		await expectNoAxeViolations(page);
+	}
+});
+
+test('the instructor analytics pages have no axe violations in any language', async ({ page }) => {
+	await signInAsFixtureInstructor(page);
+	for (const path of [
+		'/instructor',
+		'/instructor/analytics-fixture',
+		'/instructor/analytics-fixture/learners',
+		'/instructor/analytics-fixture/learners?q=zz-nobody',
+		'/bn/instructor/analytics-fixture',
+		'/hi/instructor/analytics-fixture/learners',
+	]) {
+		const response = await page.goto(path);
+		test.expect(response?.status(), `${path} is shown, not refused`).toBe(200);
+		await expectNoAxeViolations(page);
+	}
+});
+
+test('quiz pages have no axe violations: practice, sign-in for a final, an attempt one question at a time, a result', async ({ page, context }) => {
+	// The draft fixture course tests/fixtures/courses/quiz-fixture must be in courses/.
+	for (const path of [
+		'/courses/getting-started/prove-your-skills/quiz/getting-started-check',
+		'/bn/courses/getting-started/prove-your-skills/quiz/getting-started-check',
+		'/bn/courses/quiz-fixture/stepwise',
+	]) {
+		await openQuiz(page, path);
+		await expectNoAxeViolations(page);
+	}
+	await page.goto('/courses/quiz-fixture/final');
+	await expectNoAxeViolations(page);
+	await signInLearner(context);
+	await openQuiz(page, '/courses/quiz-fixture/stepwise');
+	await expectNoAxeViolations(page);
+	await startAttempt(page);
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Submit answers' }).click();
+	await test.expect(page.locator('.quiz-result').getByText('Score: 0%.', { exact: true })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Attempt 1' }).click();
+	await expectNoAxeViolations(page);
 });

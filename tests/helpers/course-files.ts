@@ -42,18 +42,23 @@ const isDir = (p: string) => statSync(p).isDirectory();
 /** Slugs of the courses under `coursesDir` (folders with a course.md). */
 export function listCourseSlugs(coursesDir: string): string[] {
 	if (!existsSync(coursesDir)) return [];
-	return readdirSync(coursesDir).filter((d) => isDir(join(coursesDir, d)) && existsSync(join(coursesDir, d, 'course.md')));
+	return readdirSync(coursesDir).filter(
+		(d) => isDir(join(coursesDir, d)) && existsSync(join(coursesDir, d, 'course.md')),
+	);
 }
 
 /** The outline of one course. */
 export function readCourseOutline(coursesDir: string, slug: string): CourseOutline {
 	const dir = join(coursesDir, slug);
-	const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, 'course.md'), 'utf8'))?.[1] ?? '';
+	const front =
+		/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, 'course.md'), 'utf8'))?.[1] ?? '';
 	const course = (parse(front) ?? {}) as { instructors?: string[] };
 	const lessons: string[] = [];
 	const quizLesson = new Map<string, string>();
 	const quizzes: OutlineQuiz[] = [];
-	const units = readdirSync(dir).filter((d) => /^\d+[-_]/.test(d) && isDir(join(dir, d))).sort();
+	const units = readdirSync(dir)
+		.filter((d) => /^\d+[-_]/.test(d) && isDir(join(dir, d)))
+		.sort();
 	for (const unit of units) {
 		const files = readdirSync(join(dir, unit)).sort();
 		for (const file of files) {
@@ -61,14 +66,23 @@ export function readCourseOutline(coursesDir: string, slug: string): CourseOutli
 				const slug = strip(file.replace(/\.mdx$/, ''));
 				lessons.push(slug);
 				const body = readFileSync(join(dir, unit, file), 'utf8');
-				for (const m of body.matchAll(/<Quiz\s+[^>]*\bid=["']([^"']+)["']/g)) quizLesson.set(m[1]!, slug);
+				for (const m of body.matchAll(/<Quiz\s+[^>]*\bid=["']([^"']+)["']/g))
+					quizLesson.set(m[1]!, slug);
 			}
 			if (/\.quiz\.yaml$/.test(file) && !/\.quiz\.(bn|hi)\.yaml$/.test(file)) {
-				quizzes.push(readQuiz(file.replace(/\.quiz\.yaml$/, ''), readFileSync(join(dir, unit, file), 'utf8')));
+				quizzes.push(
+					readQuiz(file.replace(/\.quiz\.yaml$/, ''), readFileSync(join(dir, unit, file), 'utf8')),
+				);
 			}
 		}
 	}
-	return { slug, instructors: (course.instructors ?? []).map((e) => e.toLowerCase()), lessons, quizLesson, quizzes };
+	return {
+		slug,
+		instructors: (course.instructors ?? []).map((e) => e.toLowerCase()),
+		lessons,
+		quizLesson,
+		quizzes,
+	};
 }
 
 type RawQuestion = {
@@ -89,7 +103,13 @@ function readQuiz(id: string, source: string): OutlineQuiz {
 }
 
 function readQuestion(q: RawQuestion): OutlineQuestion {
-	const base = { id: q.id, type: q.type, points: q.points ?? 1, choices: 0, correct: [] as number[] };
+	const base = {
+		id: q.id,
+		type: q.type,
+		points: q.points ?? 1,
+		choices: 0,
+		correct: [] as number[],
+	};
 	const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
 	switch (q.type) {
 		case 'single':
@@ -98,14 +118,29 @@ function readQuestion(q: RawQuestion): OutlineQuestion {
 			const correct = indexes(options.length).filter((i) => options[i]!.correct);
 			const wrong =
 				q.type === 'single'
-					? indexes(options.length).filter((i) => !correct.includes(i)).map(String)
-					: [correct.slice(0, -1), [...correct, indexes(options.length).find((i) => !correct.includes(i)) ?? 0].sort()].map((s) => s.join(','));
-			return { ...base, choices: options.length, correct, right: correct.join(','), wrong: wrong.filter((w) => w !== '') };
+					? indexes(options.length)
+							.filter((i) => !correct.includes(i))
+							.map(String)
+					: [
+							correct.slice(0, -1),
+							[...correct, indexes(options.length).find((i) => !correct.includes(i)) ?? 0].sort(),
+						].map((s) => s.join(','));
+			return {
+				...base,
+				choices: options.length,
+				correct,
+				right: correct.join(','),
+				wrong: wrong.filter((w) => w !== ''),
+			};
 		}
 		case 'true-false':
 			return { ...base, right: String(q.answer), wrong: [String(!q.answer)] };
 		case 'short-text':
-			return { ...base, right: String(q.accept?.[0] ?? '').toLowerCase(), wrong: ['i do not know', 'sum'] };
+			return {
+				...base,
+				right: String(q.accept?.[0] ?? '').toLowerCase(),
+				wrong: ['i do not know', 'sum'],
+			};
 		case 'numeric':
 			return { ...base, right: String(q.answer), wrong: [String(Number(q.answer) + 1), '0'] };
 		case 'ordering':

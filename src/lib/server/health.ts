@@ -1,16 +1,24 @@
 /**
  * Liveness and database reachability for `/healthz`.
  *
- * For a local file the check first opens the file itself and reads its SQLite header, so a file
- * that has become unreadable, been removed or been overwritten is noticed even while the pool's
- * already-open connections could still answer from their open descriptors. Then (local or remote)
- * it reads the schema through the shared client.
+ * For a local file the check first looks at the file itself (without opening it): still there,
+ * still the same file (same inode as at the first check), still readable and writable by this
+ * process. So a file that has become unreadable, been removed or been replaced is noticed even
+ * while the pool's already-open connections could still answer from their open descriptors. Then
+ * (local or remote) it reads the schema through the shared client.
+ *
+ * Never open and close the database file here: closing ANY descriptor of a file drops every POSIX
+ * lock this process holds on it, including SQLite's shared lock. Another process (db:backup,
+ * user:create) closing its connection would then believe it was the last one, checkpoint and
+ * delete the WAL under the running server, and every write after that would be lost.
  */
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { getLocalPath } from '../../../db/client.ts';
 import { database } from './db.ts';
 
-const SQLITE_MAGIC = 'SQLite format 3\0';
+/** Device and inode of the database file at the first check. */
+let seenFile: { dev: number; ino: number } | undefined;
 
 export interface HealthReport {
 	status: 'ok' | 'unavailable';
@@ -24,13 +32,11 @@ export async function getHealth(timeoutMs = 2000): Promise<HealthReport> {
 	const started = performance.now();
 	const check = async () => {
 		if (database.isLocalFile) {
-			const file = await open(getLocalPath(database.url), 'r');
-			try {
-				const { buffer } = await file.read(Buffer.alloc(16), 0, 16, 0);
-				if (buffer.toString('latin1') !== SQLITE_MAGIC) throw new Error('not a database');
-			} finally {
-				await file.close();
-			}
+			const path = getLocalPath(database.url);
+			const info = await stat(path);
+			seenFile ??= { dev: info.dev, ino: info.ino };
+			if (!info.isFile() || info.dev !== seenFile.dev || info.ino !== seenFile.ino) throw new Error('the database file was replaced');
+			await access(path, constants.R_OK | constants.W_OK);
 		}
 		await database.client.execute('SELECT count(*) FROM sqlite_schema');
 	};

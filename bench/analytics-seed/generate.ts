@@ -17,7 +17,11 @@
  * cost, not row cost, dominates on a file database in WAL (see FIELD-NOTES).
  */
 import type { Client, InStatement } from '@libsql/client';
-import type { CourseOutline, OutlineQuestion, OutlineQuiz } from '../../tests/helpers/course-files.ts';
+import type {
+	CourseOutline,
+	OutlineQuestion,
+	OutlineQuiz,
+} from '../../tests/helpers/course-files.ts';
 
 export interface SeedOptions {
 	learners: number;
@@ -40,7 +44,16 @@ export interface SeedCounts {
 }
 
 const DAY = 86_400_000;
-const NAMES = ['রহিমা খাতুন', 'Rahim Uddin', 'प्रिया शर्मा', 'Anita Das', 'মোহাম্মদ করিম', 'Sunil Kumar', 'Fatema Akter', 'राहुल वर्मा'];
+const NAMES = [
+	'রহিমা খাতুন',
+	'Rahim Uddin',
+	'प्रिया शर्मा',
+	'Anita Das',
+	'মোহাম্মদ করিম',
+	'Sunil Kumar',
+	'Fatema Akter',
+	'राहुल वर्मा',
+];
 
 /** Deterministic PRNG (mulberry32). */
 function createRandom(seed: number) {
@@ -54,7 +67,11 @@ function createRandom(seed: number) {
 	};
 	const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
 	/** A random id like the app's (24 characters of base32), so index locality is realistic. */
-	const id = () => Array.from({ length: 24 }, () => 'abcdefghijkmnpqrstuvwxyz23456789'[Math.floor(next() * 32)]).join('');
+	const id = () =>
+		Array.from(
+			{ length: 24 },
+			() => 'abcdefghijkmnpqrstuvwxyz23456789'[Math.floor(next() * 32)],
+		).join('');
 	return { next, normal, id, pick: <T>(list: T[]) => list[Math.floor(next() * list.length)]! };
 }
 
@@ -91,7 +108,15 @@ class Writer {
 	constructor(client: Client) {
 		this.client = client;
 		// Parents before children, for the foreign keys.
-		for (const table of ['user', 'enrolment', 'lesson_progress', 'progress_event', 'quiz_attempt', 'quiz_response', 'certificate']) {
+		for (const table of [
+			'user',
+			'enrolment',
+			'lesson_progress',
+			'progress_event',
+			'quiz_attempt',
+			'quiz_response',
+			'certificate',
+		]) {
 			this.tables.set(table, { columns: '', rows: [] });
 		}
 	}
@@ -122,7 +147,11 @@ class Writer {
 }
 
 /** Seeds `client` (already migrated). Returns what it wrote. */
-export async function seedAnalytics(client: Client, course: CourseOutline, options: SeedOptions): Promise<SeedCounts> {
+export async function seedAnalytics(
+	client: Client,
+	course: CourseOutline,
+	options: SeedOptions,
+): Promise<SeedCounts> {
 	const random = createRandom(options.seed);
 	const writer = new Writer(client);
 	const others = createOtherCourses();
@@ -168,7 +197,13 @@ export async function seedAnalytics(client: Client, course: CourseOutline, optio
 			}
 			const lesson = c.lessons[i]!;
 			const visitedAt = step();
-			writer.add('progress_event', 'user_id,course_slug,lesson_slug,kind,at', [userId, c.slug, lesson, 'visit', visitedAt]);
+			writer.add('progress_event', 'user_id,course_slug,lesson_slug,kind,at', [
+				userId,
+				c.slug,
+				lesson,
+				'visit',
+				visitedAt,
+			]);
 			counts.progressEvents++;
 			lastLesson = lesson;
 			lastActive = visitedAt;
@@ -183,36 +218,68 @@ export async function seedAnalytics(client: Client, course: CourseOutline, optio
 				lessonDoneAt = step();
 				lastActive = lessonDoneAt;
 				completedAt = lessonDoneAt;
-				writer.add('progress_event', 'user_id,course_slug,lesson_slug,kind,at', [userId, c.slug, lesson, 'complete', lessonDoneAt]);
+				writer.add('progress_event', 'user_id,course_slug,lesson_slug,kind,at', [
+					userId,
+					c.slug,
+					lesson,
+					'complete',
+					lessonDoneAt,
+				]);
 				counts.progressEvents++;
 				if (redo.length < 200_000) redo.push([userId, c.slug, lesson, lessonDoneAt]);
 			} else allDone = false;
-			writer.add('lesson_progress', 'user_id,course_slug,lesson_slug,first_visited_at,completed_at', [userId, c.slug, lesson, visitedAt, lessonDoneAt]);
+			writer.add(
+				'lesson_progress',
+				'user_id,course_slug,lesson_slug,first_visited_at,completed_at',
+				[userId, c.slug, lesson, visitedAt, lessonDoneAt],
+			);
 			counts.lessonProgress++;
 			if (!done && random.next() < 0.5) break;
 		}
 		const complete = allDone && c.quizzes.every((q) => passed.has(q.id));
-		writer.add('enrolment', 'user_id,course_slug,enrolled_at,left_at,last_lesson_slug,last_active_at,completed_at', [
-			userId,
-			c.slug,
-			enrolledAt,
-			!complete && random.next() < 0.05 ? lastActive : null,
-			lastLesson,
-			lastActive,
-			complete ? completedAt : null,
-		]);
+		writer.add(
+			'enrolment',
+			'user_id,course_slug,enrolled_at,left_at,last_lesson_slug,last_active_at,completed_at',
+			[
+				userId,
+				c.slug,
+				enrolledAt,
+				!complete && random.next() < 0.05 ? lastActive : null,
+				lastLesson,
+				lastActive,
+				complete ? completedAt : null,
+			],
+		);
 		if (complete) {
 			certificateCounter++;
 			counts.certificates++;
 			writer.add(
 				'certificate',
 				'id,user_id,course_slug,course_title,course_version,learner_name,hours,skills,issuer,issued_at,status_index',
-				[random.id(), userId, c.slug, c.slug, '1', 'Learner', 1, '[]', 'Dakshata', completedAt, certificateCounter],
+				[
+					random.id(),
+					userId,
+					c.slug,
+					c.slug,
+					'1',
+					'Learner',
+					1,
+					'[]',
+					'Dakshata',
+					completedAt,
+					certificateCounter,
+				],
 			);
 		}
 	};
 
-	const takeQuiz = (userId: string, c: CourseOutline, quiz: OutlineQuiz, ability: number, tick: () => number): boolean => {
+	const takeQuiz = (
+		userId: string,
+		c: CourseOutline,
+		quiz: OutlineQuiz,
+		ability: number,
+		tick: () => number,
+	): boolean => {
 		for (let attempt = 0; attempt < 3; attempt++) {
 			const startedAt = tick();
 			let earned = 0;
@@ -227,8 +294,14 @@ export async function seedAnalytics(client: Client, course: CourseOutline, optio
 				}
 				const right = random.next() < sigmoid(1.3 * (ability + attempt * 0.4) + b);
 				const credit = right ? 1 : q.type === 'multiple' && random.next() < 0.3 ? 0.5 : 0;
-				const wrong = q.wrong[random.next() < 0.6 ? 0 : Math.floor(random.next() * q.wrong.length)] ?? 'x';
-				writer.add('quiz_response', 'attempt_id,question_id,credit,response', [id, q.id, credit, right ? q.right : wrong]);
+				const wrong =
+					q.wrong[random.next() < 0.6 ? 0 : Math.floor(random.next() * q.wrong.length)] ?? 'x';
+				writer.add('quiz_response', 'attempt_id,question_id,credit,response', [
+					id,
+					q.id,
+					credit,
+					right ? q.right : wrong,
+				]);
 				counts.quizResponses++;
 				earned += credit * q.points;
 				total += q.points;
@@ -236,18 +309,11 @@ export async function seedAnalytics(client: Client, course: CourseOutline, optio
 			const score = total === 0 ? 0 : Math.round((earned / total) * 1000) / 10;
 			const passed = score >= quiz.passMark;
 			const submittedAt = tick();
-			writer.add('quiz_attempt', 'id,user_id,course_slug,quiz_id,locale,layout,started_at,submitted_at,score,passed', [
-				id,
-				userId,
-				c.slug,
-				quiz.id,
-				'en',
-				'[]',
-				startedAt,
-				submittedAt,
-				score,
-				passed ? 1 : 0,
-			]);
+			writer.add(
+				'quiz_attempt',
+				'id,user_id,course_slug,quiz_id,locale,layout,started_at,submitted_at,score,passed',
+				[id, userId, c.slug, quiz.id, 'en', '[]', startedAt, submittedAt, score, passed ? 1 : 0],
+			);
 			counts.quizAttempts++;
 			if (passed) return true;
 			if (random.next() > 0.7) return false;
@@ -279,7 +345,10 @@ export async function seedAnalytics(client: Client, course: CourseOutline, optio
 		// Steer the other courses' enrolment rate so the events end a little under the target.
 		const projected = (counts.progressEvents / end) * options.learners;
 		const want = options.progressEvents * 0.93;
-		otherRate = Math.min(1, Math.max(0, otherRate * (1 + (want - projected) / Math.max(projected, 1))));
+		otherRate = Math.min(
+			1,
+			Math.max(0, otherRate * (1 + (want - projected) / Math.max(projected, 1))),
+		);
 		await writer.flush();
 		options.onProgress?.(end, options.learners);
 	}
@@ -289,8 +358,20 @@ export async function seedAnalytics(client: Client, course: CourseOutline, optio
 	while (counts.progressEvents < options.progressEvents && redo.length > 0) {
 		const [userId, slug, lesson, at] = redo[k % redo.length]!;
 		const undoAt = Math.min(now - 2, at + 1000 + k);
-		writer.add('progress_event', 'user_id,course_slug,lesson_slug,kind,at', [userId, slug, lesson, 'uncomplete', undoAt]);
-		writer.add('progress_event', 'user_id,course_slug,lesson_slug,kind,at', [userId, slug, lesson, 'complete', undoAt + 1]);
+		writer.add('progress_event', 'user_id,course_slug,lesson_slug,kind,at', [
+			userId,
+			slug,
+			lesson,
+			'uncomplete',
+			undoAt,
+		]);
+		writer.add('progress_event', 'user_id,course_slug,lesson_slug,kind,at', [
+			userId,
+			slug,
+			lesson,
+			'complete',
+			undoAt + 1,
+		]);
 		counts.progressEvents += 2;
 		k++;
 		if (k % 50_000 === 0) await writer.flush();
