@@ -18,6 +18,10 @@ export const CertificateRuleSchema = z.strictObject({
 	lessons: z.union([z.literal('all'), z.array(SlugSchema).min(1)]).default('all'),
 	/** Ids of quizzes that must be passed. Default none. */
 	quizzes: z.array(SlugSchema).default([]),
+	/** Ids of graded projects (`<id>.project.yaml`) that must be passed. Default none. */
+	projects: z.array(SlugSchema).default([]),
+	/** Ids of simulated labs (`<id>.lab.yaml`) that must be passed. Default none. */
+	labs: z.array(SlugSchema).default([]),
 	/** Id of the final assessment quiz, if the course has one. */
 	assessment: SlugSchema.optional(),
 	/** Percent the assessment needs; defaults to the assessment quiz's own pass mark. */
@@ -67,7 +71,7 @@ export function createCourseSchema<T extends z.ZodType>(cover: T) {
 		/** Hide from the catalogue (still reachable by URL). Default false. */
 		draft: z.boolean().default(false),
 		/** Which lessons and quizzes earn the certificate. */
-		certificate: CertificateRuleSchema.default({ lessons: 'all', quizzes: [] }),
+		certificate: CertificateRuleSchema.default({ lessons: 'all', quizzes: [], projects: [], labs: [] }),
 	});
 }
 
