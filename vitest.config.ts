@@ -17,6 +17,9 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					// Several tests start server processes or CLIs; on a loaded 2-core machine one start
+					// can take over 20 s (seen at load average 15), so these get a minute and a half.
+					testTimeout: 90_000,
 					globalSetup: ['tests/integration/global-setup.ts'],
 				},
 			},
