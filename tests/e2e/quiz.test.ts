@@ -78,11 +78,11 @@ test('after-passing hides the answers, and the attempt limit stops a third attem
 		await expect(page.getByText('Dhaka has been the capital since 1971.')).toHaveCount(0);
 		await expect(page.getByText(`Attempts left: ${left}`)).toBeVisible();
 	}
-	await expect(page.getByText('You have used all 2 attempts at this quiz.')).toBeVisible();
+	await expect(page.getByText('You have no attempts left at this quiz (attempts used: 2).')).toBeVisible();
 	await expect(page.getByRole('button', { name: /Start/ })).toHaveCount(0);
 	await page.reload();
 	await page.locator('.quiz').scrollIntoViewIfNeeded();
-	await expect(page.getByText('You have used all 2 attempts at this quiz.')).toBeVisible();
+	await expect(page.getByText('You have no attempts left at this quiz (attempts used: 2).')).toBeVisible();
 });
 
 test('the cool-down stops a new attempt and says when one can start', async ({ page, context }) => {

@@ -133,7 +133,7 @@ describe('POST /api/quiz/start', () => {
 		const before = await snapshot(uid, 'limited-check');
 		const third = await start(browser, FX, 'limited-check');
 		expect(third.res.status).toBe(403);
-		expect(third.body.error).toBe('You have used all 2 attempts at this quiz.');
+		expect(third.body.error).toBe('You have no attempts left at this quiz (attempts used: 2).');
 		expect(await snapshot(uid, 'limited-check')).toBe(before);
 	});
 

@@ -96,7 +96,9 @@ export default function QuizIsland(props: QuizIslandProps) {
 		setDirty(false);
 		setAttempt(undefined);
 		setResult(r);
-		announce(`${fill(s.score, { score: r.score })} ${r.passed ? s.passed : fill(s.failed, { mark: r.passMark })}`);
+		// The page around the island (the lesson's "Mark as complete") learns that the lesson is done.
+		if (r.passed && props.mode !== 'practice') document.dispatchEvent(new CustomEvent('dakshata:lesson-completed'));
+		announce(`${fill(s.score, { score: r.score })} ${r.passed ? s.passed : fill(s.failed, { mark: r.passMark })}${r.certificateUrl ? ` ${s.certificateEarned}` : ''}`);
 		focus('.quiz-result h3');
 	};
 
@@ -167,6 +169,13 @@ export default function QuizIsland(props: QuizIslandProps) {
 						<p class={r().passed ? 'notice success' : 'notice warning'}>
 							<strong>{fill(s.score, { score: r().score })}</strong> {r().passed ? s.passed : fill(s.failed, { mark: r().passMark })}
 						</p>
+						<Show when={r().certificateUrl}>
+							{(url) => (
+								<p class="notice success" data-certificate-earned>
+									{s.certificateEarned} <a href={url()}>{s.viewCertificate}</a>
+								</p>
+							)}
+						</Show>
 						<Show when={r().withheld}>
 							<p class="hint">{r().withheld === 'never' ? s.withheldNever : s.withheldAfterPassing}</p>
 						</Show>

@@ -61,6 +61,8 @@ export const QUIZ_STRING_KEYS = [
 	'historyOpen',
 	'best',
 	'networkError',
+	'certificateEarned',
+	'viewCertificate',
 ] as const;
 
 export type QuizStringKey = (typeof QUIZ_STRING_KEYS)[number];

@@ -64,6 +64,8 @@ export interface QuizResult {
 	/** Why there is no review: the policy (`never`) or not passed yet (`after-passing`). */
 	withheld?: 'never' | 'after-passing';
 	review?: QuestionReview[];
+	/** The learner's certificate page, when this pass (or an earlier one) earned the course certificate. */
+	certificateUrl?: string;
 }
 
 /** One row of a learner's attempt history. */

@@ -9,6 +9,7 @@ import type { QuizLayout } from '../quiz/layout.ts';
 import { toQuizResult, type ReviewLabels } from '../quiz/reveal.ts';
 import type { DisplayAnswers, QuizResult, QuizStatus } from '../quiz/types.ts';
 import { fitLayout, getAttemptState, getCooldownUntil, type AttemptRow } from './quiz-attempts.ts';
+import { getCurrentCertificate } from './certificates.ts';
 import type { LoadedQuiz } from './quiz-load.ts';
 
 /** Words the review needs, in the page's language. */
@@ -64,3 +65,14 @@ export function getQuizStatus(loaded: LoadedQuiz, rows: AttemptRow[], locale: Lo
 	};
 }
 
+
+/**
+ * Adds the learner's certificate page to a passing result when they hold a valid certificate for
+ * the course (the pass may just have issued it), so the result can say so at once.
+ */
+export async function addCertificateLink(result: QuizResult, userId: string, courseSlug: string, locale: Locale): Promise<QuizResult> {
+	if (!result.passed) return result;
+	const certificate = await getCurrentCertificate(userId, courseSlug);
+	if (!certificate || certificate.revokedAt) return result;
+	return { ...result, certificateUrl: localizePath(`/verify/${certificate.id}`, locale) };
+}
