@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { ENV_VARS } from './src/lib/env-vars.ts';
 import { SOLID_HYDRATION_SCRIPT_HASH } from './src/lib/solid-csp.ts';
 import { checkCourses } from './src/lib/content/check.ts';
+import { buildServiceWorker } from './src/lib/offline/build-service-worker.ts';
 
 /**
  * Fails `astro build` when the course content has problems (the same check as
@@ -26,6 +27,22 @@ const contentCheck = {
 			}
 		},
 	},
+};
+
+/** Writes the Workbox service worker (sw.js) into the client output after the build. */
+const serviceWorker = {
+	name: 'dakshata:service-worker',
+	hooks: {
+		'astro:config:done': ({ config }) => {
+			serviceWorker.clientDir = fileURLToPath(config.build.client);
+		},
+		'astro:build:done': async ({ logger }) => {
+			const { count, size } = await buildServiceWorker(serviceWorker.clientDir);
+			logger.info(`sw.js precaches ${count} files (${Math.round(size / 1024)} KiB)`);
+		},
+	},
+	/** @type {string} */
+	clientDir: '',
 };
 
 /**
@@ -53,7 +70,7 @@ export default defineConfig({
 	output: 'server',
 	outDir: testBuild ? './dist-test' : './dist',
 	adapter: node({ mode: 'standalone' }),
-	integrations: [mdx(), solidJs(), contentCheck],
+	integrations: [mdx(), solidJs(), contentCheck, serviceWorker],
 	i18n: {
 		locales: ['en', 'bn', 'hi'],
 		defaultLocale: 'en',

@@ -1,0 +1,153 @@
+/**
+ * Learning offline: the installable app (manifest + service worker), saving a course, reading it
+ * and marking lessons complete without a connection, the completions arriving once when the
+ * connection returns, sign-out clearing the saved pages, and the update offer for a changed course.
+ */
+import type { Page } from '@playwright/test';
+import { uniqueEmail } from '../helpers/accounts.ts';
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+
+const LESSONS = [
+	['/courses/getting-started/how-courses-work', 'How a Dakshata course works'],
+	['/courses/getting-started/plan-your-study-week', 'Plan your study week'],
+	['/courses/getting-started/prove-your-skills', null],
+] as const;
+
+async function signUpIn(page: Page, email: string) {
+	await page.goto('/signup');
+	await page.getByLabel('Full name').fill('Farzana Haque');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password', { exact: true }).fill('green kettle morning');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Waits until a service worker is active and controls the page. */
+async function waitForServiceWorker(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+		}
+	});
+}
+
+/** Saves the course on the current course page and returns the "Saved — …" text. */
+async function saveCourse(page: Page) {
+	const save = page.getByRole('button', { name: /^Save for offline \(\d+(\.\d)? (KB|MB)\)$/ });
+	await expect(save).toBeEnabled();
+	await save.click();
+	const saved = page.getByRole('status').filter({ hasText: /^Saved — / });
+	await expect(saved).toBeVisible({ timeout: 30_000 });
+	return saved.textContent();
+}
+
+test('the app can be installed: a manifest in the page language and a service worker', async ({ page }) => {
+	await page.goto('/');
+	const manifestUrl = await page.locator('link[rel="manifest"]').getAttribute('href');
+	expect(manifestUrl).toBe('/manifest.webmanifest');
+	const manifest = await (await page.request.get(manifestUrl!)).json();
+	expect(manifest).toMatchObject({ name: 'Dakshata', start_url: '/dashboard', display: 'standalone', theme_color: '#0b5cad' });
+	for (const size of ['192x192', '512x512']) {
+		const icon = manifest.icons.find((i: { sizes: string; type: string }) => i.sizes === size && i.type === 'image/png');
+		expect((await page.request.get(icon.src)).headers()['content-type']).toBe('image/png');
+	}
+
+	await page.goto('/bn/');
+	const bn = await (await page.request.get((await page.locator('link[rel="manifest"]').getAttribute('href'))!)).json();
+	expect(bn).toMatchObject({ name: 'দক্ষতা', lang: 'bn', start_url: '/bn/dashboard' });
+
+	await waitForServiceWorker(page);
+	expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+});
+
+test('a learner saves a course, studies it offline, and the completions arrive once when back online', async ({ page, context }) => {
+	const completions: string[] = [];
+	page.on('response', async (res) => {
+		if (res.request().method() === 'POST' && new URL(res.url()).pathname === '/api/progress' && res.ok()) {
+			completions.push(JSON.parse(res.request().postData() ?? '{}').lesson);
+		}
+	});
+	await signUpIn(page, uniqueEmail('offline'));
+	await page.goto('/courses/getting-started');
+	await page.getByRole('button', { name: 'Enrol for free' }).click();
+	await waitForServiceWorker(page);
+
+	expect(await saveCourse(page)).toMatch(/^Saved — \d+(\.\d)? (KB|MB), version 2026\.1$/);
+	await expect(page.getByText(/^Storage on this device: .+ used, .+ available\.$/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Remove from this device' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await context.setOffline(true);
+	await page.goto('/courses/getting-started');
+	await expect(page.getByText('Offline', { exact: true })).toBeVisible();
+	for (const [url, title] of LESSONS) {
+		await page.goto(url);
+		if (title) await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+		await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeVisible();
+	}
+	// The quiz says it needs a connection.
+	await expect(page.getByText('This needs a connection: answers are checked on the server.', { exact: false })).toBeVisible();
+
+	for (const [url] of LESSONS.slice(0, 2)) {
+		await page.goto(url);
+		await page.getByRole('button', { name: 'Mark as complete' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+	}
+	expect(completions).toEqual([]);
+
+	// A page that was never saved: the offline page lists what is.
+	await page.goto('/account');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are offline');
+	await expect(page.getByRole('link', { name: 'Getting started with Dakshata' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.goto(LESSONS[1][0]);
+	await context.setOffline(false);
+	await expect(page.getByText('You completed this lesson.')).toBeVisible({ timeout: 15_000 });
+	await page.goto('/dashboard');
+	await expect(page.getByText('2 of 4 required items done (50%)')).toBeVisible();
+	await page.goto(LESSONS[0][0]);
+	await expect(page.getByText('You completed this lesson.')).toBeVisible();
+	expect(completions.sort()).toEqual(['how-courses-work', 'plan-your-study-week']);
+
+	// Sign-out clears the learner's saved and visited pages.
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByText('You have signed out.', { exact: false })).toBeVisible();
+	await expect
+		.poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n === 'dakshata-pages' || n.startsWith('dakshata-course-'))))
+		.toEqual([]);
+	await context.setOffline(true);
+	await page.goto(LESSONS[0][0]);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are offline');
+	await expect(page.getByText('No course is saved on this device yet.', { exact: false })).toBeVisible();
+	await context.setOffline(false);
+});
+
+test('a course saved in an older version offers an update with its size', async ({ page }) => {
+	await page.goto('/courses/getting-started');
+	await waitForServiceWorker(page);
+	await saveCourse(page);
+	// As if version 2025.2 had been saved before the course changed.
+	await page.evaluate(() => {
+		const saved = JSON.parse(localStorage.getItem('dakshata:offline-courses') ?? '{}');
+		saved['getting-started'].version = '2025.2';
+		localStorage.setItem('dakshata:offline-courses', JSON.stringify(saved));
+	});
+	await page.reload();
+	await expect(page.getByText('Saved — ', { exact: false })).toContainText('version 2025.2');
+	await expect(page.getByText('A new version of this course is available.')).toBeVisible();
+	await page.getByRole('button', { name: /^Update \(\d+(\.\d)? (KB|MB)\)$/ }).click();
+	await expect(page.getByRole('status').filter({ hasText: /version 2026\.1$/ })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('button', { name: /^Update/ })).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Remove from this device' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Removed from this device.' })).toBeVisible();
+	expect(await page.evaluate(async () => caches.has('dakshata-course-getting-started'))).toBe(false);
+});
+
+test('Bengali pages show the offline widget and sizes in Bengali digits', async ({ page }) => {
+	await page.goto('/bn/courses/getting-started');
+	await expect(page.getByRole('button', { name: /^অফলাইনের জন্য সেভ করুন \([০-৯.]+ (KB|MB)\)$/ })).toBeEnabled();
+	await expectNoAxeViolations(page);
+});
