@@ -29,20 +29,24 @@ const contentCheck = {
 	},
 };
 
-/** Writes the Workbox service worker (sw.js) into the client output after the build. */
+/** Where the client files are written (known once the config is resolved). */
+let clientDir = '';
+
+/**
+ * Writes the Workbox service worker (sw.js) into the client output after the build.
+ * @type {import('astro').AstroIntegration}
+ */
 const serviceWorker = {
 	name: 'dakshata:service-worker',
 	hooks: {
 		'astro:config:done': ({ config }) => {
-			serviceWorker.clientDir = fileURLToPath(config.build.client);
+			clientDir = fileURLToPath(config.build.client);
 		},
 		'astro:build:done': async ({ logger }) => {
-			const { count, size } = await buildServiceWorker(serviceWorker.clientDir);
+			const { count, size } = await buildServiceWorker(clientDir);
 			logger.info(`sw.js precaches ${count} files (${Math.round(size / 1024)} KiB)`);
 		},
 	},
-	/** @type {string} */
-	clientDir: '',
 };
 
 /**
