@@ -107,6 +107,9 @@ test('a learner saves a course, studies it offline, and the completions arrive o
 	await expect(page.getByText('You completed this lesson.')).toBeVisible({ timeout: 15_000 });
 	await page.goto('/dashboard');
 	await expect(page.getByText('2 of 4 required items done (50%)')).toBeVisible();
+	// The dashboard card says the course is on the device.
+	await expect(page.getByRole('status').filter({ hasText: /^Saved — .+, version 2026\.1$/ })).toBeVisible();
+	await expectNoAxeViolations(page);
 	await page.goto(LESSONS[0][0]);
 	await expect(page.getByText('You completed this lesson.')).toBeVisible();
 	expect(completions.sort()).toEqual(['how-courses-work', 'plan-your-study-week']);

@@ -1,12 +1,13 @@
 /**
- * The service worker, built with Workbox (bundled by scripts/build-service-worker.ts at build time;
- * `self.__WB_MANIFEST` is filled in by workbox-build with the hashed scripts, styles and the
- * prerendered offline pages).
+ * The service worker, built with Workbox (bundled by src/lib/offline/build-service-worker.ts at build time;
+ * `self.__WB_MANIFEST` is filled in by workbox-build with the hashed scripts, styles, icons and
+ * the offline pages).
  *
  * Caches (all names start with `dakshata-`):
  * - the Workbox precache: app scripts, styles, icons and `/offline` in every language (same for
  *   everyone);
- * - `dakshata-assets`: fonts and images under `/_astro/` (hashed, immutable), bounded;
+ * - `dakshata-assets`: fonts, images, and older builds' scripts under `/_astro/` (hashed,
+ *   immutable), bounded;
  * - `dakshata-pages`: course and lesson pages the learner visited, bounded, network first;
  * - `dakshata-course-<slug>`: a course the learner saved (written by the page, see
  *   src/components/offline/SaveCourse.astro).
@@ -30,7 +31,7 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 clientsClaim();
 
-/** The prerendered offline page in the language of the address. */
+/** The precached offline page in the language of the address. */
 function getOfflinePage(url) {
 	const prefix = LOCALE_PREFIX.exec(url.pathname)?.[0] ?? '';
 	return matchPrecache(`${prefix}/offline`);
@@ -77,11 +78,14 @@ registerRoute(
 // Every other page: always the network; offline, the offline page.
 registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly({ plugins: [fallBackOffline] }));
 
-// Hashed fonts and images (and Astro's image endpoint): first from a cache (a saved course's copy counts), bounded.
+// Hashed fonts, images (and Astro's image endpoint), and scripts and styles of an earlier build
+// that a saved page still uses (this build's are precached): first from a cache (a saved course's
+// copy counts), bounded.
 registerRoute(
 	({ url, request }) =>
-		url.origin === self.location.origin && (url.pathname.startsWith('/_astro/') || url.pathname === '/_image') &&
-		(request.destination === 'font' || request.destination === 'image'),
+		url.origin === self.location.origin &&
+		(url.pathname.startsWith('/_astro/') || url.pathname === '/_image') &&
+		['font', 'image', 'script', 'style'].includes(request.destination),
 	new CacheFirst({
 		cacheName: 'dakshata-assets',
 		plugins: [
