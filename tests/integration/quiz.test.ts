@@ -437,7 +437,7 @@ describe('the quiz page without JavaScript', () => {
 		expect(result).toContain('Score: 87.5%.');
 		// Practice shows right or wrong and the explanation, never the correct answer.
 		expect(result).toContain('The correct answers are shown only once you pass a signed-in attempt.');
-		expect(result).not.toContain('Open, choose times, set minutes, then save with a clear name.');
+		expect(result).not.toContain('Open the plan template → Choose a study time for each day');
 	});
 
 	it('lets a learner start, answer and see the graded result with plain form posts', async () => {
