@@ -7,11 +7,11 @@
 import { expectNoAxeViolations, expect, test } from './fixtures.ts';
 import { answerAll, giveAnswer, openQuiz, readIslandQuestions, readQuiz, signInLearner, startAttempt } from './quiz-helpers.ts';
 
-const GS = '/courses/getting-started/prove-your-skills';
+const GS = '/courses/quiz-basics/prove-your-skills';
 const FX = '/courses/quiz-fixture';
 
 test('a visitor practises every question type, is graded without an account and invited to sign in', async ({ page }) => {
-	const quiz = readQuiz('getting-started', 'getting-started-check');
+	const quiz = readQuiz('quiz-basics', 'getting-started-check');
 	await openQuiz(page, GS);
 	await expect(page.getByText('Practice mode: your answers are graded but not saved.')).toBeVisible();
 	const questions = await readIslandQuestions(page);
@@ -28,7 +28,7 @@ test('a visitor practises every question type, is graded without an account and 
 });
 
 test('a learner fails, then passes a quiz of every type, with feedback after each attempt and the lesson completed', async ({ page, context }) => {
-	const quiz = readQuiz('getting-started', 'getting-started-check');
+	const quiz = readQuiz('quiz-basics', 'getting-started-check');
 	await signInLearner(context);
 	await openQuiz(page, GS);
 	await expect(page.getByText('Starting the quiz enrols you in this course')).toBeVisible();
