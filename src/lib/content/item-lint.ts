@@ -211,6 +211,11 @@ function listKeyTexts(q: Question): string[] {
 	return [];
 }
 
+/** The correct answer a question's explanation quotes (normalised, as a run of words), if any. */
+export function getQuotedKey(q: Question): string | undefined {
+	return listKeyTexts(q).find((key) => q.explanation && verifyAnswerInStem(q.explanation, key));
+}
+
 /**
  * Under `reveal: feedback` a failed attempt shows the explanation but not the key, so an
  * explanation that quotes the correct answer hands it out (warning).
@@ -219,7 +224,7 @@ function lintFeedbackExplanations(quiz: Quiz): ItemProblem[] {
 	if (quiz.reveal !== 'feedback') return [];
 	const out: ItemProblem[] = [];
 	quiz.questions.forEach((q, question) => {
-		const quoted = listKeyTexts(q).find((key) => q.explanation && verifyAnswerInStem(q.explanation, key));
+		const quoted = getQuotedKey(q);
 		if (quoted) out.push({ question, severity: 'warning', message: `question "${q.id}": the explanation quotes the answer "${quoted}", which reveal: feedback shows after a failed attempt; explain the rule instead` });
 	});
 	return out;
