@@ -70,7 +70,7 @@ questions:
     type: short-text
     prompt: Which key do you hold with T to turn a range into a table?
     accept: [Ctrl, Control]
-    explanation: Ctrl+T makes a table.
+    explanation: The table shortcut pairs T with the key at the bottom-left corner of the keyboard.
   - id: steps-merge
     type: ordering
     prompt: Put the steps of a mail merge in order.

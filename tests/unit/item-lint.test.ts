@@ -81,6 +81,18 @@ describe('lintQuiz', () => {
 		expect(messages(clean()).filter((m) => m.includes('choose all'))).toEqual([]);
 	});
 
+	it('warns when an explanation quotes the answer under reveal: feedback, and not under other policies', () => {
+		const quoting = (reveal: string) =>
+			quizWith((raw) => {
+				(raw as RawQuiz & { reveal: string }).reveal = reveal;
+				raw.questions[6]!.explanation = 'Hold Ctrl and press T to make a table.';
+			});
+		expect(messages(quoting('feedback'))).toEqual([
+			'warning: question "typed-shortcut": the explanation quotes the answer "Ctrl", which reveal: feedback shows after a failed attempt; explain the rule instead',
+		]);
+		expect(messages(quoting('after-passing'))).toEqual([]);
+	});
+
 	it('leaves structural rules to the English quiz when linting a translation', () => {
 		expect(messages(quizWith((raw) => delete raw.draw), true)).toEqual([]);
 	});

@@ -50,6 +50,12 @@ describe('expectFeedbackRetry', () => {
 		expect(expectFeedbackRetry(q)).toBeCloseTo(2 / 7, 12);
 	});
 
+	it('counts a question as known when its explanation quotes the correct answer', () => {
+		const q = question({ type: 'single', explanation: 'Choose Modify the style, because styles change in one place.', options: [{ text: 'Modify the style', correct: true }, { text: 'Recolour each heading' }, { text: 'Use Format Painter' }] });
+		expect(expectFeedbackRetry(q)).toBe(1);
+		expect(expectFeedbackRetry({ ...q, explanation: 'Styles change formatting in one place.' })).toBeCloseTo(2 / 3, 12);
+	});
+
 	it('uses the share of pairs shown for matching: two pairs are known after one try', () => {
 		const pairs = (n: number) => question({ type: 'matching', pairs: Array.from({ length: n }, (_, i) => ({ left: `l${i}`, right: `r${i}` })) });
 		expect(expectFeedbackRetry(pairs(2))).toBe(1);

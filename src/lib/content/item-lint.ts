@@ -10,6 +10,7 @@
  * - a short-text or fill-in answer that appears in its own stem (error);
  * - a question without an explanation (error);
  * - options of very unequal length within one question (warning);
+ * - under `reveal: feedback`, an explanation that quotes the correct answer (warning);
  * - the correct option strictly the longest in more than 40 % of the single-choice questions
  *   (error in English; a warning in a translation, whose lengths the translator controls less).
  * Per English quiz only (translations share its structure):
@@ -202,6 +203,33 @@ function lintTypes(quiz: Quiz): ItemProblem[] {
 	return [{ field: 'questions', severity: 'error', message: `a unit quiz needs at least ${MIN_UNIT_TYPES} question types; this one has ${types.size} (${[...types].join(', ')})` }];
 }
 
+/** The answers of a question an explanation should not quote under `reveal: feedback`. */
+function listKeyTexts(q: Question): string[] {
+	if (q.type === 'single' || q.type === 'multiple') return q.options.filter((o) => o.correct).map((o) => o.text);
+	if (q.type === 'short-text') return q.accept;
+	if (q.type === 'fill-blanks') return splitBlanks(q.text).blanks.flat();
+	return [];
+}
+
+/** The correct answer a question's explanation quotes (normalised, as a run of words), if any. */
+export function getQuotedKey(q: Question): string | undefined {
+	return listKeyTexts(q).find((key) => q.explanation && verifyAnswerInStem(q.explanation, key));
+}
+
+/**
+ * Under `reveal: feedback` a failed attempt shows the explanation but not the key, so an
+ * explanation that quotes the correct answer hands it out (warning).
+ */
+function lintFeedbackExplanations(quiz: Quiz): ItemProblem[] {
+	if (quiz.reveal !== 'feedback') return [];
+	const out: ItemProblem[] = [];
+	quiz.questions.forEach((q, question) => {
+		const quoted = getQuotedKey(q);
+		if (quoted) out.push({ question, severity: 'warning', message: `question "${q.id}": the explanation quotes the answer "${quoted}", which reveal: feedback shows after a failed attempt; explain the rule instead` });
+	});
+	return out;
+}
+
 /**
  * Every item-writing problem of a quiz. `translation` marks a bn/hi file: structural rules (pool,
  * types, multi-select counts) are left to the English quiz it must match.
@@ -211,7 +239,7 @@ export function lintQuiz(quiz: Quiz, translation = false): ItemProblem[] {
 	quiz.questions.forEach((q, question) => {
 		for (const p of lintQuestion(q)) out.push({ ...p, question });
 	});
-	out.push(...lintLongestCorrect(quiz, translation));
+	out.push(...lintLongestCorrect(quiz, translation), ...lintFeedbackExplanations(quiz));
 	if (!translation) out.push(...lintMultipleCounts(quiz), ...lintTypes(quiz), ...lintPool(quiz));
 	return out;
 }

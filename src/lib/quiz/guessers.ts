@@ -12,9 +12,10 @@
  * - `memorise`: one failed attempt answered at random, then a retry that uses what the quiz's
  *   reveal policy showed. On a question seen in the failed attempt:
  *   `after-each-attempt` showed the key (credit 1); `after-passing`/`never` showed nothing
- *   (as `random`); `feedback` showed the credit earned: the learner keeps a right answer and
- *   otherwise picks the answer with the best expected credit among the keys consistent with what
- *   was shown (uniform prior over keys, exact Bayesian update over every key and answer).
+ *   (as `random`); `feedback` showed the credit earned and the explanation: the learner keeps a
+ *   right answer and otherwise picks the answer with the best expected credit among the keys
+ *   consistent with what was shown (uniform prior over keys, exact Bayesian update over every key
+ *   and answer), unless the explanation quotes the correct answer (then credit 1).
  *   On a question not seen before: the better of `longest` and `random`.
  *
  * Which retry questions were seen: attempts draw first from the questions the previous attempt
@@ -28,7 +29,7 @@
  * above, which is exact when the questions carry equal points.
  */
 import type { Question, Quiz } from '../content/schemas.ts';
-import { getTextLength } from '../content/item-lint.ts';
+import { getQuotedKey, getTextLength } from '../content/item-lint.ts';
 
 export type Strategy = 'longest' | 'random' | 'memorise';
 export const STRATEGIES: Strategy[] = ['longest', 'random', 'memorise'];
@@ -124,8 +125,12 @@ export function expectLongest(q: Question): number {
 /** Largest answer space the exact retry computation takes on (matching of 6 pairs: 720). */
 const MAX_SPACE = 1000;
 
-/** Expected credit of a retry of a question seen once under the `feedback` policy. */
+/**
+ * Expected credit of a retry of a question seen once under the `feedback` policy. An explanation
+ * that quotes the correct answer (see item-lint's `getQuotedKey`) gives it away: credit 1.
+ */
 export function expectFeedbackRetry(q: Question): number {
+	if (getQuotedKey(q)) return 1;
 	switch (q.type) {
 		case 'single': {
 			const k = q.options.length;
