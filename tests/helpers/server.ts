@@ -2,6 +2,7 @@
  * Starts the production build (`scripts/serve.ts`) on a free loopback port with a throwaway data
  * folder and database, for integration and end-to-end tests. Requires `npm run build` first.
  */
+import './fetch-pool.ts';
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
