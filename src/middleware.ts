@@ -1,6 +1,6 @@
 /**
- * Runs before every on-demand page and endpoint. It fills `locals` (request id, locale, user,
- * session), refreshes the session cookie when the session was extended, and refuses cross-origin
+ * Runs before every on-demand page and endpoint. It fills `locals` (request id, locale and its
+ * translator `t`, user, session), refreshes the session cookie when the session was extended, and refuses cross-origin
  * state-changing requests. It never decides access to a page: pages and endpoints do that.
  * Unexpected errors are logged here, once, with the request id (and without their messages, see
  * lib/server/log.ts); JSON callers then get a JSON 500, everyone else the 500 page.
@@ -18,6 +18,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	const { request, locals, cookies, url } = context;
 	locals.requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
 	locals.locale = splitLocale(url.pathname).locale;
+	locals.t = createTranslator(locals.locale);
 	locals.user = null;
 	locals.session = null;
 
@@ -28,7 +29,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	// never an http:// one when the public site is https:// (that is the proxy's hop, or an attacker).
 	const origins = url.protocol === new URL(publicOrigin).protocol ? [publicOrigin, url.origin] : [publicOrigin];
 	if (!verifyRequestOrigin(request, origins)) {
-		const message = createTranslator(locals.locale)('error.crossOrigin');
+		const message = locals.t('error.crossOrigin');
 		const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
 		return wantsJson
 			? Response.json({ error: message }, { status: 403 })
@@ -54,7 +55,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		log.error({ err: error, requestId: locals.requestId, path: url.pathname }, 'unhandled error');
 		// JSON callers get JSON, never the HTML 500 page.
 		if (url.pathname.startsWith('/api/') || (request.headers.get('accept') ?? '').includes('application/json')) {
-			const message = createTranslator(locals.locale)('error.serverBody');
+			const message = locals.t('error.serverBody');
 			return Response.json({ error: message, requestId: locals.requestId }, { status: 500, headers: { 'cache-control': 'no-store' } });
 		}
 		// An empty 500 makes Astro render the 500 page; rethrowing would make Astro log the error's
