@@ -65,7 +65,10 @@ export default defineConfig({
 	},
 	env: { schema, validateSecrets: true },
 	security: {
-		checkOrigin: true,
+		// Off on purpose: src/middleware.ts checks Origin on every state-changing request against the
+		// public origin (SITE_URL, or a trusted proxy's X-Forwarded-Proto/Host). Astro's check compares
+		// with the origin the request arrived on, which is http:// behind a TLS-terminating proxy.
+		checkOrigin: false,
 		csp: {
 			directives: [
 				"default-src 'self'",

@@ -259,3 +259,16 @@ export const settingTable = sqliteTable('setting', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull(),
 });
+
+// --- Deployment hardening: /healthz write probe ---
+
+/**
+ * One row that `/healthz` rewrites on every check, so "healthy" means a real commit reached the
+ * disk (a full disk or a read-only file system fails it), not only that a read worked.
+ */
+export const healthProbeTable = sqliteTable('health_probe', {
+	/** Always 1: the probe overwrites a single row. */
+	id: integer('id').primaryKey(),
+	/** When the last probe wrote. */
+	checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
+});

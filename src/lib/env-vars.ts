@@ -86,10 +86,25 @@ export const ENV_VARS: EnvVar[] = [
 	{
 		name: 'TRUST_PROXY',
 		description:
-			'Set to true behind a reverse proxy so the client address comes from X-Forwarded-For (used by rate limits).',
+			'Set to true behind a reverse proxy: the client address then comes from X-Forwarded-For (used by rate limits), and X-Forwarded-Proto/Host may name the public origin.',
 		example: 'false',
 		default: 'false',
 		check: (v) => (v === 'true' || v === 'false' ? null : 'must be true or false'),
+	},
+	{
+		name: 'TRUSTED_PROXIES',
+		description:
+			'With TRUST_PROXY=true: how many proxies in front of the server append to X-Forwarded-For (the client is the right-most address they did not add).',
+		example: '1',
+		default: '1',
+		check: (v) => (/^([1-9]|10)$/.test(v) ? null : 'must be a whole number from 1 to 10'),
+	},
+	{
+		name: 'WEB_CONCURRENCY',
+		description: 'How many server processes share the port (node:cluster); 2 on a 2-core machine.',
+		example: '2',
+		default: '1',
+		check: (v) => (/^([1-9]|[1-5][0-9]|6[0-4])$/.test(v) ? null : 'must be a whole number from 1 to 64'),
 	},
 	{
 		name: 'LOG_LEVEL',

@@ -2,6 +2,7 @@
  * Starts the production build (`scripts/serve.ts`) on a free loopback port with a throwaway data
  * folder and database, for integration and end-to-end tests. Requires `npm run build` first.
  */
+import './fetch-pool.ts';
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -56,7 +57,7 @@ export async function startServer(
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
 	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-	const deadline = Date.now() + 30_000;
+	const deadline = Date.now() + 90_000;
 	for (;;) {
 		const status = await Promise.race([exited.then((c) => ({ exited: c })), new Promise((r) => setTimeout(r, 100))]);
 		if (status && typeof status === 'object' && 'exited' in status) {
@@ -70,7 +71,7 @@ export async function startServer(
 		}
 		if (Date.now() > deadline) {
 			child.kill();
-			throw new Error(`Server did not answer within 30 s:\n${output}`);
+			throw new Error(`Server did not answer within 90 s:\n${output}`);
 		}
 	}
 	return {

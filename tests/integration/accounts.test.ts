@@ -269,7 +269,8 @@ describe('production cookie and headers', () => {
 		const { startServer } = await import('../helpers/server.ts');
 		const server = await startServer({ env: { SITE_URL: 'https://learn.example.org' } });
 		try {
-			const res = await new Browser(server.url).postForm('/signup', { name: 'Secure Person', email: uniqueEmail('https'), password: GOOD_PASSWORD, locale: 'en' });
+			// A browser on the public https site sends that origin (the proxy hop in between is http).
+			const res = await new Browser(server.url).postForm('/signup', { name: 'Secure Person', email: uniqueEmail('https'), password: GOOD_PASSWORD, locale: 'en' }, { origin: 'https://learn.example.org' });
 			expect(res.status).toBe(303);
 			const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-session='))!;
 			expect(cookie).toBeDefined();
