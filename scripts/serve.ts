@@ -16,6 +16,7 @@ import { registerDatabaseServer } from '../db/in-use.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { getEnvProblems, ENV_VARS } from '../src/lib/env-vars.ts';
 import { log } from '../src/lib/server/log.ts';
+import { startMailSender } from '../src/lib/server/mail/sender.ts';
 import { createOneTimeToken } from '../src/lib/server/tokens.ts';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { userTable } from '../db/schema.ts';
@@ -71,6 +72,20 @@ try {
 	process.exit(1);
 }
 
+// The background mail sender: delivers what the outbox holds, including messages queued before a
+// restart. It has its own connection; the app finds it through globalThis and wakes it.
+const mailDb = await openDatabase({ url: process.env.DATABASE_URL!, authToken: process.env.DATABASE_AUTH_TOKEN });
+const mailSender = await startMailSender({
+	db: mailDb.db,
+	smtpUrl: process.env.SMTP_URL || undefined,
+	dataDir: process.env.DATA_DIR!,
+	from: process.env.MAIL_FROM!,
+	replyTo: process.env.MAIL_REPLY_TO || undefined,
+	siteUrl: process.env.SITE_URL!,
+	retryFirstMs: Number(process.env.MAIL_RETRY_FIRST_SECONDS) * 1000,
+	log,
+});
+
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 process.env.ASTRO_NODE_LOGGING = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as {
@@ -115,6 +130,7 @@ server.listen(port, host, () => {
 
 const shutdown = () => {
 	log.info('shutting down');
+	void mailSender.stop();
 	server.close(() => process.exit(0));
 	setTimeout(() => process.exit(0), 5000).unref();
 };
