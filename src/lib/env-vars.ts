@@ -89,6 +89,14 @@ export const ENV_VARS: EnvVar[] = [
 		check: (v) => (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? null : 'must be a positive number of seconds'),
 	},
 	{
+		name: 'SIGNUP_LIMIT',
+		description:
+			'Sign-ups allowed from one client address per hour; raise it for a classroom or office that shares one address.',
+		example: '20',
+		default: '20',
+		check: (v) => (/^[1-9]\d*$/.test(v) ? null : 'must be a whole number of at least 1'),
+	},
+	{
 		name: 'SIGNING_KEY',
 		description:
 			'Ed25519 private key (PKCS#8 PEM, or base64 of it) that signs certificates. When unset, one is generated on first start in DATA_DIR/keys with owner-only permissions.',
