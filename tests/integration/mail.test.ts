@@ -2,19 +2,19 @@
  * Mail through a real SMTP server: each server under test is started with SMTP_URL pointing at a
  * local `smtp-server` receiver (authentication in the URL), and the tests watch what arrives.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
-import { mailOutboxTable } from '../../db/schema.ts';
+import { mailOutboxTable, userTable } from '../../db/schema.ts';
 import { createMailRow } from '../../src/lib/server/mail/outbox.ts';
 import { readLatestMail, signUp, uniqueEmail } from '../helpers/accounts.ts';
 import { Browser } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { SmtpReceiver } from '../helpers/smtp.ts';
+import { SmtpReceiver, type ReceivedMail } from '../helpers/smtp.ts';
 
 const MAIL_ENV = {
 	MAIL_FROM: 'Dakshata Team <team@dakshata.test>',
@@ -26,10 +26,19 @@ async function requestReset(base: string, email: string) {
 	return new Browser(base).postForm('/reset-password', { email });
 }
 
-async function outboxRows(server: TestServer, to: string) {
+const isReset = (m: ReceivedMail) => /reset-password\?token=/.test(m.parsed.text ?? '');
+
+/** Signs up on `server` and waits until the receiver has the address's confirmation mail. */
+async function signUpSettled(receiver: SmtpReceiver, server: TestServer, fields: Parameters<typeof signUp>[1] = {}) {
+	const user = await signUp(server.url, fields);
+	await receiver.waitFor(() => receiver.for(user.email).some((m) => /confirm-email\?token=/.test(m.parsed.text ?? '')));
+	return user;
+}
+
+async function outboxRows(server: TestServer, to: string, kind = 'reset') {
 	const handle = await openDatabase({ url: server.databaseUrl });
 	try {
-		return await handle.db.select().from(mailOutboxTable).where(eq(mailOutboxTable.to, to));
+		return await handle.db.select().from(mailOutboxTable).where(and(eq(mailOutboxTable.to, to), eq(mailOutboxTable.kind, kind)));
 	} finally {
 		handle.close();
 	}
@@ -50,11 +59,11 @@ describe('mail through SMTP', () => {
 	});
 
 	it('delivers a reset mail with a working link, in the learner’s language, from the configured sender', async () => {
-		const { email } = await signUp(server.url, { locale: 'bn' });
+		const { email } = await signUpSettled(receiver, server, { locale: 'bn' });
 		const res = await requestReset(server.url, email);
 		expect(res.status).toBe(200);
-		await receiver.waitFor(() => receiver.for(email).length === 1);
-		const { parsed, raw } = receiver.for(email)[0]!;
+		await receiver.waitFor(() => receiver.for(email).filter(isReset).length === 1);
+		const { parsed, raw } = receiver.for(email).find(isReset)!;
 
 		expect(parsed.from?.value).toEqual([{ name: 'Dakshata Team', address: 'team@dakshata.test' }]);
 		expect(parsed.replyTo?.value).toEqual([{ name: 'Help desk', address: 'help@dakshata.test' }]);
@@ -85,20 +94,20 @@ describe('mail through SMTP', () => {
 	});
 
 	it('delivers a message the receiver first refuses with 451 exactly once, on a retry', async () => {
-		const { email } = await signUp(server.url);
+		const { email } = await signUpSettled(receiver, server);
 		receiver.mode = 'tempfail-once';
 		const before = receiver.attempts;
 		expect((await requestReset(server.url, email)).status).toBe(200);
-		await receiver.waitFor(() => receiver.for(email).length === 1);
+		await receiver.waitFor(() => receiver.for(email).filter(isReset).length === 1);
 		await new Promise((r) => setTimeout(r, 1500)); // room for a wrong second delivery
-		expect(receiver.for(email)).toHaveLength(1);
+		expect(receiver.for(email).filter(isReset)).toHaveLength(1);
 		expect(receiver.attempts - before).toBe(2);
 		const [row] = await outboxRows(server, email);
 		expect(row).toMatchObject({ status: 'delivered', attempts: 2 });
 	});
 
-	it('marks a message refused with 550 as failed after one attempt, with the SMTP error', async () => {
-		const { email } = await signUp(server.url);
+	it('marks a message refused with 550 as failed after one attempt, lists it for admins, and retries it on request', async () => {
+		const { email } = await signUpSettled(receiver, server);
 		receiver.mode = 'reject';
 		const before = receiver.attempts;
 		try {
@@ -114,7 +123,30 @@ describe('mail through SMTP', () => {
 		expect(row?.lastError).toMatch(/^550 .*Mailbox unavailable/);
 		const health = await (await fetch(`${server.url}/healthz`)).json();
 		expect(health.mail).toMatchObject({ pending: 0 });
-	});
+
+		// The admin page lists it (recipient masked) and "Retry now" sends it once the receiver takes it.
+		const learner = await signUpSettled(receiver, server);
+		expect((await learner.browser.get('/admin/mail')).status).toBe(403);
+		const admin = await signUpSettled(receiver, server, { name: 'Mail Admin' });
+		const handle = await openDatabase({ url: server.databaseUrl });
+		await handle.db.update(userTable).set({ role: 'admin' }).where(eq(userTable.email, admin.email));
+		handle.close();
+		const page = await (await admin.browser.get('/admin/mail')).text();
+		const [local, domain] = email.split('@');
+		expect(page).toContain(`${local![0]}…${local!.at(-1)}@${domain}`);
+		expect(page).not.toContain(email);
+		expect(page).toContain('Reset your Dakshata password');
+		expect(page).toContain('550 5.1.1 Mailbox unavailable');
+		const retried = await admin.browser.postForm('/admin/mail', { action: 'retry', id: row!.id });
+		expect(retried.status).toBe(303);
+		await receiver.waitFor(() => receiver.for(email).filter(isReset).length === 1);
+		const [after] = await outboxRows(server, email);
+		expect(after).toMatchObject({ status: 'delivered', attempts: 2 });
+		expect(await (await admin.browser.get('/admin/mail')).text()).not.toContain('550 5.1.1');
+		// A delivered message is never sent again, even on request.
+		expect((await admin.browser.postForm('/admin/mail', { action: 'retry', id: row!.id })).status).toBe(404);
+		expect((await admin.browser.postForm('/admin/mail', { action: 'retry', id: '../x' })).status).toBe(400);
+	}, 60_000);
 });
 
 describe('mail during an SMTP outage', () => {
@@ -139,8 +171,7 @@ describe('mail during an SMTP outage', () => {
 			expect(health.mail.oldestPendingSeconds).toBeGreaterThanOrEqual(1);
 
 			await receiver.start();
-			await receiver.waitFor(() => receiver.for(email).length === 1, 20_000);
-			expect(receiver.for(email)[0]!.parsed.text).toMatch(/reset-password\?token=/);
+			await receiver.waitFor(() => receiver.for(email).filter(isReset).length === 1, 20_000);
 			const [row] = await outboxRows(server, email);
 			expect(row?.status).toBe('delivered');
 		} finally {
@@ -173,12 +204,13 @@ describe('mail with two server processes on one database', () => {
 			// Both processes also queue mail of their own while they drain the backlog.
 			const users = await Promise.all([signUp(a.url), signUp(b.url)]);
 			await Promise.all([requestReset(a.url, users[0].email), requestReset(b.url, users[1].email)]);
-			const expected = [...addresses, users[0].email, users[1].email];
-			await receiver.waitFor(() => expected.every((to) => receiver.for(to).length > 0), 30_000, 'all messages');
+			// Each user has a confirmation mail and a reset mail; each bulk address one message.
+			const expected = new Map([...addresses.map((to) => [to, 1] as const), [users[0].email, 2], [users[1].email, 2]]);
+			await receiver.waitFor(() => [...expected].every(([to, n]) => receiver.for(to).length >= n), 30_000, 'all messages');
 			await new Promise((r) => setTimeout(r, 1000));
 			const ids = receiver.received.map((m) => m.parsed.messageId);
 			expect(new Set(ids).size).toBe(ids.length); // no Message-ID twice
-			for (const to of expected) expect(receiver.for(to)).toHaveLength(1);
+			for (const [to, n] of expected) expect(receiver.for(to)).toHaveLength(n);
 		} finally {
 			await Promise.all([a.stop(), b.stop()]);
 			await receiver.stop();
