@@ -38,15 +38,17 @@ async function measureSender(smtpUrl: string | undefined, delivered: () => numbe
 	const seconds = (performance.now() - started) / 1000;
 	await sender.stop();
 	handle.close();
-	if (smtpUrl && delivered() < COUNT) throw new Error(`the receiver got ${delivered()} of ${COUNT}`);
+	// The receiver parses each message after accepting it: give the last few a moment.
+	for (let i = 0; i < 100 && delivered() < COUNT; i++) await new Promise((r) => setTimeout(r, 50));
+	if (smtpUrl && delivered() !== COUNT) throw new Error(`the receiver got ${delivered()} of ${COUNT}`);
 	return Math.round(COUNT / seconds);
 }
 
 ensureBuild();
-const receiver = await SmtpReceiver.create();
+const receiver = await SmtpReceiver.create({ parse: false });
 await receiver.start();
 try {
-	const smtp = await measureSender(receiver.url, () => receiver.received.length);
+	const smtp = await measureSender(receiver.url, () => receiver.accepted);
 	const folder = await measureSender(undefined, () => COUNT);
 	printTable(`Sender throughput (${COUNT} queued messages)`, [
 		{ destination: 'local SMTP receiver (pool of 2)', 'messages/s': smtp },
@@ -67,14 +69,18 @@ try {
 				method: 'POST',
 				connections: 20,
 				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
-				setupRequest: (req) => {
-					const i = next++;
-					return {
-						...req,
-						body: `email=${prefix}-${i}%40example.org`,
-						headers: { ...req.headers, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-					};
-				},
+				requests: [
+					{
+						setupRequest: (req) => {
+							const i = next++;
+							return {
+								...req,
+								body: `email=${prefix}-${i}%40example.org`,
+								headers: { ...req.headers, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+							};
+						},
+					},
+				],
 			});
 		const none = await resetLoad('nobody');
 		next = 0;

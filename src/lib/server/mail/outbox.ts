@@ -119,13 +119,22 @@ export async function claimMail(
 const heldBy = (id: string, owner: string) =>
 	and(eq(mailOutboxTable.id, id), eq(mailOutboxTable.leaseOwner, owner), eq(mailOutboxTable.status, 'pending'));
 
-/** Marks a claimed message delivered and drops its bodies. False when the lease was lost. */
-export async function recordDelivery(db: Database, id: string, owner: string): Promise<boolean> {
+/**
+ * Marks claimed messages delivered (one statement for a whole batch) and drops their bodies.
+ * Returns how many were still held by `owner` (fewer when a lease was lost).
+ */
+export async function recordDeliveries(db: Database, ids: string[], owner: string): Promise<number> {
+	if (ids.length === 0) return 0;
 	const result = await db
 		.update(mailOutboxTable)
 		.set({ status: 'delivered', text: '', html: '', finishedAt: new Date(), leaseOwner: null, leaseUntil: null, lastError: null })
-		.where(heldBy(id, owner));
-	return result.rowsAffected === 1;
+		.where(and(inArray(mailOutboxTable.id, ids), eq(mailOutboxTable.leaseOwner, owner), eq(mailOutboxTable.status, 'pending')));
+	return result.rowsAffected;
+}
+
+/** Marks one claimed message delivered. False when the lease was lost. */
+export async function recordDelivery(db: Database, id: string, owner: string): Promise<boolean> {
+	return (await recordDeliveries(db, [id], owner)) === 1;
 }
 
 /**

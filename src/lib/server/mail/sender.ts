@@ -16,7 +16,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Database } from '../../../../db/client.ts';
 import { generateSecureRandomString } from '../random.ts';
-import { claimMail, getNextDueTime, recordDelivery, recordFailure, type MailRow } from './outbox.ts';
+import { claimMail, getNextDueTime, recordDeliveries, recordFailure, type MailRow } from './outbox.ts';
 
 export interface MailSenderOptions {
 	db: Database;
@@ -45,9 +45,11 @@ export interface MailSender {
 	stop: () => Promise<void>;
 }
 
-const LEASE_MS = 5 * 60 * 1000;
+// A batch goes through a pool of 2 SMTP connections; even if every message hit the 60 s socket
+// timeout, a batch of 20 ends well inside the lease.
+const LEASE_MS = 15 * 60 * 1000;
 const MAX_DELAY_MS = 60 * 60 * 1000;
-const BATCH = 10;
+const BATCH = 20;
 const REGISTRY = Symbol.for('dakshata.mail-sender');
 
 /** The sender running in this process, if any. */
@@ -126,25 +128,36 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 	let running: Promise<void> | undefined;
 	let again = false;
 
-	const send = async (row: MailRow) => {
-		try {
-			await deliver(row);
-		} catch (error) {
-			const { text, permanent } = describeError(error);
-			const retryAt = permanent ? null : new Date(Date.now() + getRetryDelayMs(row.attempts, retryFirstMs));
-			const outcome = await recordFailure(options.db, row, owner, text, retryAt);
-			const level = outcome === 'failed' ? 'error' : 'warn';
-			options.log[level]({ mail: row.id, kind: row.kind, attempts: row.attempts, error: text }, outcome === 'failed' ? 'mail failed' : 'mail will be retried');
-			return;
-		}
-		if (await recordDelivery(options.db, row.id, owner)) options.log.info({ mail: row.id, kind: row.kind }, 'mail delivered');
-		else options.log.warn({ mail: row.id }, 'mail delivered after its lease ran out');
+	const fail = async (row: MailRow, error: unknown) => {
+		const { text, permanent } = describeError(error);
+		const retryAt = permanent ? null : new Date(Date.now() + getRetryDelayMs(row.attempts, retryFirstMs));
+		const outcome = await recordFailure(options.db, row, owner, text, retryAt);
+		const level = outcome === 'failed' ? 'error' : 'warn';
+		options.log[level]({ mail: row.id, kind: row.kind, attempts: row.attempts, error: text }, outcome === 'failed' ? 'mail failed' : 'mail will be retried');
+	};
+
+	/** Delivers claimed rows concurrently; successes are recorded in one statement. */
+	const sendAll = async (rows: MailRow[]) => {
+		const delivered: string[] = [];
+		await Promise.all(
+			rows.map(async (row) => {
+				try {
+					await deliver(row);
+					delivered.push(row.id);
+				} catch (error) {
+					await fail(row, error);
+				}
+			}),
+		);
+		const recorded = await recordDeliveries(options.db, delivered, owner);
+		if (recorded < delivered.length) options.log.warn({ count: delivered.length - recorded }, 'mail delivered after its lease ran out');
+		if (delivered.length > 0) options.log.info({ count: delivered.length, mail: delivered }, 'mail delivered');
 	};
 
 	const runOnce = async () => {
 		for (;;) {
 			const rows = await claimMail(options.db, owner, { limit: BATCH, leaseMs: LEASE_MS });
-			await Promise.all(rows.map(send));
+			await sendAll(rows);
 			if (rows.length < BATCH || stopped) return;
 		}
 	};
@@ -182,8 +195,8 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 	const sender: MailSender = {
 		wake: () => schedule(0),
 		deliverNow: async (id) => {
-			const [row] = await claimMail(options.db, owner, { limit: 1, leaseMs: LEASE_MS, id });
-			if (row) await send(row);
+			const rows = await claimMail(options.db, owner, { limit: 1, leaseMs: LEASE_MS, id });
+			await sendAll(rows);
 		},
 		stop: async () => {
 			stopped = true;
