@@ -297,7 +297,7 @@ describe('production cookie and headers', () => {
 		} finally {
 			await server.stop();
 		}
-	});
+	}, 60_000);
 
 	it('uses a plain session cookie without HSTS over http on localhost', async () => {
 		const email = uniqueEmail('http');

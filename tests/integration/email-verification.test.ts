@@ -143,5 +143,5 @@ describe('sign-up throttle', () => {
 		} finally {
 			await server.stop();
 		}
-	});
+	}, 60_000);
 });
