@@ -177,8 +177,8 @@ async function loadModel(): Promise<Model> {
 			hours: entry.data.hours,
 			version: entry.data.version,
 			instructors: entry.data.instructors.map((e) => e.toLowerCase()),
-			order: entry.data.order,
-			team: tr?.data.team ?? entry.data.team,
+			order: entry.data.order ?? 100,
+			team: tr?.data.team ?? entry.data.team ?? [],
 			draft: entry.data.draft,
 			units: unitRefs,
 			lessons: allLessons,
@@ -186,8 +186,10 @@ async function loadModel(): Promise<Model> {
 				lessons:
 					rule.lessons === 'all' ? allLessons.filter((l) => !l.optional).map((l) => l.slug) : rule.lessons,
 				quizzes: rule.quizzes,
-				projects: rule.projects,
-				labs: rule.labs,
+				// `?? []` and the defaults below: entries Astro's content store cached before these
+				// fields existed lack their schema defaults until the file changes.
+				projects: rule.projects ?? [],
+				labs: rule.labs ?? [],
 				assessment: rule.assessment,
 				passMark: rule.passMark,
 			},
