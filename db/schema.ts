@@ -40,6 +40,8 @@ export const userTable = sqliteTable(
 		locale: text('locale', { enum: ['en', 'bn', 'hi'] })
 			.notNull()
 			.default('en'),
+		/** When the owner proved they read mail at `email` (a confirmation link); null until then. */
+		emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
 		/** Set when an admin disables the account; such a user cannot sign in. */
 		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
@@ -272,3 +274,70 @@ export const healthProbeTable = sqliteTable('health_probe', {
 	/** When the last probe wrote. */
 	checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+// Mail outbox (durable delivery) and e-mail address confirmation.
+
+/**
+ * Outgoing mail, written in the same transaction as the change that caused it and delivered by a
+ * background sender (`src/lib/server/mail/`). A row is claimed with a lease (`lease_owner`,
+ * `lease_until`) so several server processes never send it at the same time.
+ */
+export const mailOutboxTable = sqliteTable(
+	'mail_outbox',
+	{
+		/** Random id; also the message's `Message-ID` (`<id@site-host>`), so receivers can de-duplicate. */
+		id: text('id').primaryKey(),
+		/** What the message is for: `reset`, `verify-email`, `account-exists`, `certificate`, … */
+		kind: text('kind').notNull(),
+		/** Recipient address. */
+		to: text('to').notNull(),
+		/** Language of the message (`en`, `bn`, `hi`). */
+		locale: text('locale').notNull(),
+		subject: text('subject').notNull(),
+		/** Plain-text body; emptied once delivered (it may hold a one-time link). */
+		text: text('text').notNull(),
+		/** HTML body; emptied once delivered. */
+		html: text('html').notNull(),
+		/** `pending` (waiting or retrying), `delivered` or `failed` (gave up). */
+		status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+			.notNull()
+			.default('pending'),
+		/** Delivery attempts so far (counted when claimed). */
+		attempts: integer('attempts').notNull().default(0),
+		/** Earliest time of the next attempt. */
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+		/** After this time a temporary failure becomes final. */
+		giveUpAt: integer('give_up_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Which sender process holds the message, while `lease_until` is in the future. */
+		leaseOwner: text('lease_owner'),
+		leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+		/** The last SMTP (or connection) error, e.g. `550 5.1.1 mailbox unavailable`. */
+		lastError: text('last_error'),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		/** When it was delivered or given up. */
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * Single-use links (24 h) that confirm an address: the account's own after sign-up, or a new one
+ * the owner asked to change to (which takes effect only when confirmed). Only SHA-256 of the
+ * link's secret is stored.
+ */
+export const emailVerificationTable = sqliteTable(
+	'email_verification',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** The address being confirmed (lower-cased). */
+		email: text('email').notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+	},
+	(t) => [index('email_verification_user_idx').on(t.userId)],
+);

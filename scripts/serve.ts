@@ -26,6 +26,7 @@ import { migrateDatabase } from '../db/migrate.ts';
 import { getEnvProblems, ENV_VARS } from '../src/lib/env-vars.ts';
 import { guardRequest } from '../src/lib/server/http/guard.ts';
 import { log } from '../src/lib/server/log.ts';
+import { startMailSender } from '../src/lib/server/mail/sender.ts';
 import { createOneTimeToken } from '../src/lib/server/tokens.ts';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { userTable } from '../db/schema.ts';
@@ -131,6 +132,21 @@ function superviseWorkers(count: number) {
 
 /** Serves the built app in this process. */
 async function startWorker() {
+	// The background mail sender: delivers what the outbox holds, including messages queued before a
+	// restart. It has its own connection; the app finds it through globalThis and wakes it. Every
+	// worker runs one; the lease in the outbox table keeps them from sending a message twice.
+	const mailDb = await openDatabase({ url: process.env.DATABASE_URL!, authToken: process.env.DATABASE_AUTH_TOKEN });
+	const mailSender = await startMailSender({
+		db: mailDb.db,
+		smtpUrl: process.env.SMTP_URL || undefined,
+		dataDir: process.env.DATA_DIR!,
+		from: process.env.MAIL_FROM!,
+		replyTo: process.env.MAIL_REPLY_TO || undefined,
+		siteUrl: process.env.SITE_URL!,
+		retryFirstMs: Number(process.env.MAIL_RETRY_FIRST_SECONDS) * 1000,
+		log,
+	});
+
 	process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 	process.env.ASTRO_NODE_LOGGING = 'disabled';
 	const { handler } = (await import(pathToFileURL(entry).href)) as {
@@ -177,6 +193,7 @@ async function startWorker() {
 
 	const shutdown = () => {
 		log.info('shutting down');
+		void mailSender.stop();
 		server.close(() => process.exit(0));
 		setTimeout(() => process.exit(0), 5000).unref();
 	};

@@ -76,6 +76,27 @@ export const ENV_VARS: EnvVar[] = [
 		default: 'Dakshata <no-reply@localhost>',
 	},
 	{
+		name: 'MAIL_REPLY_TO',
+		description: 'Reply-To address for outgoing mail, when replies should reach a person (e.g. a support inbox).',
+		example: 'Dakshata support <help@example.org>',
+	},
+	{
+		name: 'MAIL_RETRY_FIRST_SECONDS',
+		description:
+			'Seconds before the first retry of a message the SMTP server did not take; each retry waits twice as long (at most an hour), for up to 24 hours.',
+		example: '30',
+		default: '30',
+		check: (v) => (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? null : 'must be a positive number of seconds'),
+	},
+	{
+		name: 'SIGNUP_LIMIT',
+		description:
+			'Sign-ups allowed from one client address per hour; raise it for a classroom or office that shares one address.',
+		example: '20',
+		default: '20',
+		check: (v) => (/^[1-9]\d*$/.test(v) ? null : 'must be a whole number of at least 1'),
+	},
+	{
 		name: 'SIGNING_KEY',
 		description:
 			'Ed25519 private key (PKCS#8 PEM, or base64 of it) that signs certificates. When unset, one is generated on first start in DATA_DIR/keys with owner-only permissions.',

@@ -21,6 +21,10 @@ async function signUp(page: Page, name: string, email: string) {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
 	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 }
 

@@ -18,11 +18,11 @@ import { sql } from 'drizzle-orm';
 import { getIssuerLabel, getVerifyUrl } from '../certificate-links.ts';
 import { verifyEligible } from '../course-progress.ts';
 import { getCourse, type Course } from '../courses.ts';
-import { createTranslator, localizePath } from '../i18n.ts';
+import { createTranslator, localizePath, type Locale } from '../i18n.ts';
 import { getCurrentCertificate } from './certificates.ts';
 import { db } from './db.ts';
-import { log } from './log.ts';
-import { sendMail } from './mail.ts';
+import { dispatchMail } from './mail.ts';
+import { buildConditionalMailInsert } from './mail/outbox.ts';
 import { getLearnerRecord } from './learner-record.ts';
 import { generatePublicId } from './random.ts';
 import { getUserById } from './user.ts';
@@ -49,9 +49,12 @@ export async function issueCertificateIfEligible(
 
 	// Certificates record the English course, whichever language the learner studied in.
 	const english = (await getCourse(course.slug, 'en')) ?? course;
+	const learner = await getUserById(userId);
 	for (let attempt = 1; ; attempt++) {
 		const id = generatePublicId();
 		const now = Date.now();
+		// The learner's mail is queued in the same batch, and only if this insert made the certificate.
+		const mail = learner && buildCertificateMail(learner, english.title, id);
 		try {
 			const [insert] = await db.batch([
 				db.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
@@ -62,9 +65,10 @@ export async function issueCertificateIfEligible(
 				db.run(
 					sql`update enrolment set completed_at = ${now} where user_id = ${userId} and course_slug = ${english.slug} and completed_at is null`,
 				),
+				...(mail ? [db.run(mail.query)] : []),
 			]);
 			if (insert.rowsAffected === 1) {
-				await notifyLearner(userId, english.title, id);
+				if (mail) await dispatchMail(mail.id);
 				return id;
 			}
 			return (await getCurrentCertificate(userId, course.slug))?.id ?? null;
@@ -74,15 +78,15 @@ export async function issueCertificateIfEligible(
 	}
 }
 
-/** Emails the learner, in their language, that their certificate is ready. Never throws. */
-async function notifyLearner(userId: string, courseTitle: string, id: string): Promise<void> {
-	try {
-		const user = await getUserById(userId);
-		if (!user) return;
-		const t = createTranslator(user.locale);
-		const page = new URL(localizePath(`/verify/${id}`, user.locale), SITE_URL).href;
-		await sendMail({
+/** The learner's "certificate ready" mail, in their language, queued only if certificate `id` exists. */
+function buildCertificateMail(user: { email: string; name: string; locale: Locale }, courseTitle: string, id: string) {
+	const t = createTranslator(user.locale);
+	const page = new URL(localizePath(`/verify/${id}`, user.locale), SITE_URL).href;
+	return buildConditionalMailInsert(
+		{
+			kind: 'certificate',
 			to: user.email,
+			locale: user.locale,
 			subject: t('cert.mailSubject', { course: courseTitle }),
 			text: t('cert.mailBody', {
 				name: user.name,
@@ -90,11 +94,9 @@ async function notifyLearner(userId: string, courseTitle: string, id: string): P
 				url: page,
 				pdf: `${getVerifyUrl(SITE_URL, id)}.pdf`,
 			}),
-		});
-	} catch (error) {
-		// The certificate is saved and shown on the page; a mail outage must not fail the completion.
-		log.error({ err: error, certificate: id }, 'could not send the certificate email');
-	}
+		},
+		sql`exists (select 1 from certificate where id = ${id})`,
+	);
 }
 
 export type ReissueOutcome =

@@ -19,6 +19,7 @@ import { access, stat } from 'node:fs/promises';
 import { getLocalPath } from '../../../db/client.ts';
 import { healthProbeTable } from '../../../db/schema.ts';
 import { database, db } from './db.ts';
+import { getPendingMailSummary } from './mail/outbox.ts';
 
 /** Device and inode of the database file at the first check. */
 let seenFile: { dev: number; ino: number } | undefined;
@@ -28,6 +29,8 @@ export interface HealthReport {
 	database: 'ok' | 'unreachable';
 	/** Milliseconds the database check took. */
 	latencyMs: number;
+	/** Mail waiting in the outbox: how many, and the age in seconds of the oldest (null when none). */
+	mail?: { pending: number; oldestPendingSeconds: number | null };
 }
 
 /** Checks the database within `timeoutMs`; never throws. */
@@ -54,9 +57,12 @@ export async function getHealth(timeoutMs = 2000): Promise<HealthReport> {
 	} catch {
 		ok = false;
 	}
+	const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+	const mail = ok ? await getPendingMailSummary(database.db).catch(() => undefined) : undefined;
 	return {
 		status: ok ? 'ok' : 'unavailable',
 		database: ok ? 'ok' : 'unreachable',
-		latencyMs: Math.round((performance.now() - started) * 10) / 10,
+		latencyMs,
+		...(mail ? { mail } : {}),
 	};
 }
