@@ -21,6 +21,11 @@ export function getEmbeddedQuizIds(body: string): string[] {
 	return [...body.matchAll(/<Quiz\s+[^>]*\bid=["']([^"']+)["']/g)].map((m) => m[1]!);
 }
 
+/** Project ids embedded in an MDX body with `<Project id="…" />`. */
+export function getEmbeddedProjectIds(body: string): string[] {
+	return [...body.matchAll(/<Project\s+[^>]*\bid=["']([^"']+)["']/g)].map((m) => m[1]!);
+}
+
 export interface LessonRef {
 	slug: string;
 	/** Collection id of the English lesson, e.g. `excel/01-clean/01-why`. */
@@ -34,6 +39,8 @@ export interface LessonRef {
 	translated: boolean;
 	/** Ids of the quizzes this lesson embeds with <Quiz id="…" />, in order. */
 	quizIds: string[];
+	/** Ids of the graded projects this lesson embeds with <Project id="…" />, in order. */
+	projectIds: string[];
 }
 
 export interface UnitRef {
@@ -125,6 +132,7 @@ async function loadModel(): Promise<Model> {
 						unitSlug,
 						translated: locale === 'en' || Boolean(lt),
 						quizIds: getEmbeddedQuizIds(l.body ?? ''),
+						projectIds: getEmbeddedProjectIds(l.body ?? ''),
 					};
 				});
 			return {
@@ -246,6 +254,11 @@ export async function getQuizData(courseSlug: string, quizId: string, locale: Lo
 /** The lesson that embeds a quiz, or undefined. */
 export function getQuizLesson(course: Course, quizId: string): LessonRef | undefined {
 	return course.lessons.find((l) => l.quizIds.includes(quizId));
+}
+
+/** The lesson that embeds a graded project, or undefined. */
+export function getProjectLesson(course: Course, projectId: string): LessonRef | undefined {
+	return course.lessons.find((l) => l.projectIds.includes(projectId));
 }
 
 /** Total minutes of a course's lessons. */
