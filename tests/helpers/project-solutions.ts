@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { addPivotAndChart } from './ooxml-parts.ts';
 import { root } from './server.ts';
 
 const run = promisify(execFile);
@@ -46,15 +47,78 @@ function solveOrderReport(wb: ExcelJS.Workbook, skip: string[]): void {
 	});
 }
 
+const CITY_ITEMS = ['Dhaka', 'Chattogram', 'Sylhet', 'Khulna', 'Rajshahi'];
+const tidy = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (m) => m.toUpperCase());
+
+function solveCustomerList(wb: ExcelJS.Workbook, skip: string[]): void {
+	const old = wb.getWorksheet('Customers')!;
+	let rows: string[][] = [];
+	old.eachRow((row, r) => r > 1 && rows.push([1, 2, 3, 4].map((c) => String(row.getCell(c).value ?? ''))));
+	// A fresh sheet in the same place: exceljs cannot reliably delete rows under a new table.
+	wb.removeWorksheet(old.id);
+	const ws = wb.addWorksheet('Customers');
+	rows = rows.map(([name, phone, city, source]) => [skip.includes('clean-names') ? name! : tidy(name!), phone!, skip.includes('clean-cities') ? city! : tidy(city!), source!]);
+	if (!skip.includes('table')) {
+		const seen = new Set<string>();
+		rows = rows.filter((r) => !seen.has(`${r[0]}|${r[1]}`) && Boolean(seen.add(`${r[0]}|${r[1]}`)));
+	}
+	if (skip.includes('table')) for (const r of [['Name', 'Phone', 'City', 'Source'], ...rows]) ws.addRow(r);
+	else {
+		ws.addTable({ name: 'Customers', ref: 'A1', headerRow: true, style: { theme: 'TableStyleMedium2', showRowStripes: true }, columns: ['Name', 'Phone', 'City', 'Source'].map((name) => ({ name, filterButton: true })), rows });
+	}
+	if (!skip.includes('city-dropdown'))
+		for (let r = 2; r <= rows.length + 1; r++) ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: false, formulae: [`"${CITY_ITEMS.join(',')}"`] };
+}
+
+function solveSalesSummary(wb: ExcelJS.Workbook, skip: string[]): void {
+	const orders = wb.getWorksheet('Orders')!;
+	const totals = new Map<string, number>();
+	orders.eachRow((row, r) => r > 1 && totals.set(String(row.getCell(4).value), (totals.get(String(row.getCell(4).value)) ?? 0) + Number(row.getCell(7).value)));
+	const regions = [...totals.keys()].sort();
+	const pivot = wb.addWorksheet('Pivot');
+	// The pivot table's output as Excel saves it (values under the definition's location A3).
+	pivot.getCell('A3').value = 'Row Labels';
+	pivot.getCell('B3').value = 'Sum of Total (₹)';
+	regions.forEach((region, i) => {
+		pivot.getCell(`A${i + 4}`).value = region;
+		pivot.getCell(`B${i + 4}`).value = totals.get(region)!;
+	});
+	if (!skip.includes('answer')) {
+		const best = regions.reduce((a, b) => (totals.get(b)! > totals.get(a)! ? b : a));
+		const summary = wb.getWorksheet('Summary')!;
+		summary.getCell('B2').value = best;
+		summary.getCell('B3').value = totals.get(best)!;
+	}
+	pivotPlan = skip.includes('pivot') && skip.includes('chart') ? null : { regions, count: orders.rowCount, skip };
+}
+
+let pivotPlan: { regions: string[]; count: number; skip: string[] } | null = null;
+
 const EXCELJS_SOLVERS: Record<string, (wb: ExcelJS.Workbook, skip: string[]) => void | Promise<void>> = {
+	'customer-list': solveCustomerList,
 	'order-report': solveOrderReport,
+	'sales-summary': solveSalesSummary,
 };
 
 /** The start file completed with exceljs (exceljs drops custom properties: the About sheet's key remains). */
 export async function solveWithExcelJs(projectId: string, start: Uint8Array, skip: string[] = []): Promise<Uint8Array> {
 	const wb = await load(start);
+	pivotPlan = null;
 	await EXCELJS_SOLVERS[projectId]!(wb, skip);
-	return new Uint8Array(await wb.xlsx.writeBuffer());
+	const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+	if (projectId !== 'sales-summary' || !pivotPlan) return bytes;
+	const plan = pivotPlan as { regions: string[]; count: number; skip: string[] };
+	const last = 3 + plan.regions.length;
+	return addPivotAndChart(bytes, {
+		sourceSheet: 'Orders',
+		sourceRef: `A1:G${plan.count}`,
+		headers: ['Order ID', 'Order date', 'City', 'Region', 'Channel', 'Product', 'Total (₹)'],
+		rowField: 3,
+		dataField: plan.skip.includes('pivot') ? 5 : 6,
+		items: plan.regions,
+		targetSheet: 'Pivot',
+		chart: { barDir: plan.skip.includes('chart') ? 'bar' : 'col', title: plan.skip.includes('chart') ? '' : 'Sales by region, January to March', categories: `Pivot!$A$4:$A$${last}`, values: `Pivot!$B$4:$B$${last}` },
+	});
 }
 
 /** Projects the exceljs and LibreOffice solvers know. */

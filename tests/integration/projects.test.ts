@@ -5,22 +5,40 @@
  * file, a tampered key, a zip bomb, an XXE document, a renamed executable, an .xlsm, a 20 MB file),
  * each answered with a 4xx and checked in the database to have recorded nothing.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signUp } from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
 import type { Browser } from '../helpers/http.ts';
+import { findProjectLeaks } from '../helpers/leak-scan.ts';
 import { solveWithExcelJs, solveWithLibreOffice, SOLVABLE_PROJECTS } from '../helpers/project-solutions.ts';
+import { root } from '../helpers/server.ts';
 
 const base = inject('baseUrl');
 const dbUrl = inject('databaseUrl');
 
 /** Every shipped project: course, embedding lesson and id. */
 const PROJECTS: Record<string, { course: string; lesson: string }> = {
+	'customer-list': { course: 'excel', lesson: 'project-customer-list' },
 	'order-report': { course: 'excel', lesson: 'project-march-orders' },
+	'sales-summary': { course: 'excel', lesson: 'capstone-sales-summary' },
 };
+/** The project file of a shipped project. */
+function findProjectFile(id: string): string {
+	const dir = join(root, 'courses');
+	const rel = readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith(`/${id}.project.yaml`))!;
+	return join(dir, rel);
+}
+
+/** Ids of every `<id>.project.yaml` under courses/. */
+function shippedProjectIds(): string[] {
+	const dir = join(root, 'courses');
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.project\.yaml$/.test(f)).map((f) => f.split('/').pop()!.replace(/\.project\.yaml$/, ''));
+}
+
 const pagePath = (id: string) => `/courses/${PROJECTS[id]!.course}/${PROJECTS[id]!.lesson}/project/${id}`;
 
 async function sql(query: string, ...args: (string | number | null)[]) {
@@ -89,6 +107,13 @@ describe('start files', () => {
 		const res = await fetch(`${base}${pagePath('order-report')}/start-file`, { redirect: 'manual' });
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toContain('/login');
+	});
+});
+
+describe('shipped projects', () => {
+	it('all have an exceljs and a LibreOffice solution in these tests', () => {
+		expect([...SOLVABLE_PROJECTS].sort()).toEqual(shippedProjectIds().sort());
+		expect(Object.keys(PROJECTS).sort()).toEqual(shippedProjectIds().sort());
 	});
 });
 
@@ -216,5 +241,29 @@ describe('refusals', () => {
 		expect(rows).toHaveLength(1);
 		expect(rows[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
 		expect(rows[0]!.stored_path).toBeNull();
+	});
+});
+
+describe('leak scan', () => {
+	it('finds no seed, key or expected value of an attempt in what the browser receives before uploading', async () => {
+		const { browser, email } = await signUp(base);
+		for (const id of Object.keys(PROJECTS)) {
+			const start = await download(browser, id);
+			const key = String((await readWorkbook(start)).getWorksheet('About')!.getCell('B3').value);
+			const [row] = await sql('select a.seed from project_attempt a join user u on u.id = a.user_id where u.email = ? and a.project_id = ?', email, id);
+			const seed = String(row!.seed);
+			const { BUILDERS } = await import('../../src/lib/projects/builders/index.ts');
+			const publicText = readFileSync(findProjectFile(id), 'utf8');
+			const builderId = /builder: (\S+)/.exec(publicText)![1]!;
+			const html = [await (await browser.get(`/courses/${PROJECTS[id]!.course}/${PROJECTS[id]!.lesson}`)).text(), await (await browser.get(pagePath(id))).text()];
+			const scripts = await Promise.all(
+				[...new Set(html.flatMap((h) => [...h.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!)))].map(async (src) => ({ name: src, source: await (await browser.get(src)).text() })),
+			);
+			const findings = findProjectLeaks({ projectId: id, seed, attemptKey: key, expected: BUILDERS[builderId]!.expected(seed), publicText }, { html, scripts });
+			expect(findings).toEqual([]);
+			// The scan can fail: the same page with a value planted in it is caught.
+			const planted = findProjectLeaks({ projectId: id, seed, attemptKey: key, expected: BUILDERS[builderId]!.expected(seed), publicText }, { html: [`${html[1]}<p>${key}</p>`] });
+			expect(planted).toContain(`${id}: the attempt key's signature is visible`);
+		}
 	});
 });

@@ -27,21 +27,23 @@ function parse<T>(file: string, schema: { safeParse(v: unknown): { success: true
 		for (const e of doc.errors) add(file, counter.linePos(e.pos[0]).line, `YAML: ${e.message.split('\n')[0]}`);
 		return { lineFor };
 	}
-	const result = schema.safeParse(doc.toJS() ?? {});
+	const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+	const result = schema.safeParse(raw);
 	if (!result.success) {
 		for (const issue of result.error.issues) add(file, lineFor(issue.path), `${issue.path.map(String).join('.')}${issue.path.length ? ': ' : ''}${issue.message}`);
-		return { lineFor };
+		return { raw, lineFor };
 	}
-	return { data: result.data, lineFor };
+	return { data: result.data, raw, lineFor };
 }
 
 /** Checks one project file (and its translations); returns the project when it is valid. */
 export function checkProjectFile(unitDir: string, fileName: string, add: Add): Project | undefined {
 	const file = join(unitDir, fileName);
-	const { data: project, lineFor } = parse<Project>(file, ProjectSchema, add);
+	const { data: project, raw, lineFor } = parse<Project>(file, ProjectSchema, add);
+	const builderId = typeof raw?.builder === 'string' ? raw.builder : undefined;
+	if (builderId && !BUILDERS[builderId]) add(file, lineFor(['builder']), `builder "${builderId}" does not exist (builders: ${Object.keys(BUILDERS).join(', ')})`);
 	if (!project) return undefined;
 	const builder = BUILDERS[project.builder];
-	if (!builder) add(file, lineFor(['builder']), `builder "${project.builder}" does not exist (builders: ${Object.keys(BUILDERS).join(', ')})`);
 	const expected = builder?.expected('content-check') ?? {};
 	project.steps.forEach((step, i) =>
 		step.checks.forEach((check, j) => {

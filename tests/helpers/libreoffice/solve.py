@@ -76,8 +76,106 @@ def solve_order_report(doc, skip):
             summary.getCellByPosition(2, r).setFormula('=SUMIFS($Orders.$J$2:$J$%d;$Orders.$E$2:$E$%d;A%d;$Orders.$F$2:$F$%d;"WhatsApp")' % (last + 1, last + 1, n, last + 1))
 
 
+def solve_customer_list(doc, skip):
+    from com.sun.star.sheet.ValidationType import LIST
+    sheet = doc.Sheets.getByName('Customers')
+    last = used_rows(sheet)
+    # Clean names (column A) and cities (column C) the way the lesson teaches: a helper column with
+    # PROPER(TRIM()), then paste its values over the original.
+    for col, step in ((0, 'clean-names'), (2, 'clean-cities')):
+        if step in skip:
+            continue
+        letter = 'ABCD'[col]
+        helper = sheet.getCellRangeByPosition(10, 1, 10, last)
+        helper.setFormulaArray(tuple(('=PROPER(TRIM(%s%d))' % (letter, r + 1),) for r in range(1, last + 1)))
+        doc.calculateAll()
+        values = helper.getDataArray()
+        sheet.getCellRangeByPosition(col, 1, col, last).setDataArray(values)
+        helper.clearContents(1023)
+    if 'table' not in skip:
+        # Remove repeated customers (same name and phone), keeping the first.
+        rows = [(sheet.getCellByPosition(0, r).getString(), sheet.getCellByPosition(1, r).getString()) for r in range(1, last + 1)]
+        first = {}
+        for i, key in enumerate(rows):
+            first.setdefault(key, i)
+        for i in range(len(rows) - 1, -1, -1):
+            if first[rows[i]] != i:
+                sheet.Rows.removeByIndex(i + 1, 1)
+        last = used_rows(sheet)
+        address = CellRangeAddress()
+        address.Sheet = 0
+        address.StartColumn, address.StartRow, address.EndColumn, address.EndRow = 0, 0, 3, last
+        doc.DatabaseRanges.addNewByName('Customers', address)
+        db = doc.DatabaseRanges.getByName('Customers')
+        db.ContainsHeader = True
+        db.AutoFilter = True
+    if 'city-dropdown' not in skip:
+        cities = sheet.getCellRangeByPosition(2, 1, 2, last)
+        validation = cities.Validation
+        validation.Type = LIST
+        validation.setFormula1('"Dhaka";"Chattogram";"Sylhet";"Khulna";"Rajshahi"')
+        cities.Validation = validation
+
+
+def solve_sales_summary(doc, skip):
+    from com.sun.star.awt import Rectangle
+    from com.sun.star.sheet.DataPilotFieldOrientation import ROW, DATA
+    from com.sun.star.sheet.GeneralFunction import SUM
+    from com.sun.star.table import CellAddress
+    orders = doc.Sheets.getByName('Orders')
+    last = used_rows(orders)
+    doc.Sheets.insertNewByName('Pivot', 1)
+    pivot_sheet = doc.Sheets.getByName('Pivot')
+    pivot_index = 1
+    if 'pivot' not in skip:
+        tables = pivot_sheet.DataPilotTables
+        descriptor = tables.createDataPilotDescriptor()
+        source = CellRangeAddress()
+        source.Sheet = 0
+        source.StartColumn, source.StartRow, source.EndColumn, source.EndRow = 0, 0, 6, last
+        descriptor.SourceRange = source
+        fields = descriptor.DataPilotFields
+        fields.getByIndex(3).Orientation = ROW
+        total = fields.getByIndex(6)
+        total.Orientation = DATA
+        total.Function = SUM
+        target = CellAddress()
+        target.Sheet, target.Column, target.Row = pivot_index, 0, 0
+        tables.insertNewByName('SalesByRegion', target, descriptor)
+        doc.calculateAll()
+    # Totals by region, read from the pivot table's output (or worked out when it was skipped).
+    totals = {}
+    for r in range(1, last + 1):
+        region = orders.getCellByPosition(3, r).getString()
+        totals[region] = totals.get(region, 0) + orders.getCellByPosition(6, r).getValue()
+    if 'chart' not in skip:
+        # A small range of region totals to chart, beside the pivot table.
+        regions = sorted(totals)
+        pivot_sheet.getCellByPosition(4, 0).setString('Region')
+        pivot_sheet.getCellByPosition(5, 0).setString('Sales')
+        for i, region in enumerate(regions):
+            pivot_sheet.getCellByPosition(4, i + 1).setString(region)
+            pivot_sheet.getCellByPosition(5, i + 1).setFormula('=SUMIF($Orders.$D$2:$D$%d;E%d;$Orders.$G$2:$G$%d)' % (last + 1, i + 2, last + 1))
+        address = CellRangeAddress()
+        address.Sheet = pivot_index
+        address.StartColumn, address.StartRow, address.EndColumn, address.EndRow = 4, 0, 5, len(regions)
+        rect = Rectangle()
+        rect.X, rect.Y, rect.Width, rect.Height = 8000, 500, 12000, 8000
+        pivot_sheet.Charts.addNewByName('SalesChart', rect, (address,), True, True)
+        chart = pivot_sheet.Charts.getByName('SalesChart').EmbeddedObject
+        chart.HasMainTitle = True
+        chart.Title.String = 'Sales by region'
+    if 'answer' not in skip:
+        best = max(totals, key=totals.get)
+        summary = doc.Sheets.getByName('Summary')
+        summary.getCellByPosition(1, 1).setString(best)
+        summary.getCellByPosition(1, 2).setValue(totals[best])
+
+
 SOLVERS = {
+    'customer-list': solve_customer_list,
     'order-report': solve_order_report,
+    'sales-summary': solve_sales_summary,
 }
 
 
