@@ -97,14 +97,20 @@ export function getHeadingLevel(file: OfficeFile, paragraph: XmlNode): number | 
 	return n >= 0 && n < 9 ? n + 1 : null;
 }
 
-/** True when every run with text in the paragraph is bold (directly or through its style). */
-export function isAllBold(file: OfficeFile, paragraph: XmlNode): boolean {
-	const styleBold = getStyleChain(file, paragraph).some((style) => style.bold);
+const BODY_STYLES = /^(normal|default|standard|body text|text body|default paragraph style|plain text)$/i;
+
+/**
+ * True for a heading faked with formatting: a body-text paragraph (no style, or Normal/Body Text)
+ * whose every run with text is made bold by hand. Bold that comes from a style (a "TOC Heading",
+ * a "Caption") is the author's choice of style and is not counted.
+ */
+export function isFakeHeading(file: OfficeFile, paragraph: XmlNode): boolean {
+	const chain = getStyleChain(file, paragraph);
+	if (chain.length > 0 && !BODY_STYLES.test(chain[0]!.name.trim())) return false;
 	const runs = findAll(paragraph, 'r').filter((run) => getChildren(run, 't').some((t) => t.text.trim() !== ''));
 	return runs.length > 0 && runs.every((run) => {
 		const rPr = getChild(run, 'rPr');
-		const b = rPr ? getChild(rPr, 'b') : null;
-		return b ? isOn(b) : styleBold;
+		return isOn(rPr ? getChild(rPr, 'b') : null);
 	});
 }
 

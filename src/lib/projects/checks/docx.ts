@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { findAll, findFirst, getAttr, getChild, type XmlNode } from '../xml.ts';
 import type { CheckDefinition } from './index.ts';
-import { getDocument, getFieldInstructions, getHeadingLevel, getParagraphs, getRelatedParts, getVisibleText, isAllBold, isOn } from './docx-reader.ts';
-import { fail, normaliseText, pass, share } from './outcome.ts';
+import { getDocument, getFieldInstructions, getHeadingLevel, getParagraphs, getRelatedParts, getVisibleText, isFakeHeading, isOn } from './docx-reader.ts';
+import { fail, isMeaningfulAltText, normaliseText, pass, share } from './outcome.ts';
 
 const HeadingParams = z.object({
 	/** Fewest paragraphs in heading styles. Default 1. */
@@ -26,11 +26,12 @@ const headingStyles: CheckDefinition<z.infer<typeof HeadingParams>> = {
 		const paragraphs = getParagraphs(file).map((p) => ({ p, text: getVisibleText(p).trim(), level: getHeadingLevel(file, p) }));
 		const headings = paragraphs.filter((entry) => entry.level !== null && entry.text !== '');
 		const wanted = params.headings.map((want) => {
-			const found = paragraphs.find((entry) => normaliseText(entry.text) === normaliseText(want.text));
+			const candidates = paragraphs.filter((entry) => normaliseText(entry.text) === normaliseText(want.text));
+			const found = candidates.find((c) => c.level === want.level) ?? candidates.find((c) => c.level !== null) ?? candidates[0];
 			return { want, ok: found?.level === want.level, isHeading: found?.level != null };
 		});
 		const fake = params.noBoldHeadings
-			? paragraphs.find((entry) => entry.level === null && entry.text.length > 0 && entry.text.length <= 80 && isAllBold(file, entry.p))
+			? paragraphs.find((entry) => entry.level === null && entry.text.length > 0 && entry.text.length <= 80 && isFakeHeading(file, entry.p))
 			: undefined;
 		const parts = [headings.length >= params.minHeadings, ...wanted.map((w) => w.ok), fake === undefined];
 		const score = share(parts);
@@ -204,7 +205,12 @@ const pageSetup: CheckDefinition<z.infer<typeof PageSetupParams>> = {
 		const landscape = (size ? getAttr(size, 'orient') === 'landscape' : false) || width > height;
 		const orientationOk = !params.orientation || (params.orientation === 'landscape') === landscape;
 		const sides = Object.entries(params.margins ?? {}) as Array<[string, number]>;
-		const marginsOk = sides.every(([side, cm]) => margin !== null && Math.abs(Math.abs(Number(getAttr(margin, side))) / TWIPS_PER_CM - cm) <= params.tolerance);
+		const near = (twips: string | undefined, cm: number) => twips !== undefined && Math.abs(Math.abs(Number(twips)) / TWIPS_PER_CM - cm) <= params.tolerance;
+		// LibreOffice keeps a header/footer inside the page margin and saves the margin it shows as
+		// the header/footer distance (w:header, w:footer), with the body's margin enlarged by the
+		// header or footer: either one matching is the margin the learner set.
+		const edge: Record<string, string> = { top: 'header', bottom: 'footer' };
+		const marginsOk = sides.every(([side, cm]) => margin !== null && (near(getAttr(margin, side), cm) || (edge[side] !== undefined && near(getAttr(margin, edge[side]!), cm))));
 		const score = share([orientationOk, marginsOk]);
 		if (!orientationOk) return fail(`check.pageSetup.${params.orientation}`, undefined, score);
 		if (!marginsOk) return fail('check.pageSetup.margins', { margins: sides.map(([side, cm]) => `${side} ${cm} cm`).join(', ') }, score);
@@ -219,8 +225,9 @@ const AltTextParams = z.object({
 
 /** Alt text of a picture in a docx (DrawingML `wp:docPr`, or a legacy VML shape's `alt`). */
 function hasAltText(node: XmlNode): boolean {
-	const text = node.name === 'drawing' ? (getAttr(findFirst(node, 'docPr') ?? node, 'descr') ?? getAttr(findFirst(node, 'docPr') ?? node, 'title') ?? '') : (getAttr(node, 'alt') ?? '');
-	return text.trim() !== '';
+	if (node.name !== 'drawing') return isMeaningfulAltText(getAttr(node, 'alt'));
+	const docPr = findFirst(node, 'docPr');
+	return docPr !== null && (isMeaningfulAltText(getAttr(docPr, 'descr')) || isMeaningfulAltText(getAttr(docPr, 'title')));
 }
 
 const imageAltText: CheckDefinition<z.infer<typeof AltTextParams>> = {

@@ -29,6 +29,17 @@ export function valuesMatch(actual: string | number | boolean | null, expected: 
 	return normaliseText(String(actual)) === normaliseText(expected);
 }
 
+/**
+ * True when alt text describes something: not empty, not a file name (`image1.png`) and not a name
+ * an application filled in by itself (`Picture 3`, `Image 0`, `Graphic 2`).
+ */
+export function isMeaningfulAltText(text: string | undefined): boolean {
+	const t = (text ?? '').trim();
+	if (t === '') return false;
+	if (/\.(png|jpe?g|gif|bmp|svg|emf|wmf|tiff?|webp)$/i.test(t)) return false;
+	return !/^(image|picture|img|graphic|photo|chart|object|shape)\s*\d*$/i.test(t);
+}
+
 /** Share of `parts` that are true (0 for none). */
 export function share(parts: boolean[]): number {
 	return parts.length === 0 ? 0 : parts.filter(Boolean).length / parts.length;

@@ -9,7 +9,7 @@ import type { OfficeFile } from '../ooxml.ts';
 import { findAll, findFirst, getAttr, getChild, getDeepText, type XmlNode } from '../xml.ts';
 import { getMainPart, getVisibleText } from './docx-reader.ts';
 import type { CheckDefinition } from './index.ts';
-import { fail, normaliseText, pass } from './outcome.ts';
+import { fail, isMeaningfulAltText, normaliseText, pass } from './outcome.ts';
 import { getPartXml, getRels } from './xlsx-reader.ts';
 
 interface Slide {
@@ -89,7 +89,7 @@ const pictureAltText: CheckDefinition<z.infer<typeof PictureParams>> = {
 		if (pictures.length < params.minPictures) return fail('check.altText.noImages', { count: params.minPictures });
 		const missing = pictures.filter(({ pic }) => {
 			const cNvPr = findFirst(pic, 'cNvPr');
-			return ((cNvPr ? (getAttr(cNvPr, 'descr') ?? getAttr(cNvPr, 'title')) : '') ?? '').trim() === '';
+			return !cNvPr || !(isMeaningfulAltText(getAttr(cNvPr, 'descr')) || isMeaningfulAltText(getAttr(cNvPr, 'title')));
 		});
 		if (missing.length === 0) return pass('check.altText.pass');
 		return fail('check.altText.slides', { slides: [...new Set(missing.map((m) => m.slide))].join(', ') }, 1 - missing.length / pictures.length);

@@ -53,15 +53,15 @@ function readPivot(file: OfficeFile, path: string): PivotFacts | null {
 	const cache = cachePath ? getPartXml(file, cachePath) : null;
 	const names = cache ? findAll(cache, 'cacheField').map((field) => normaliseText(getAttr(field, 'name') ?? '')) : [];
 	const nameOf = (index: string | undefined) => names[Number(index)] ?? '';
-	const fieldList = (container: string, attr: string) =>
-		getChildren(getChild(root, container) ?? { name: '', qname: '', attrs: {}, children: [], text: '' }, container.replace(/s$/, ''))
+	const fieldList = (container: string, child: string, attr: string) =>
+		getChildren(getChild(root, container) ?? root, child)
 			.map((field) => getAttr(field, attr))
 			.filter((index) => index !== '-2')
 			.map(nameOf);
 	return {
-		rows: fieldList('rowFields', 'x'),
-		columns: fieldList('colFields', 'x'),
-		filters: fieldList('pageFields', 'fld'),
+		rows: fieldList('rowFields', 'field', 'x'),
+		columns: fieldList('colFields', 'field', 'x'),
+		filters: fieldList('pageFields', 'pageField', 'fld'),
 		values: getChildren(getChild(root, 'dataFields') ?? root, 'dataField').map((field) => ({
 			field: nameOf(getAttr(field, 'fld')),
 			aggregation: getAttr(field, 'subtotal') ?? 'sum',
