@@ -86,7 +86,7 @@ try {
 			while (Date.now() < end) {
 				const form = new FormData();
 				form.set('intent', 'upload');
-				form.set('file', new Blob([files[i]!]), 'order-report.xlsx');
+				form.set('file', new Blob([files[i]! as Uint8Array<ArrayBuffer>]), 'order-report.xlsx');
 				const t = performance.now();
 				const res = await browser.request(page, { method: 'POST', body: form });
 				await res.arrayBuffer();

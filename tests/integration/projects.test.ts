@@ -15,7 +15,7 @@ import { getTestDb } from '../helpers/db.ts';
 import type { Browser } from '../helpers/http.ts';
 import { findProjectLeaks } from '../helpers/leak-scan.ts';
 import { solveWithExcelJs, solveWithLibreOffice, SOLVABLE_PROJECTS } from '../helpers/project-solutions.ts';
-import { root } from '../helpers/server.ts';
+import { root, startServer } from '../helpers/server.ts';
 
 const base = inject('baseUrl');
 const dbUrl = inject('databaseUrl');
@@ -60,7 +60,7 @@ async function download(browser: Browser, id: string): Promise<Uint8Array> {
 async function upload(browser: Browser, id: string, bytes: Uint8Array, name = `${id}.xlsx`) {
 	const form = new FormData();
 	form.set('intent', 'upload');
-	form.set('file', new Blob([bytes]), name);
+	form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
 	return browser.request(pagePath(id), { method: 'POST', body: form });
 }
 
@@ -292,4 +292,21 @@ describe('instructor step analysis', () => {
 		const learner = await signUp(base);
 		expect((await learner.browser.get('/instructor/excel/projects')).status).toBe(403);
 	});
+});
+
+describe('keeping uploads', () => {
+	it('keeps each graded file under DATA_DIR when PROJECT_UPLOADS_KEEP=true', async () => {
+		const server = await startServer({ env: { PROJECT_UPLOADS_KEEP: 'true' } });
+		try {
+			const { browser } = await signUp(server.url);
+			const solved = await solveWithExcelJs('order-report', await download(browser, 'order-report'));
+			expect((await upload(browser, 'order-report', solved)).status).toBe(303);
+			const dir = join(server.dataDir, 'project-uploads', 'excel', 'order-report');
+			const files = readdirSync(dir);
+			expect(files).toHaveLength(1);
+			expect(Buffer.from(readFileSync(join(dir, files[0]!))).equals(Buffer.from(solved))).toBe(true);
+		} finally {
+			await server.stop();
+		}
+	}, 120_000);
 });
