@@ -162,6 +162,7 @@ describe('grading', () => {
 describe('refusals', () => {
 	let start: Uint8Array;
 	let solved: Uint8Array;
+	let bomb: Uint8Array;
 	let learner: { browser: Browser; email: string };
 	let other: { browser: Browser; email: string };
 
@@ -171,6 +172,8 @@ describe('refusals', () => {
 		start = await download(learner.browser, 'order-report');
 		solved = await solveWithExcelJs('order-report', start);
 		await download(other.browser, 'order-report');
+		// 60 MB of zeros in a 60 KB package (made here, so no request waits on it).
+		bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 6 });
 	});
 
 	const refused = async (who: () => { browser: Browser; email: string }, bytes: Uint8Array, status: number, message: RegExp, name?: string) => {
@@ -196,9 +199,8 @@ describe('refusals', () => {
 	});
 
 	it('refuses a zip bomb before inflating it', () => {
-		const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
-		expect(bytes.byteLength).toBeLessThan(1024 * 1024);
-		return refused(() => learner, bytes, 422, /unpacks to far more data/);
+		expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+		return refused(() => learner, bomb, 422, /unpacks to far more data/);
 	});
 
 	it('refuses a document with an external entity (XXE)', () => {
@@ -288,7 +290,8 @@ describe('instructor step analysis', () => {
 		const lines = csv.trim().split(/\r?\n/);
 		expect(lines[0]).toContain('step_id');
 		expect(lines).toHaveLength(1 + 4 + 4 + 3);
-		expect(lines.find((l) => l.includes(',whatsapp-totals,'))).toMatch(/Teaching problem/);
+		expect(lines.find((l) => l.includes(',"whatsapp-totals",'))).toMatch(/"Teaching problem"$/);
+		expect(lines.find((l) => l.includes(',"unit-prices",'))).toMatch(/,""$/);
 		const learner = await signUp(base);
 		expect((await learner.browser.get('/instructor/excel/projects')).status).toBe(403);
 	});
@@ -309,4 +312,46 @@ describe('keeping uploads', () => {
 			await server.stop();
 		}
 	}, 120_000);
+});
+
+describe('certificates and limits', () => {
+	const FX = '/courses/project-fixture/the-project/project/fixture-report';
+	const fxDownload = async (browser: Browser) => new Uint8Array(await (await browser.get(`${FX}/start-file`)).arrayBuffer());
+	const fxUpload = (browser: Browser, bytes: Uint8Array) => {
+		const form = new FormData();
+		form.set('intent', 'upload');
+		form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), 'fixture.xlsx');
+		return browser.request(FX, { method: 'POST', body: form });
+	};
+	const certificates = async (email: string) =>
+		Number((await sql("select count(*) as n from certificate c join user u on u.id = c.user_id where u.email = ? and c.course_slug = 'project-fixture'", email))[0]!.n);
+
+	it('issues the certificate only once the required project is passed', async () => {
+		const { browser, email } = await signUp(base);
+		expect((await browser.postForm('/api/progress', { course: 'project-fixture', lesson: 'read-first', action: 'complete' })).status).toBeLessThan(400);
+		expect(await certificates(email)).toBe(0);
+		const start = await fxDownload(browser);
+		expect((await fxUpload(browser, await solveWithExcelJs('order-report', start, ['region-totals']))).status).toBe(303);
+		expect(await certificates(email)).toBe(0);
+		expect((await fxUpload(browser, await solveWithExcelJs('order-report', start))).status).toBe(303);
+		expect(await certificates(email)).toBe(1);
+	});
+
+	it('refuses uploads beyond the attempt limit, recording nothing', async () => {
+		const { browser, email } = await signUp(base);
+		const wrong = await solveWithExcelJs('order-report', await fxDownload(browser), ['region-totals']);
+		for (let i = 0; i < 3; i++) expect((await fxUpload(browser, wrong)).status).toBe(303);
+		const res = await fxUpload(browser, wrong);
+		expect(res.status).toBe(403);
+		expect(await res.text()).toContain('You have used all 3 uploads for this project.');
+		expect(await countSubmissions(email)).toBe(3);
+	});
+
+	it('refuses an old start file once the learner takes a fresh one', async () => {
+		const { browser } = await signUp(base);
+		const old = await solveWithExcelJs('order-report', await fxDownload(browser));
+		expect((await browser.postForm(FX, { intent: 'new-file' })).status).toBe(303);
+		const res = await fxUpload(browser, old);
+		expect(res.status).toBe(409);
+	});
 });
