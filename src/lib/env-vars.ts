@@ -100,6 +100,26 @@ export const ENV_VARS: EnvVar[] = [
 		check: (v) => (v === 'true' || v === 'false' ? null : 'must be true or false'),
 	},
 	{
+		name: 'PROJECT_GRADE_TIMEOUT_MS',
+		description: 'Longest time, in milliseconds, one uploaded project file may take to grade before it is refused.',
+		example: '10000',
+		default: '10000',
+		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
+	},
+	{
+		name: 'PROJECT_GRADE_WORKERS',
+		description: 'Worker threads that grade uploaded project files (default: the number of CPUs, at most 4).',
+		example: '2',
+		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
+	},
+	{
+		name: 'PROJECT_GRADE_MEMORY_MB',
+		description: 'Heap limit, in MB, of each project-grading worker thread.',
+		example: '512',
+		default: '512',
+		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
+	},
+	{
 		name: 'LOG_LEVEL',
 		description: 'How much the server logs: fatal, error, warn, info, debug or trace.',
 		example: 'info',

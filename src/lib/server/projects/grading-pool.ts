@@ -6,11 +6,14 @@
  * that is the chunk the bundler made of it, in development and tests the TypeScript source (Node
  * strips the types). Jobs queue for a free worker; a job that runs longer than
  * PROJECT_GRADE_TIMEOUT_MS (default 10 s) has its worker terminated and is refused as `timeout`,
- * and a fresh worker takes its place.
+ * and a fresh worker takes its place. Each worker's heap is capped (PROJECT_GRADE_MEMORY_MB, default
+ * 512); a worker that crashes or runs out of memory is replaced and the file refused as `corrupt`
+ * (logged: a crash means a bug or a hostile file, never a learner's ordinary mistake).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { GradeJob, GradeJobResult } from '../../projects/grade-core.ts';
+import { log } from '../log.ts';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -35,17 +38,17 @@ interface Slot {
 interface Queued {
 	job: GradeJob;
 	resolve: (r: GradeJobResult) => void;
-	reject: (e: Error) => void;
 }
 
 const size = Math.max(1, Math.min(4, Number(process.env.PROJECT_GRADE_WORKERS) || availableParallelism()));
 const timeoutMs = Number(process.env.PROJECT_GRADE_TIMEOUT_MS) || 10_000;
+const memoryMb = Number(process.env.PROJECT_GRADE_MEMORY_MB) || 512;
 const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: false }));
 const queue: Queued[] = [];
 let coreUrl: Promise<string> | undefined;
 
 function spawn(): Worker {
-	const worker = new Worker(WORKER_SOURCE, { eval: true });
+	const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
 	worker.unref();
 	return worker;
 }
@@ -61,7 +64,7 @@ function pump(): void {
 	});
 }
 
-async function run(slot: Slot, { job, resolve, reject }: Queued): Promise<void> {
+async function run(slot: Slot, { job, resolve }: Queued): Promise<void> {
 	// Importing the module here makes the bundler keep it as its own chunk, whose address we pass on.
 	coreUrl ??= import('../../projects/grade-core.ts').then((m) => m.GRADE_CORE_URL);
 	const url = await coreUrl;
@@ -77,13 +80,18 @@ async function run(slot: Slot, { job, resolve, reject }: Queued): Promise<void> 
 		const onMessage = (msg: { result?: GradeJobResult; error?: string }) => {
 			cleanup();
 			if (msg.result) resolve(msg.result);
-			else reject(new Error(`grading failed: ${msg.error}`));
+			else {
+				log.error({ error: msg.error }, 'project grading failed');
+				resolve({ ok: false, refusal: 'corrupt' });
+			}
 			done();
 		};
 		const onError = (error: Error) => {
 			cleanup();
 			slot.worker = null;
-			reject(error);
+			void worker.terminate();
+			log.error({ error: error.message }, 'project grading worker stopped');
+			resolve({ ok: false, refusal: 'corrupt' });
 			done();
 		};
 		const cleanup = () => {
@@ -100,8 +108,8 @@ async function run(slot: Slot, { job, resolve, reject }: Queued): Promise<void> 
 
 /** Grades a file in a worker thread (queued when all are busy), with the pool's time limit. */
 export function gradeInWorker(job: GradeJob): Promise<GradeJobResult> {
-	return new Promise((resolve, reject) => {
-		queue.push({ job, resolve, reject });
+	return new Promise((resolve) => {
+		queue.push({ job, resolve });
 		pump();
 	});
 }
