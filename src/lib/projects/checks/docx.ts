@@ -213,7 +213,7 @@ const pageSetup: CheckDefinition<z.infer<typeof PageSetupParams>> = {
 		const marginsOk = sides.every(([side, cm]) => margin !== null && (near(getAttr(margin, side), cm) || (edge[side] !== undefined && near(getAttr(margin, edge[side]!), cm))));
 		const score = share([orientationOk, marginsOk]);
 		if (!orientationOk) return fail(`check.pageSetup.${params.orientation}`, undefined, score);
-		if (!marginsOk) return fail('check.pageSetup.margins', { margins: sides.map(([side, cm]) => `${side} ${cm} cm`).join(', ') }, score);
+		if (!marginsOk) return fail('check.pageSetup.margins', undefined, score);
 		return pass('check.pageSetup.pass');
 	},
 };
