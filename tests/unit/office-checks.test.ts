@@ -50,8 +50,12 @@ describe('runCheck', () => {
 	});
 
 	it('accepts any one of a list of functions (XLOOKUP in Excel, VLOOKUP in LibreOffice 7)', async () => {
-		const params = { cell: 'Summary!B6', functions: [['XLOOKUP', 'VLOOKUP', 'INDEX']] };
-		expect((await runCheck('xlsx.formula', params, { file: openFixture('js-good.xlsx'), expected: {} })).score).toBe(1);
+		for (const writer of ['js', 'lo']) {
+			const file = openFixture(`${writer}-good.xlsx`);
+			for (const functions of [[['XLOOKUP', 'VLOOKUP', 'INDEX']], ['XLOOKUP|VLOOKUP|INDEX']]) {
+				expect((await runCheck('xlsx.formula', { cell: 'Summary!B6', functions }, { file, expected: {} })).score).toBe(1);
+			}
+		}
 	});
 
 	it('gives partial credit for a range where only some cells are right', async () => {
@@ -129,7 +133,7 @@ describe('message keys', () => {
 		const source = readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
 		const literal = [...source.matchAll(/'(check\.[A-Za-z.]+)'/g)].map((m) => m[1]!);
 		const families: Record<string, string[]> = {
-			formula: ['empty', 'typed', 'functions', 'value'],
+			formula: ['empty', 'typed', 'functions', 'value', 'emptyAny', 'typedAny'],
 			numberFormat: ['date', 'time', 'currency', 'percent', 'number', 'text'],
 			pageNumbers: ['footer', 'header', 'either'],
 			pageSetup: ['landscape', 'portrait'],

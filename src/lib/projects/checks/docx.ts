@@ -9,11 +9,11 @@ import type { CheckDefinition } from './index.ts';
 import { getDocument, getFieldInstructions, getHeadingLevel, getParagraphs, getRelatedParts, getVisibleText, isFakeHeading, isOn } from './docx-reader.ts';
 import { fail, isMeaningfulAltText, normaliseText, pass, share } from './outcome.ts';
 
-const HeadingParams = z.object({
+const HeadingParams = z.strictObject({
 	/** Fewest paragraphs in heading styles. Default 1. */
 	minHeadings: z.number().int().min(1).default(1),
 	/** Paragraphs (by their text) that must be headings at a given level. */
-	headings: z.array(z.object({ text: z.string(), level: z.number().int().min(1).max(9) })).default([]),
+	headings: z.array(z.strictObject({ text: z.string(), level: z.number().int().min(1).max(9) })).default([]),
 	/** Refuse short all-bold body paragraphs (headings faked with bold). Default true. */
 	noBoldHeadings: z.boolean().default(true),
 });
@@ -46,7 +46,7 @@ const headingStyles: CheckDefinition<z.infer<typeof HeadingParams>> = {
 	},
 };
 
-const TocParams = z.object({
+const TocParams = z.strictObject({
 	/** Fewest entries the table of contents must list (0: an empty, not yet updated one passes). Default 1. */
 	minEntries: z.number().int().min(0).default(1),
 });
@@ -70,7 +70,7 @@ const toc: CheckDefinition<z.infer<typeof TocParams>> = {
 	},
 };
 
-const PageNumberParams = z.object({
+const PageNumberParams = z.strictObject({
 	/** Where the number must be. Default footer. */
 	where: z.enum(['footer', 'header', 'either']).default('footer'),
 });
@@ -88,7 +88,7 @@ const pageNumbers: CheckDefinition<z.infer<typeof PageNumberParams>> = {
 	},
 };
 
-const TableHeaderParams = z.object({
+const TableHeaderParams = z.strictObject({
 	/** Fewest tables whose first row must repeat as a header row. Default 1. */
 	minTables: z.number().int().min(1).default(1),
 });
@@ -116,7 +116,7 @@ function getStoryParts(file: Parameters<typeof getDocument>[0]): XmlNode[] {
 	return [getDocument(file), ...getRelatedParts(file, 'header'), ...getRelatedParts(file, 'footer'), ...getRelatedParts(file, 'footnotes'), ...getRelatedParts(file, 'endnotes')];
 }
 
-const TrackedParams = z.object({
+const TrackedParams = z.strictObject({
 	/** Text that must be in the document once changes are resolved (changes to accept). */
 	accepted: z.array(z.string()).default([]),
 	/** Text that must not be in it (changes to reject). */
@@ -144,7 +144,7 @@ const noTrackedChanges: CheckDefinition<z.infer<typeof TrackedParams>> = {
 const noComments: CheckDefinition<Record<string, never>> = {
 	type: 'docx.no-comments',
 	kind: 'docx',
-	params: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+	params: z.strictObject({}).strict() as unknown as z.ZodType<Record<string, never>>,
 	run({ file }) {
 		const count = getStoryParts(file).reduce((n, part) => n + findAll(part, 'commentReference').length, 0);
 		return count === 0 ? pass('check.comments.pass') : fail('check.comments.remaining', { count });
@@ -157,7 +157,7 @@ export function getMergeFieldName(instr: string): string | null {
 	return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
-const MergeParams = z.object({
+const MergeParams = z.strictObject({
 	/** Data-source columns the letter must insert as merge fields. */
 	fields: z.array(z.string()).min(1),
 });
@@ -183,10 +183,10 @@ const mergeFields: CheckDefinition<z.infer<typeof MergeParams>> = {
 
 const TWIPS_PER_CM = 1440 / 2.54;
 
-const PageSetupParams = z.object({
+const PageSetupParams = z.strictObject({
 	orientation: z.enum(['portrait', 'landscape']).optional(),
 	/** Margins in centimetres. */
-	margins: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).partial().optional(),
+	margins: z.strictObject({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).partial().optional(),
 	/** Allowed difference in centimetres. Default 0.1. */
 	tolerance: z.number().nonnegative().default(0.1),
 });
@@ -218,7 +218,7 @@ const pageSetup: CheckDefinition<z.infer<typeof PageSetupParams>> = {
 	},
 };
 
-const AltTextParams = z.object({
+const AltTextParams = z.strictObject({
 	/** Fewest pictures the document must have. Default 1. */
 	minImages: z.number().int().min(0).default(1),
 });
