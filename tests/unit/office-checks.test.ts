@@ -90,6 +90,8 @@ describe('runCheck', () => {
 describe('validateCheckParams', () => {
 	it('accepts params with $names and reports bad ones with the field', () => {
 		expect(validateCheckParams('xlsx.formula', { cell: 'Summary!B4', functions: ['SUMIFS'], expected: '$total' })).toBeNull();
+		expect(validateCheckParams('xlsx.column-values', { sheet: 'Customers', column: 'City', expected: '$cleanCities' })).toBeNull();
+		expect(validateCheckParams('xlsx.table', { sheet: 'Customers', rows: '$count', colums: ['Name'] })).toMatch(/colums/);
 		expect(validateCheckParams('xlsx.number-format', { range: 'A1', category: 'money' })).toMatch(/category/);
 		expect(validateCheckParams('xlsx.sparkline', {})).toMatch(/unknown check type/);
 	});
