@@ -92,6 +92,14 @@ export const ENV_VARS: EnvVar[] = [
 		check: (v) => (v === 'true' || v === 'false' ? null : 'must be true or false'),
 	},
 	{
+		name: 'PROJECT_UPLOADS_KEEP',
+		description:
+			'Set to true to keep graded-project uploads under DATA_DIR/project-uploads for instructor review (by default only the report and a SHA-256 are kept).',
+		example: 'false',
+		default: 'false',
+		check: (v) => (v === 'true' || v === 'false' ? null : 'must be true or false'),
+	},
+	{
 		name: 'LOG_LEVEL',
 		description: 'How much the server logs: fatal, error, warn, info, debug or trace.',
 		example: 'info',
