@@ -51,7 +51,9 @@ export function checkProjectFile(unitDir: string, fileName: string, add: Add): P
 			const def = CHECKS[check.check];
 			if (!def) return add(file, lineFor([...at, 'check']), `unknown check type "${check.check}" (types: ${Object.keys(CHECKS).join(', ')})`);
 			const params = getCheckParams(check);
-			const parsed = def.params.safeParse(params);
+			// `$name` values take the shape the builder computes (a list, a number), as when grading.
+			const resolved = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('$') && v.slice(1) in expected ? expected[v.slice(1)] : v]));
+			const parsed = def.params.safeParse(resolved);
 			if (!parsed.success) for (const issue of parsed.error.issues) add(file, lineFor([...at, ...issue.path]), `${check.check}: ${issue.path.map(String).join('.')}${issue.path.length ? ': ' : ''}${issue.message}`);
 			for (const [name, value] of Object.entries(params)) {
 				if (typeof value === 'string' && value.startsWith('$') && builder && !(value.slice(1) in expected))

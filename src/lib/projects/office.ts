@@ -1,7 +1,6 @@
 /**
- * The one place the grading engine takes Office-file opening and the check library from. Today it
- * points at the interim versions in ./interim/; it switches to ./ooxml.ts and ./checks/ when the
- * check library lands (same signatures).
+ * The one place the grading engine takes Office-file opening and the check library from:
+ * ./ooxml.ts (safe opening by content, with zip and XML limits) and ./checks/ (the check library).
  */
-export { openOfficeFile, type OfficeFile, type OfficeKind, type OpenRefusal } from './interim/ooxml-lite.ts';
-export { CHECKS, runCheck, type CheckContext, type CheckOutcome } from './interim/checks.ts';
+export { openOfficeFile, type OfficeFile, type OfficeKind, type OpenRefusal } from './ooxml.ts';
+export { CHECKS, runCheck, type CheckContext, type CheckOutcome } from './checks/index.ts';
