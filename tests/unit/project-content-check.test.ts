@@ -38,7 +38,7 @@ describe('checkCourses on graded projects', () => {
 
 	it('reports an unknown check type at its line', async () => {
 		const dir = course();
-		write(join(unit(dir), 'order-report.project.yaml'), realProject.replace('check: xlsx.formula\n        cell: Orders!J2:J31', 'check: xlsx.magic\n        cell: Orders!J2:J31'));
+		write(join(unit(dir), 'order-report.project.yaml'), realProject.replace('check: xlsx.calculated', 'check: xlsx.magic'));
 		const problems = await check();
 		const line = realProject.split('\n').findIndex((l) => l.includes('cell: Orders!J2:J31'));
 		expect(problems).toContainEqual({ file: PROJECT_FILE, line, message: expect.stringContaining('unknown check type "xlsx.magic"') });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { BUILDERS } from './builders/index.ts';
-import { CHECKS } from './office.ts';
+import { CHECKS, resolveExpected } from './office.ts';
 import { compareProjectTranslation, getCheckParams, ProjectSchema, ProjectTranslationSchema, type Project } from './schema.ts';
 
 type Add = (file: string, line: number, message: string) => void;
@@ -51,14 +51,13 @@ export function checkProjectFile(unitDir: string, fileName: string, add: Add): P
 			const def = CHECKS[check.check];
 			if (!def) return add(file, lineFor([...at, 'check']), `unknown check type "${check.check}" (types: ${Object.keys(CHECKS).join(', ')})`);
 			const params = getCheckParams(check);
-			// `$name` values take the shape the builder computes (a list, a number), as when grading.
-			const resolved = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('$') && v.slice(1) in expected ? expected[v.slice(1)] : v]));
-			const parsed = def.params.safeParse(resolved);
+			const missing = Object.entries(params).filter(([, value]) => typeof value === 'string' && value.startsWith('$') && builder && !(value.slice(1) in expected));
+			for (const [name, value] of missing)
+				add(file, lineFor([...at, name]), `${String(value)} is not a value builder "${project.builder}" computes (it has: ${Object.keys(expected).map((k) => `$${k}`).join(', ')})`);
+			if (missing.length > 0 || !builder) return;
+			// Parameters are validated as the grader will see them: with an attempt's values in place of $names.
+			const parsed = def.params.safeParse(resolveExpected(params, expected));
 			if (!parsed.success) for (const issue of parsed.error.issues) add(file, lineFor([...at, ...issue.path]), `${check.check}: ${issue.path.map(String).join('.')}${issue.path.length ? ': ' : ''}${issue.message}`);
-			for (const [name, value] of Object.entries(params)) {
-				if (typeof value === 'string' && value.startsWith('$') && builder && !(value.slice(1) in expected))
-					add(file, lineFor([...at, name]), `${value} is not a value builder "${project.builder}" computes (it has: ${Object.keys(expected).map((k) => `$${k}`).join(', ')})`);
-			}
 		}),
 	);
 	const id = fileName.replace(/\.project\.yaml$/, '');

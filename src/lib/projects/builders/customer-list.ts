@@ -57,7 +57,8 @@ function generate(seed: string): { people: Person[]; rows: Person[] } {
 
 function computeExpected(seed: string): ExpectedValues {
 	const { people } = generate(seed);
-	return { cleanNames: people.map((p) => p.name), cleanCities: people.map((p) => p.city), customerCount: people.length };
+	const last = people.length + 1;
+	return { cleanNames: people.map((p) => p.name), cleanCities: people.map((p) => p.city), customerCount: people.length, tableRange: `Customers!A1:D${last}`, cityRange: `Customers!C2:C${last}` };
 }
 
 export const customerList: ProjectBuilder = {

@@ -8,11 +8,9 @@ import { PROJECT_UPLOADS_KEEP, DATA_DIR } from 'astro:env/server';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { getProjectLesson } from '../../courses.ts';
 import type { GradeReport, UploadRefusal } from '../../projects/types.ts';
 import { getCheckParams } from '../../projects/schema.ts';
-import { issueCertificateIfEligible } from '../certificates.ts';
-import { completeLesson, ensureEnrolled } from '../progress.ts';
+import { recordItemPassed } from '../progress.ts';
 import { generateSecureRandomString } from '../random.ts';
 import { getAllowance, getCurrentAttempt, insertSubmission, listSubmissions } from './attempts.ts';
 import { gradeInWorker } from './grading-pool.ts';
@@ -67,7 +65,7 @@ export async function submitProjectFile(
 		storedPath,
 	});
 	if (!inserted) return { ok: false, refusal: getBlocked(loaded, await listSubmissions(userId, loaded.course.slug, loaded.projectId)) ?? { kind: 'no-attempts-left', allowed: 0 } };
-	if (passed) await recordProjectPassed(userId, loaded);
+	if (passed) await recordItemPassed(userId, loaded.course, 'project', loaded.projectId);
 	return { ok: true, result: { submissionId: id, report: graded.report, passed } };
 }
 
@@ -76,14 +74,6 @@ function getBlocked(loaded: LoadedProject, rows: Awaited<ReturnType<typeof listS
 	if (allowance.allowed !== null && allowance.used >= allowance.allowed) return { kind: 'no-attempts-left', allowed: allowance.allowed };
 	if (allowance.cooldownUntil) return { kind: 'cooldown', until: allowance.cooldownUntil };
 	return null;
-}
-
-/** Completes the lesson that embeds the project and issues the certificate if now due. */
-export async function recordProjectPassed(userId: string, loaded: LoadedProject): Promise<void> {
-	await ensureEnrolled(userId, loaded.course.slug);
-	const lesson = getProjectLesson(loaded.course, loaded.projectId);
-	const changed = lesson ? await completeLesson(userId, loaded.course, lesson.slug) : false;
-	if (!changed) await issueCertificateIfEligible(userId, loaded.course);
 }
 
 /** Writes a kept upload to DATA_DIR/project-uploads/<course>/<project>/<id>.<ext>; returns its relative path. */

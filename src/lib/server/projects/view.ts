@@ -66,9 +66,15 @@ export function toReportView(row: SubmissionRow, text: ProjectText, locale: Loca
 		passed: row.passed,
 		steps: row.steps.map((s) => {
 			const step = text.steps.find((x) => x.id === s.id);
-			return { ...s, title: step?.title ?? s.id, hint: s.status === 'passed' ? null : (step?.hint ?? null), texts: s.messages.map((m) => t(m.key as MessageKey, m.vars)) };
+			return { ...s, title: step?.title ?? s.id, hint: s.status === 'passed' ? null : (step?.hint ?? null), texts: s.messages.map((m) => describeMessage(t, m)) };
 		}),
 	};
+}
+
+/** A check's message in the learner's language; a key the catalogues lack gets a general sentence. */
+function describeMessage(t: ReturnType<typeof createTranslator>, m: GradedStep['messages'][number]): string {
+	const text = t(m.key as MessageKey, m.vars);
+	return text === m.key ? t('project.check.generic') : text;
 }
 
 export interface LearnerProjectState {

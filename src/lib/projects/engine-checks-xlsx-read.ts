@@ -1,10 +1,22 @@
 /**
- * A minimal reader of .xlsx parts for the interim checks: sheets by name, cells (formula and the
- * cached value the application saved), tables, data validations, pivot tables and charts. It reads
- * the XML with regular expressions over parts already opened safely (no DTD ever reaches it);
- * Excel, Google Sheets, LibreOffice and exceljs all write these parts in the same plain shape.
+ * A small reader of .xlsx parts for the engine's own checks (./engine-checks.ts): sheets by name
+ * and cells (formula and the cached value the application saved). It reads parts the safe opener
+ * already unpacked (no DTD ever reaches it) with regular expressions: Excel, Google Sheets,
+ * LibreOffice and exceljs all write sheet cells in the same plain shape.
  */
-import { decodeXml, type OfficeFile } from './ooxml-lite.ts';
+import type { OfficeFile } from './ooxml.ts';
+
+/** XML text with the five predefined entities and numeric references decoded. */
+export function decodeXml(s: string): string {
+	return s
+		.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+		.replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
+}
 
 export interface Cell {
 	ref: string;
@@ -107,80 +119,6 @@ export function expandRange(range: string): string[] {
 	if (!pa || !pb) return [];
 	const out: string[] = [];
 	for (let r = Number(pa[2]); r <= Number(pb[2]); r++) for (let c = columnIndex(pa[1]!); c <= columnIndex(pb[1]!); c++) out.push(`${columnLetters(c)}${r}`);
-	return out;
-}
-
-/** Tables of a sheet: name, range and whether it has a header row. */
-export function readTables(file: OfficeFile, sheet: Sheet): { name: string; ref: string; headerRow: boolean; columns: string[] }[] {
-	const rels = readRels(file, sheet.path);
-	const out = [];
-	for (const m of sheet.xml.matchAll(/<tablePart\b[^>]*r:id="([^"]+)"/g)) {
-		const path = rels.get(m[1]!)?.target;
-		const xml = path ? file.text(path) : null;
-		if (!xml) continue;
-		const a = attrs(/<table\b[^>]*>/.exec(xml)?.[0] ?? '');
-		const columns = [...xml.matchAll(/<tableColumn\b[^>]*>/g)].map((c) => attrs(c[0]).name ?? '');
-		out.push({ name: a.displayName ?? a.name ?? '', ref: a.ref ?? '', headerRow: a.headerRowCount !== '0', columns });
-	}
-	return out;
-}
-
-/** List validations of a sheet: the ranges they cover and their items (or source formula). */
-export function readListValidations(sheet: Sheet): { sqref: string[]; items: string[] | null; source: string }[] {
-	const out = [];
-	const blocks = [...sheet.xml.matchAll(/<(?:\w+:)?dataValidation\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?dataValidation>/g)];
-	for (const b of blocks) {
-		const a = attrs(b[1]!);
-		if (a.type !== 'list') continue;
-		const f = decodeXml(/<(?:\w+:)?formula1>([\s\S]*?)<\/(?:\w+:)?formula1>/.exec(b[2]!)?.[1] ?? '');
-		const sq = a.sqref ?? /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(b[2]!)?.[1] ?? '';
-		const literal = /^"([\s\S]*)"$/.exec(f.trim());
-		out.push({ sqref: sq.split(/\s+/).filter(Boolean), items: literal ? literal[1]!.split(',').map((s) => s.trim()) : null, source: f });
-	}
-	return out;
-}
-
-/** Pivot tables anywhere in the workbook: row, column and data fields by source column name. */
-export function readPivots(file: OfficeFile): { rows: string[]; columns: string[]; data: { field: string; aggregation: string }[] }[] {
-	const out = [];
-	for (const [path] of file.parts) {
-		if (!/^xl\/pivotTables\/[^/]+\.xml$/.test(path)) continue;
-		const xml = file.text(path)!;
-		const cachePath = [...readRels(file, path).values()].find((r) => r.type.endsWith('/pivotCacheDefinition'))?.target;
-		const cache = cachePath ? (file.text(cachePath) ?? '') : '';
-		const names = [...cache.matchAll(/<cacheField\b[^>]*>/g)].map((m) => attrs(m[0]).name ?? '');
-		const fieldsOf = (tag: string) => {
-			const block = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(xml)?.[1] ?? '';
-			return [...block.matchAll(/<field\b[^>]*x="(-?\d+)"/g)].map((m) => Number(m[1])).filter((x) => x >= 0).map((x) => names[x] ?? '');
-		};
-		const data = [...xml.matchAll(/<dataField\b[^>]*>/g)].map((m) => {
-			const a = attrs(m[0]);
-			return { field: names[Number(a.fld)] ?? '', aggregation: a.subtotal ?? 'sum' };
-		});
-		out.push({ rows: fieldsOf('rowFields'), columns: fieldsOf('colFields'), data });
-	}
-	return out;
-}
-
-/** Charts anywhere in the workbook: types, title text and the series' value ranges. */
-export function readCharts(file: OfficeFile): { types: string[]; title: string; values: string[]; categories: string[] }[] {
-	const out = [];
-	for (const [path] of file.parts) {
-		if (!/^xl\/charts\/chart[^/]*\.xml$/.test(path)) continue;
-		const xml = file.text(path)!;
-		const plot = /<c:plotArea>([\s\S]*?)<\/c:plotArea>/.exec(xml)?.[1] ?? '';
-		const types = [...plot.matchAll(/<c:(\w+)Chart>/g)].map((m) => {
-			const kind = m[1]!;
-			if (kind !== 'bar') return kind;
-			const dir = /<c:barDir val="(\w+)"/.exec(plot)?.[1];
-			return dir === 'bar' ? 'bar' : 'column';
-		});
-		const titleXml = /<c:title>([\s\S]*?)<\/c:title>/.exec(xml)?.[1] ?? '';
-		const title = richText(titleXml.replace(/<c:f>[\s\S]*?<\/c:f>/g, '')) || [...titleXml.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => decodeXml(m[1]!)).join('');
-		const refs = (tag: string) => [...plot.matchAll(new RegExp(`<c:${tag}>[\\s\\S]*?<c:f>([^<]*)</c:f>`, 'g'))].map((m) => decodeXml(m[1]!));
-		const autoDeleted = /<c:autoTitleDeleted val="1"/.test(xml);
-		out.push({ types, title: title || (autoDeleted ? '' : ''), values: refs('val'), categories: refs('cat') });
-	}
 	return out;
 }
 
