@@ -14,6 +14,10 @@ const HeadingParams = z.strictObject({
 	minHeadings: z.number().int().min(1).default(1),
 	/** Paragraphs (by their text) that must be headings at a given level. */
 	headings: z.array(z.strictObject({ text: z.string(), level: z.number().int().min(1).max(9) })).default([]),
+	/** Texts of paragraphs that must be level 1 headings (usually `$name`: they vary per attempt). */
+	level1: z.array(z.string()).default([]),
+	/** Texts of paragraphs that must be level 2 headings. */
+	level2: z.array(z.string()).default([]),
 	/** Refuse short all-bold body paragraphs (headings faked with bold). Default true. */
 	noBoldHeadings: z.boolean().default(true),
 });
@@ -25,7 +29,8 @@ const headingStyles: CheckDefinition<z.infer<typeof HeadingParams>> = {
 	run({ file }, params) {
 		const paragraphs = getParagraphs(file).map((p) => ({ p, text: getVisibleText(p).trim(), level: getHeadingLevel(file, p) }));
 		const headings = paragraphs.filter((entry) => entry.level !== null && entry.text !== '');
-		const wanted = params.headings.map((want) => {
+		const all = [...params.headings, ...params.level1.map((text) => ({ text, level: 1 })), ...params.level2.map((text) => ({ text, level: 2 }))];
+		const wanted = all.map((want) => {
 			const candidates = paragraphs.filter((entry) => normaliseText(entry.text) === normaliseText(want.text));
 			const found = candidates.find((c) => c.level === want.level) ?? candidates.find((c) => c.level !== null) ?? candidates[0];
 			return { want, ok: found?.level === want.level, isHeading: found?.level != null };
