@@ -84,7 +84,7 @@ async function buildWorkbook(good: boolean): Promise<Buffer> {
 		if (good) summary.getCell(`C${r}`).numFmt = '0.0%';
 	});
 	summary.getCell('A6').value = 'Lamp region';
-	summary.getCell('B6').value = { formula: '_xlfn.XLOOKUP("Lamp",Orders!$C$2:$C$7,Orders!$B$2:$B$7)', result: 'Khulna' };
+	if (good) summary.getCell('B6').value = { formula: '_xlfn.XLOOKUP("Lamp",Orders!$C$2:$C$7,Orders!$B$2:$B$7)', result: 'Khulna' };
 	if (good) {
 		for (const ref of ['D2', 'D3', 'D4']) summary.getCell(ref).protection = { locked: false };
 		await summary.protect('', {});

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, runCheck, validateCheckParams } from '../../src/lib/projects/checks/index.ts';
 import { classifyFormat, countDecimals } from '../../src/lib/projects/checks/number-formats.ts';
 import { parseRange } from '../../src/lib/projects/checks/refs.ts';
 import { getFormulaFunctions } from '../../src/lib/projects/checks/xlsx-cells.ts';
-import { openOfficeFile, type OfficeFile } from '../../src/lib/projects/ooxml.ts';
+import { OPEN_REFUSAL_MESSAGE_KEYS, openOfficeFile, type OfficeFile } from '../../src/lib/projects/ooxml.ts';
 import { CHECK_CASES } from './office-check-cases.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'office');
@@ -50,8 +50,12 @@ describe('runCheck', () => {
 	});
 
 	it('accepts any one of a list of functions (XLOOKUP in Excel, VLOOKUP in LibreOffice 7)', async () => {
-		const params = { cell: 'Summary!B6', functions: [['XLOOKUP', 'VLOOKUP', 'INDEX']] };
-		expect((await runCheck('xlsx.formula', params, { file: openFixture('js-good.xlsx'), expected: {} })).score).toBe(1);
+		for (const writer of ['js', 'lo']) {
+			const file = openFixture(`${writer}-good.xlsx`);
+			for (const functions of [[['XLOOKUP', 'VLOOKUP', 'INDEX']], ['XLOOKUP|VLOOKUP|INDEX']]) {
+				expect((await runCheck('xlsx.formula', { cell: 'Summary!B6', functions }, { file, expected: {} })).score).toBe(1);
+			}
+		}
 	});
 
 	it('gives partial credit for a range where only some cells are right', async () => {
@@ -86,6 +90,8 @@ describe('runCheck', () => {
 describe('validateCheckParams', () => {
 	it('accepts params with $names and reports bad ones with the field', () => {
 		expect(validateCheckParams('xlsx.formula', { cell: 'Summary!B4', functions: ['SUMIFS'], expected: '$total' })).toBeNull();
+		expect(validateCheckParams('xlsx.column-values', { sheet: 'Customers', column: 'City', expected: '$cleanCities' })).toBeNull();
+		expect(validateCheckParams('xlsx.table', { sheet: 'Customers', rows: '$count', colums: ['Name'] })).toMatch(/colums/);
 		expect(validateCheckParams('xlsx.number-format', { range: 'A1', category: 'money' })).toMatch(/category/);
 		expect(validateCheckParams('xlsx.sparkline', {})).toMatch(/unknown check type/);
 	});
@@ -119,5 +125,26 @@ describe('parseRange', () => {
 		expect(parseRange("'March sales'!$B$2:C5")).toEqual({ sheet: 'March sales', start: { row: 2, col: 2 }, end: { row: 5, col: 3 } });
 		expect(parseRange('C:C')).toEqual({ start: { row: 1, col: 3 }, end: { row: 1048576, col: 3 } });
 		expect(parseRange('Sheet1!')).toBeNull();
+	});
+});
+
+describe('message keys', () => {
+	it('has every message a check or a refusal can give in the English catalogue (bn and hi are held to it by the i18n check)', () => {
+		const en = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'content', 'i18n', 'en.json'), 'utf8')) as Record<string, string>;
+		const dir = join(import.meta.dirname, '..', '..', 'src', 'lib', 'projects', 'checks');
+		const source = readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+		const literal = [...source.matchAll(/'(check\.[A-Za-z.]+)'/g)].map((m) => m[1]!);
+		const families: Record<string, string[]> = {
+			formula: ['empty', 'typed', 'functions', 'value', 'emptyAny', 'typedAny'],
+			numberFormat: ['date', 'time', 'currency', 'percent', 'number', 'text'],
+			pageNumbers: ['footer', 'header', 'either'],
+			pageSetup: ['landscape', 'portrait'],
+			pivot: ['rows', 'columns', 'values', 'filters'],
+			sorted: ['ascending', 'descending'],
+		};
+		const templated = Object.entries(families).flatMap(([family, names]) => names.map((name) => `check.${family}.${name}`));
+		const keys = [...literal, ...templated, ...Object.values(OPEN_REFUSAL_MESSAGE_KEYS)];
+		expect(keys.filter((key) => !(key in en))).toEqual([]);
+		expect(literal.length).toBeGreaterThan(60);
 	});
 });

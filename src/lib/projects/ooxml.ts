@@ -44,6 +44,18 @@ export type OpenRefusal =
 	| 'too-many-entries'
 	| 'corrupt';
 
+/** The i18n key of the learner-facing message for each refusal (says how to save correctly). */
+export const OPEN_REFUSAL_MESSAGE_KEYS: Record<OpenRefusal, string> = {
+	'not-office': 'check.open.notOffice',
+	'legacy-format': 'check.open.legacyFormat',
+	'macro-enabled': 'check.open.macroEnabled',
+	encrypted: 'check.open.encrypted',
+	csv: 'check.open.csv',
+	'zip-bomb': 'check.open.zipBomb',
+	'too-many-entries': 'check.open.tooManyEntries',
+	corrupt: 'check.open.corrupt',
+};
+
 /** An opened Office file: its kind and every part, uncompressed. */
 export interface OfficeFile {
 	kind: OfficeKind;

@@ -9,11 +9,15 @@ import type { CheckDefinition } from './index.ts';
 import { getDocument, getFieldInstructions, getHeadingLevel, getParagraphs, getRelatedParts, getVisibleText, isFakeHeading, isOn } from './docx-reader.ts';
 import { fail, isMeaningfulAltText, normaliseText, pass, share } from './outcome.ts';
 
-const HeadingParams = z.object({
+const HeadingParams = z.strictObject({
 	/** Fewest paragraphs in heading styles. Default 1. */
 	minHeadings: z.number().int().min(1).default(1),
 	/** Paragraphs (by their text) that must be headings at a given level. */
-	headings: z.array(z.object({ text: z.string(), level: z.number().int().min(1).max(9) })).default([]),
+	headings: z.array(z.strictObject({ text: z.string(), level: z.number().int().min(1).max(9) })).default([]),
+	/** Texts of paragraphs that must be level 1 headings (usually `$name`: they vary per attempt). */
+	level1: z.array(z.string()).default([]),
+	/** Texts of paragraphs that must be level 2 headings. */
+	level2: z.array(z.string()).default([]),
 	/** Refuse short all-bold body paragraphs (headings faked with bold). Default true. */
 	noBoldHeadings: z.boolean().default(true),
 });
@@ -25,7 +29,8 @@ const headingStyles: CheckDefinition<z.infer<typeof HeadingParams>> = {
 	run({ file }, params) {
 		const paragraphs = getParagraphs(file).map((p) => ({ p, text: getVisibleText(p).trim(), level: getHeadingLevel(file, p) }));
 		const headings = paragraphs.filter((entry) => entry.level !== null && entry.text !== '');
-		const wanted = params.headings.map((want) => {
+		const all = [...params.headings, ...params.level1.map((text) => ({ text, level: 1 })), ...params.level2.map((text) => ({ text, level: 2 }))];
+		const wanted = all.map((want) => {
 			const candidates = paragraphs.filter((entry) => normaliseText(entry.text) === normaliseText(want.text));
 			const found = candidates.find((c) => c.level === want.level) ?? candidates.find((c) => c.level !== null) ?? candidates[0];
 			return { want, ok: found?.level === want.level, isHeading: found?.level != null };
@@ -46,7 +51,7 @@ const headingStyles: CheckDefinition<z.infer<typeof HeadingParams>> = {
 	},
 };
 
-const TocParams = z.object({
+const TocParams = z.strictObject({
 	/** Fewest entries the table of contents must list (0: an empty, not yet updated one passes). Default 1. */
 	minEntries: z.number().int().min(0).default(1),
 });
@@ -70,7 +75,7 @@ const toc: CheckDefinition<z.infer<typeof TocParams>> = {
 	},
 };
 
-const PageNumberParams = z.object({
+const PageNumberParams = z.strictObject({
 	/** Where the number must be. Default footer. */
 	where: z.enum(['footer', 'header', 'either']).default('footer'),
 });
@@ -88,7 +93,7 @@ const pageNumbers: CheckDefinition<z.infer<typeof PageNumberParams>> = {
 	},
 };
 
-const TableHeaderParams = z.object({
+const TableHeaderParams = z.strictObject({
 	/** Fewest tables whose first row must repeat as a header row. Default 1. */
 	minTables: z.number().int().min(1).default(1),
 });
@@ -116,7 +121,7 @@ function getStoryParts(file: Parameters<typeof getDocument>[0]): XmlNode[] {
 	return [getDocument(file), ...getRelatedParts(file, 'header'), ...getRelatedParts(file, 'footer'), ...getRelatedParts(file, 'footnotes'), ...getRelatedParts(file, 'endnotes')];
 }
 
-const TrackedParams = z.object({
+const TrackedParams = z.strictObject({
 	/** Text that must be in the document once changes are resolved (changes to accept). */
 	accepted: z.array(z.string()).default([]),
 	/** Text that must not be in it (changes to reject). */
@@ -144,7 +149,7 @@ const noTrackedChanges: CheckDefinition<z.infer<typeof TrackedParams>> = {
 const noComments: CheckDefinition<Record<string, never>> = {
 	type: 'docx.no-comments',
 	kind: 'docx',
-	params: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+	params: z.strictObject({}).strict() as unknown as z.ZodType<Record<string, never>>,
 	run({ file }) {
 		const count = getStoryParts(file).reduce((n, part) => n + findAll(part, 'commentReference').length, 0);
 		return count === 0 ? pass('check.comments.pass') : fail('check.comments.remaining', { count });
@@ -157,7 +162,7 @@ export function getMergeFieldName(instr: string): string | null {
 	return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
-const MergeParams = z.object({
+const MergeParams = z.strictObject({
 	/** Data-source columns the letter must insert as merge fields. */
 	fields: z.array(z.string()).min(1),
 });
@@ -183,10 +188,10 @@ const mergeFields: CheckDefinition<z.infer<typeof MergeParams>> = {
 
 const TWIPS_PER_CM = 1440 / 2.54;
 
-const PageSetupParams = z.object({
+const PageSetupParams = z.strictObject({
 	orientation: z.enum(['portrait', 'landscape']).optional(),
 	/** Margins in centimetres. */
-	margins: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).partial().optional(),
+	margins: z.strictObject({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).partial().optional(),
 	/** Allowed difference in centimetres. Default 0.1. */
 	tolerance: z.number().nonnegative().default(0.1),
 });
@@ -213,12 +218,12 @@ const pageSetup: CheckDefinition<z.infer<typeof PageSetupParams>> = {
 		const marginsOk = sides.every(([side, cm]) => margin !== null && (near(getAttr(margin, side), cm) || (edge[side] !== undefined && near(getAttr(margin, edge[side]!), cm))));
 		const score = share([orientationOk, marginsOk]);
 		if (!orientationOk) return fail(`check.pageSetup.${params.orientation}`, undefined, score);
-		if (!marginsOk) return fail('check.pageSetup.margins', { margins: sides.map(([side, cm]) => `${side} ${cm} cm`).join(', ') }, score);
+		if (!marginsOk) return fail('check.pageSetup.margins', undefined, score);
 		return pass('check.pageSetup.pass');
 	},
 };
 
-const AltTextParams = z.object({
+const AltTextParams = z.strictObject({
 	/** Fewest pictures the document must have. Default 1. */
 	minImages: z.number().int().min(0).default(1),
 });

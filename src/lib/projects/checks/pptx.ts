@@ -41,7 +41,7 @@ function getSlideTitle(slide: Slide): string {
 	return shapes.map((sp) => getVisibleText(sp)).join(' ').trim();
 }
 
-const CountParams = z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() });
+const CountParams = z.strictObject({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() });
 
 const slideCount: CheckDefinition<z.infer<typeof CountParams>> = {
 	type: 'pptx.slide-count',
@@ -57,7 +57,7 @@ const slideCount: CheckDefinition<z.infer<typeof CountParams>> = {
 
 const SlidesParam = z.array(z.number().int().min(1)).optional();
 
-const TitleParams = z.object({
+const TitleParams = z.strictObject({
 	/** Slides (1-based) that need a title; omitted: every slide. */
 	slides: SlidesParam,
 });
@@ -75,7 +75,7 @@ const slideTitles: CheckDefinition<z.infer<typeof TitleParams>> = {
 	},
 };
 
-const PictureParams = z.object({
+const PictureParams = z.strictObject({
 	/** Fewest pictures the deck must have. Default 1. */
 	minPictures: z.number().int().min(0).default(1),
 });
@@ -108,7 +108,7 @@ function getNotes(file: OfficeFile, slide: Slide): string {
 		.trim();
 }
 
-const NotesParams = z.object({
+const NotesParams = z.strictObject({
 	/** Slides (1-based) that need notes; omitted: every slide. */
 	slides: SlidesParam,
 	/** Fewest words of notes per slide. Default 5. */
@@ -139,7 +139,7 @@ const LAYOUT_ALIASES: Record<string, string[]> = {
 	picTx: ['pictx', 'picture with caption'],
 };
 
-const LayoutParams = z.object({
+const LayoutParams = z.strictObject({
 	/** Layout type (`title`, `obj`, `twoObj`, `secHead`, `titleOnly`, `blank`, `picTx`) or layout name. */
 	layout: z.string(),
 	/** Slides (1-based) that must use it; omitted: at least `minSlides` slides anywhere. */
@@ -172,7 +172,7 @@ const layoutUsed: CheckDefinition<z.infer<typeof LayoutParams>> = {
 	},
 };
 
-const FontParams = z.object({
+const FontParams = z.strictObject({
 	/** Smallest allowed text size in points. */
 	minPt: z.number().positive(),
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { CheckDefinition } from './index.ts';
 import { fail, normaliseText, pass, share, valuesMatch } from './outcome.ts';
 import { formatRange, parseRange, type CellRange } from './refs.ts';
-import { getRangeCells, getSheet, getWorkbook, type Sheet, type SheetCell } from './xlsx-reader.ts';
+import { getColumnData, getRangeCells, getSheet, getWorkbook, type Sheet, type SheetCell } from './xlsx-reader.ts';
 import { classifyFormat, countDecimals, type FormatCategory } from './number-formats.ts';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -36,13 +36,15 @@ function cellMatches(cell: SheetCell, expected: string | number | boolean, toler
 	return valuesMatch(cell.value, expected, tolerance);
 }
 
-const ValueParams = z.object({
+const ValueParams = z.strictObject({
 	/** The cell or range, e.g. `Summary!B4` or `Summary!B4:B7` (row by row). */
 	cell: RangeParam,
 	/** The value, or one value per cell of the range; `$name` for an attempt value. Dates as `YYYY-MM-DD`. */
 	expected: z.union([Scalar, z.array(z.union([z.string(), z.number()]))]),
 	/** Allowed difference for numbers. Default 0.005. */
 	tolerance: z.number().nonnegative().default(0.005),
+	/** Text comparison: `normalised` (case, spacing and Unicode form ignored; default) or `exact`. */
+	text: z.enum(['normalised', 'exact']).default('normalised'),
 });
 
 const value: CheckDefinition<z.infer<typeof ValueParams>> = {
@@ -56,7 +58,12 @@ const value: CheckDefinition<z.infer<typeof ValueParams>> = {
 		const cells = getRangeCells(found.sheet, found.range);
 		const expected = Array.isArray(params.expected) ? params.expected : [params.expected];
 		const { date1904 } = getWorkbook(file);
-		const right = cells.map((cell, i) => expected[i] !== undefined && cellMatches(cell, expected[i]!, params.tolerance, date1904));
+		const right = cells.map((cell, i) => {
+			const want = expected[i];
+			if (want === undefined) return false;
+			if (params.text === 'exact' && typeof want === 'string' && typeof cell.value === 'string') return cell.value === want;
+			return cellMatches(cell, want, params.tolerance, date1904);
+		});
 		if (right.every(Boolean) && cells.length === expected.length) return pass('check.value.pass');
 		if (cells.length === 1) {
 			return fail(cells[0]!.value === null ? 'check.value.empty' : 'check.value.wrong', { cell: label });
@@ -75,14 +82,21 @@ export function getFormulaFunctions(formula: string): Set<string> {
 	return names;
 }
 
-/** One required function, or a list of which any one will do (e.g. `[XLOOKUP, VLOOKUP]`). */
-const FunctionsParam = z.array(z.union([z.string(), z.array(z.string()).min(1)])).min(1);
+/**
+ * Functions a formula must call. Each item is required; an item that is a list, or a string with
+ * `|` (`XLOOKUP|VLOOKUP|INDEX`), accepts any one of its functions. Empty: any formula will do.
+ */
+const FunctionsParam = z.array(z.union([z.string(), z.array(z.string()).min(1)])).default([]);
 
-function describeFunctions(functions: z.infer<typeof FunctionsParam>): string {
-	return functions.map((f) => (Array.isArray(f) ? f.join(' / ') : f)).join(', ');
+function getAlternatives(item: string | string[]): string[] {
+	return (Array.isArray(item) ? item : item.split('|')).map((name) => name.trim().toUpperCase());
 }
 
-const FormulaParams = z.object({
+function describeFunctions(functions: z.infer<typeof FunctionsParam>): string {
+	return functions.map((f) => getAlternatives(f).join(' / ')).join(', ');
+}
+
+const FormulaParams = z.strictObject({
 	/** The cell, or a range filled with one formula (each cell judged). */
 	cell: RangeParam,
 	/** Functions the formula must call; an inner list means any one of them (`[[XLOOKUP, VLOOKUP]]`). */
@@ -98,7 +112,7 @@ type FormulaProblem = 'pass' | 'empty' | 'typed' | 'functions' | 'value';
 function judgeFormulaCell(cell: SheetCell, params: z.infer<typeof FormulaParams>, expected: string | number | boolean | undefined, date1904: boolean): FormulaProblem {
 	if (cell.formula === null) return cell.value === null ? 'empty' : 'typed';
 	const used = getFormulaFunctions(cell.formula);
-	const hasAll = params.functions.every((f) => (Array.isArray(f) ? f : [f]).some((name) => used.has(name.toUpperCase())));
+	const hasAll = params.functions.every((f) => getAlternatives(f).some((name) => used.has(name)));
 	if (!hasAll) return 'functions';
 	if (expected !== undefined && !cellMatches(cell, expected, params.tolerance, date1904)) return 'value';
 	return 'pass';
@@ -119,11 +133,14 @@ const formula: CheckDefinition<z.infer<typeof FormulaParams>> = {
 		const firstBad = results.findIndex((result) => result !== 'pass');
 		if (firstBad < 0) return pass('check.formula.pass');
 		const vars = { cell: cells[firstBad]!.ref, functions: describeFunctions(params.functions), wrong: results.filter((r) => r !== 'pass').length, total: cells.length };
-		return fail(`check.formula.${results[firstBad]}`, vars, share(results.map((r) => r === 'pass')));
+		const problem = results[firstBad]!;
+		// Without required functions, "a formula using …" would name nothing: say "a formula".
+		const key = params.functions.length === 0 && (problem === 'typed' || problem === 'empty') ? `${problem}Any` : problem;
+		return fail(`check.formula.${key}`, vars, share(results.map((r) => r === 'pass')));
 	},
 };
 
-const NumberFormatParams = z.object({
+const NumberFormatParams = z.strictObject({
 	/** The range whose cells must all have the format. */
 	range: RangeParam,
 	/** Category of number format. */
@@ -152,7 +169,7 @@ const numberFormat: CheckDefinition<z.infer<typeof NumberFormatParams>> = {
 	},
 };
 
-const SortedParams = z.object({
+const SortedParams = z.strictObject({
 	/** The data rows (without the header), e.g. `Orders!A2:F41`. */
 	range: RangeParam,
 	/** Column letter of the sort key, e.g. `D`. */
@@ -184,7 +201,7 @@ const sorted: CheckDefinition<z.infer<typeof SortedParams>> = {
 
 const ERROR_VALUES = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
-const NoErrorsParams = z.object({
+const NoErrorsParams = z.strictObject({
 	/** Sheet to scan; omitted: every sheet. */
 	sheet: z.string().optional(),
 	/** Range to scan on that sheet; omitted: the whole sheet. */
@@ -212,5 +229,38 @@ const noErrors: CheckDefinition<z.infer<typeof NoErrorsParams>> = {
 	},
 };
 
+const ColumnValuesParams = z.strictObject({
+	/** Sheet that holds the column. */
+	sheet: z.string(),
+	/** Header text of the column; its data runs from the cell below down to the first empty cell. */
+	column: z.string(),
+	/** The values the column must hold, in any order (usually `$name`). */
+	expected: z.array(z.union([z.string(), z.number()])),
+	/** Allowed difference for numbers. Default 0.005. */
+	tolerance: z.number().nonnegative().default(0.005),
+});
+
+const columnValues: CheckDefinition<z.infer<typeof ColumnValuesParams>> = {
+	type: 'xlsx.column-values',
+	kind: 'xlsx',
+	params: ColumnValuesParams,
+	run({ file }, params) {
+		const sheet = getSheet(file, params.sheet);
+		const data = sheet ? getColumnData(sheet, params.column) : null;
+		if (!data) return fail('check.column.missing', { column: params.column, sheet: params.sheet });
+		const pool = [...params.expected];
+		let matched = 0;
+		for (const cell of data.cells) {
+			const i = pool.findIndex((want) => valuesMatch(cell.value, want, params.tolerance));
+			if (i >= 0) {
+				pool.splice(i, 1);
+				matched++;
+			}
+		}
+		const score = matched / Math.max(params.expected.length, data.cells.length, 1);
+		return score === 1 ? pass('check.columnValues.pass') : fail('check.columnValues.wrong', { column: params.column, count: params.expected.length }, score);
+	},
+};
+
 /** Cell-content checks. */
-export const XLSX_CELL_CHECKS = [value, formula, numberFormat, sorted, noErrors];
+export const XLSX_CELL_CHECKS = [value, formula, numberFormat, sorted, noErrors, columnValues];

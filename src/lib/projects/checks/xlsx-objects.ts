@@ -26,7 +26,7 @@ function getObjectParts(file: OfficeFile, sheetName: string | undefined, relType
 
 const Aggregation = z.enum(['sum', 'count', 'average', 'max', 'min', 'countNums', 'product', 'stdDev', 'var']);
 
-const PivotParams = z.object({
+const PivotParams = z.strictObject({
 	/** Sheet the pivot table is on; omitted: any sheet. */
 	sheet: z.string().optional(),
 	/** Fields in Rows. */
@@ -34,7 +34,7 @@ const PivotParams = z.object({
 	/** Fields in Columns. */
 	columns: z.array(z.string()).default([]),
 	/** Fields in Values, each with its aggregation (default sum). */
-	values: z.array(z.object({ field: z.string(), aggregation: Aggregation.default('sum') })).default([]),
+	values: z.array(z.strictObject({ field: z.string(), aggregation: Aggregation.default('sum') })).default([]),
 	/** Fields in Filters. */
 	filters: z.array(z.string()).default([]),
 });
@@ -111,16 +111,20 @@ const CHART_ELEMENTS: Record<string, RegExp> = {
 	area: /^area(3D)?Chart$/,
 };
 
-const ChartParams = z.object({
+const ChartType = z.enum(['column', 'bar', 'line', 'pie', 'doughnut', 'scatter', 'area']);
+
+const ChartParams = z.strictObject({
 	/** Sheet the chart is on; omitted: any sheet. */
 	sheet: z.string().optional(),
 	/** Kind of chart (`column` is vertical bars, `bar` horizontal). */
-	type: z.enum(['column', 'bar', 'line', 'pie', 'doughnut', 'scatter', 'area']),
+	type: ChartType.optional(),
+	/** Or: kinds any one of which will do, e.g. `[column, bar]`. */
+	types: z.array(ChartType).min(1).optional(),
 	/** The values the chart must plot, e.g. `Summary!B2:B6` (series may be split over columns). */
 	values: RangeParam.optional(),
-	/** A title is required; a string: the title must contain it. */
-	title: z.union([z.boolean(), z.string()]).default(false),
-});
+	/** Whether a title is required (default true); a string: the title must contain it. */
+	title: z.union([z.boolean(), z.string()]).default(true),
+}).refine((p) => p.type !== undefined || p.types !== undefined, 'give type or types');
 
 function chartTypeMatches(plotArea: XmlNode, type: string): boolean {
 	return plotArea.children.some((chart) => {
@@ -162,7 +166,7 @@ const chart: CheckDefinition<z.infer<typeof ChartParams>> = {
 			const sameSheet = (r: CellRange) => !want?.sheet || normaliseText(r.sheet ?? '') === normaliseText(want.sheet);
 			const title = getTitle(chartNode);
 			return [[
-				chartTypeMatches(plotArea, params.type),
+				[...(params.types ?? []), ...(params.type ? [params.type] : [])].some((type) => chartTypeMatches(plotArea, type)),
 				want === null || rangesCover(series.filter(sameSheet), want),
 				params.title === false || (title !== null && (params.title === true || normaliseText(title).includes(normaliseText(params.title)))),
 			]];

@@ -209,3 +209,20 @@ export function getRangeCells(sheet: Sheet, range: CellRange): SheetCell[] {
 	}
 	return out;
 }
+
+/**
+ * A column found by its header text (the first cell, row by row, whose text is the header), with
+ * the cells below it down to the first empty one.
+ */
+export function getColumnData(sheet: Sheet, header: string): { col: number; row: number; cells: SheetCell[] } | null {
+	const want = header.normalize('NFC').trim().toLowerCase();
+	const head = [...sheet.cells.values()].find((cell) => typeof cell.value === 'string' && cell.value.normalize('NFC').trim().toLowerCase() === want);
+	if (!head) return null;
+	const cells: SheetCell[] = [];
+	for (let row = head.row + 1; ; row++) {
+		const cell = sheet.cells.get(formatRef({ row, col: head.col }));
+		if (!cell || cell.value === null || cell.value === '') break;
+		cells.push(cell);
+	}
+	return { col: head.col, row: head.row, cells };
+}

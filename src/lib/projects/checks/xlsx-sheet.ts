@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import type { OfficeFile } from '../ooxml.ts';
 import { findAll, findFirst, getAttr, getChild, getDeepText, type XmlNode } from '../xml.ts';
-import type { CheckDefinition } from './index.ts';
+import type { CheckDefinition, CheckOutcome } from './index.ts';
 import { fail, normaliseText, pass, share } from './outcome.ts';
 import { formatRange, formatRef, parseRange, parseSqref, rangeContains, rangesCover, type CellRange } from './refs.ts';
 import { getRangeSheet, RangeParam } from './xlsx-cells.ts';
-import { getPartXml, getRangeCells, getRels, getSheet, getWorkbook, type Sheet } from './xlsx-reader.ts';
+import { getColumnData, getPartXml, getRangeCells, getRels, getSheet, getWorkbook, type Sheet } from './xlsx-reader.ts';
 
 /** The ranges a rule applies to: the `sqref` attribute, or the `xm:sqref` child of x14 rules. */
 function getRuleRanges(node: XmlNode): CellRange[] {
@@ -28,20 +28,40 @@ function getListItems(file: OfficeFile, sheet: Sheet, formula: string): string[]
 	return target ? getRangeCells(target, range).map((cell) => String(cell.value ?? '')).filter((v) => v !== '') : [];
 }
 
-const ValidationListParams = z.object({
-	/** The cells that must offer the list, e.g. `Orders!E2:E41`. */
-	range: RangeParam,
-	/** The choices (order does not matter, compared as text without case). */
-	items: z.array(z.string()).min(1),
-});
+const ValidationListParams = z
+	.strictObject({
+		/** The cells that must offer the list, e.g. `Orders!E2:E41`. */
+		range: RangeParam.optional(),
+		/** Or: the sheet and header text of a column whose data cells must offer it. */
+		sheet: z.string().optional(),
+		column: z.string().optional(),
+		/** The choices (order does not matter, compared as text without case). */
+		items: z.array(z.string()).min(1),
+	})
+	.refine((p) => p.range !== undefined || (p.sheet !== undefined && p.column !== undefined), 'give range, or sheet and column');
+
+/** The cells a params object names: a range, or a column found by its header (data cells only). */
+export function getTargetRange(
+	file: OfficeFile,
+	params: { range?: string; sheet?: string; column?: string },
+): { sheet: Sheet; range: CellRange } | { missing: Record<string, string> } {
+	if (params.range) {
+		const found = getRangeSheet(file, params.range);
+		return found ?? { missing: { sheet: parseRange(params.range)!.sheet ?? '' } };
+	}
+	const sheet = getSheet(file, params.sheet);
+	const data = sheet ? getColumnData(sheet, params.column ?? '') : null;
+	if (!sheet || !data || data.cells.length === 0) return { missing: { column: params.column ?? '', sheet: params.sheet ?? '' } };
+	return { sheet, range: { start: { row: data.row + 1, col: data.col }, end: { row: data.row + data.cells.length, col: data.col } } };
+}
 
 const validationList: CheckDefinition<z.infer<typeof ValidationListParams>> = {
 	type: 'xlsx.validation-list',
 	kind: 'xlsx',
 	params: ValidationListParams,
 	run({ file }, params) {
-		const found = getRangeSheet(file, params.range);
-		if (!found) return fail('check.sheetMissing', { sheet: parseRange(params.range)!.sheet ?? '' });
+		const found = getTargetRange(file, params);
+		if ('missing' in found) return fail(found.missing.column !== undefined ? 'check.column.missing' : 'check.sheetMissing', found.missing);
 		const label = formatRange(found.range);
 		const lists = findAll(found.sheet.root, 'dataValidation').filter((dv) => getAttr(dv, 'type') === 'list');
 		const covering = lists.filter((dv) => rangesCover(getRuleRanges(dv), found.range));
@@ -67,7 +87,7 @@ const OPERATOR_SYMBOLS: Record<string, string[]> = {
 	notEqual: ['<>'],
 };
 
-const ConditionalFormatParams = z.object({
+const ConditionalFormatParams = z.strictObject({
 	/** The cells the rule must cover. */
 	range: RangeParam,
 	/** Rule type as saved (`cellIs`, `expression`, `colorScale`, `dataBar`, `iconSet`, `containsText`, `top10`, `duplicateValues`…); omitted: any. */
@@ -128,20 +148,54 @@ function getSheetTables(file: OfficeFile, sheet: Sheet): Array<{ root: XmlNode; 
 	return out;
 }
 
-const TableParams = z.object({
-	/** The header row plus data rows the table must span, e.g. `Orders!A1:F41` (a total row may follow). */
-	range: RangeParam,
-	/** Table name the step asks for; omitted: any. */
-	name: z.string().optional(),
-	/** Whether a total row is required. Default false. */
-	totalRow: z.boolean().default(false),
-});
+const TableParams = z
+	.strictObject({
+		/** The header row plus data rows the table must span, e.g. `Orders!A1:F41` (a total row may follow). */
+		range: RangeParam.optional(),
+		/** Or: the sheet the table is on, found by its columns (for data whose size varies per attempt). */
+		sheet: z.string().optional(),
+		/** Header texts the table must have (with `sheet`). */
+		columns: z.array(z.string()).default([]),
+		/** Exact number of data rows, without header and total rows (with `sheet`; usually `$name`). */
+		rows: z.number().int().min(0).optional(),
+		/** Table name the step asks for; omitted: any. */
+		name: z.string().optional(),
+		/** Whether a total row is required. Default false. */
+		totalRow: z.boolean().default(false),
+	})
+	.refine((p) => p.range !== undefined || p.sheet !== undefined, 'give range or sheet');
+
+type TableFacts = { root: XmlNode; range: CellRange };
+
+function getTableColumns(t: TableFacts): string[] {
+	return findAll(t.root, 'tableColumn').map((c) => normaliseText(getAttr(c, 'name') ?? ''));
+}
+
+/** With `sheet`: the table with the most wanted columns, judged on columns and row count. */
+function judgeTableBySheet(file: OfficeFile, params: z.infer<typeof TableParams>): CheckOutcome {
+	const sheet = getSheet(file, params.sheet);
+	if (!sheet) return fail('check.sheetMissing', { sheet: params.sheet ?? '' });
+	const tables = getSheetTables(file, sheet);
+	if (tables.length === 0) return fail('check.table.missingOnSheet', { sheet: sheet.name });
+	const missingOf = (t: TableFacts) => params.columns.filter((c) => !getTableColumns(t).includes(normaliseText(c)));
+	const best = [...tables].sort((a, b) => missingOf(a).length - missingOf(b).length)[0]!;
+	const missing = missingOf(best);
+	if (getAttr(best.root, 'headerRowCount') === '0' || missing.length > 0) return fail('check.table.columns', { columns: (missing.length > 0 ? missing : params.columns).join(', ') }, 0.5);
+	const totals = Number(getAttr(best.root, 'totalsRowCount') ?? 0);
+	const dataRows = best.range.end.row - best.range.start.row - totals;
+	if (params.rows !== undefined && dataRows !== params.rows) return fail('check.table.rows', { count: params.rows }, 0.5);
+	if (params.totalRow && totals === 0) return fail('check.table.totalRow', { range: formatRange(best.range) }, 0.5);
+	const name = getAttr(best.root, 'displayName') ?? getAttr(best.root, 'name') ?? '';
+	if (params.name && normaliseText(name) !== normaliseText(params.name)) return fail('check.table.name', { name: params.name }, 0.75);
+	return pass('check.table.pass');
+}
 
 const table: CheckDefinition<z.infer<typeof TableParams>> = {
 	type: 'xlsx.table',
 	kind: 'xlsx',
 	params: TableParams,
 	run({ file }, params) {
+		if (!params.range) return judgeTableBySheet(file, params);
 		const found = getRangeSheet(file, params.range);
 		if (!found) return fail('check.sheetMissing', { sheet: parseRange(params.range)!.sheet ?? '' });
 		const want = found.range;
@@ -160,7 +214,7 @@ const table: CheckDefinition<z.infer<typeof TableParams>> = {
 	},
 };
 
-const AutofilterParams = z.object({
+const AutofilterParams = z.strictObject({
 	/** The header row the filter buttons must be on, e.g. `Orders!A1:F1`. */
 	range: RangeParam,
 });
@@ -185,7 +239,7 @@ const autofilter: CheckDefinition<z.infer<typeof AutofilterParams>> = {
 	},
 };
 
-const FrozenParams = z.object({
+const FrozenParams = z.strictObject({
 	/** Sheet name; omitted: the first sheet. */
 	sheet: z.string().optional(),
 	/** Rows that must stay in view. Default 1. */
@@ -218,7 +272,7 @@ function isLocked(file: OfficeFile, sheet: Sheet, row: number, col: number): boo
 	return locked[Number(getAttr(column ?? sheet.root, 'style') ?? 0)] ?? true;
 }
 
-const ProtectionParams = z.object({
+const ProtectionParams = z.strictObject({
 	/** Sheet that must be protected; omitted: the first sheet. */
 	sheet: z.string().optional(),
 	/** Ranges learners' clients may still type in (must be unlocked), e.g. `['B2:B10']`. */
