@@ -18,6 +18,12 @@ import { solveWithExcelJs, solveWithLibreOffice, SOLVABLE_PROJECTS } from '../he
 import { root, startServer } from '../helpers/server.ts';
 
 const base = inject('baseUrl');
+/**
+ * 60 MB of zeros in a package of about 60 KB. Made when the file loads, before any request:
+ * compressing it blocks the event loop for seconds, long enough for the server to close an idle
+ * keep-alive connection that the next request would then reuse.
+ */
+const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 6 });
 const dbUrl = inject('databaseUrl');
 
 /** Every shipped project: course, embedding lesson and id. */
@@ -162,13 +168,10 @@ describe('grading', () => {
 describe('refusals', () => {
 	let start: Uint8Array;
 	let solved: Uint8Array;
-	let bomb: Uint8Array;
 	let learner: { browser: Browser; email: string };
 	let other: { browser: Browser; email: string };
 
 	beforeAll(async () => {
-		// 60 MB of zeros in a 60 KB package (made first: compressing it blocks the event loop, so no idle connection should be waiting).
-		bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 6 });
 		learner = await signUp(base);
 		other = await signUp(base);
 		start = await download(learner.browser, 'order-report');
