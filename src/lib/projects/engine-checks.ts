@@ -4,7 +4,8 @@
  * - `xlsx.calculated`: cells hold a formula (any functions) whose saved result is right for the
  *   attempt's data — for plain arithmetic such as `=H2*I2`, where `xlsx.formula` requires named
  *   functions;
- * - `xlsx.column-values`: the data under a header holds exactly the given values, in any order
+ * - `xlsx.clean-column`: the data under a header holds exactly the given texts (case and spaces
+ *   count, unlike the library's `xlsx.column-values`), in any order
  *   (a cleaned and de-duplicated list).
  * Messages use i18n keys under `project.check.`.
  */
@@ -87,7 +88,7 @@ const calculated: CheckDefinition<z.infer<typeof CalculatedParams>> = {
 };
 
 const columnValues: CheckDefinition<z.infer<typeof ColumnValuesParams>> = {
-	type: 'xlsx.column-values',
+	type: 'xlsx.clean-column',
 	kind: 'xlsx',
 	params: ColumnValuesParams,
 	run(ctx, p) {
