@@ -11,15 +11,19 @@ import { checkCourses } from './src/lib/content/check.ts';
 /**
  * Fails `astro build` when the course content has problems (the same check as
  * `npm run content:check`), so a misused component or a dangling quiz never reaches production,
- * where lesson pages are rendered on demand.
+ * where lesson pages are rendered on demand. Warnings are printed and do not fail it. The test
+ * fixtures skip the item-writing rules: their tiny quizzes exercise the engine, not item writing.
  */
 const contentCheck = {
 	name: 'dakshata:content-check',
 	hooks: {
 		'astro:build:start': async () => {
 			const root = fileURLToPath(new URL('.', import.meta.url));
-			const problems = await checkCourses(`${root}courses`, root, `${root}content/docs`);
-			if (testBuild) problems.push(...(await checkCourses(`${root}tests/fixtures/courses`, root, `${root}content/docs`)));
+			const all = await checkCourses(`${root}courses`, root, `${root}content/docs`);
+			if (testBuild) all.push(...(await checkCourses(`${root}tests/fixtures/courses`, root, `${root}content/docs`, { itemLint: false })));
+			const problems = all.filter((p) => p.severity !== 'warning');
+			const warnings = all.length - problems.length;
+			if (warnings > 0) console.warn(`The course content has ${warnings} warning(s); \`npm run content:check\` lists them.`);
 			if (problems.length > 0) {
 				const list = problems.map((p) => `  ${p.file}:${p.line}  ${p.message}`).join('\n');
 				throw new Error(`The course content has ${problems.length} problem(s):\n${list}`);

@@ -10,7 +10,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 60_000,
+	// Whole journeys on a loaded 2-core machine can take minutes; a timeout is a hang detector, not a speed test.
+	timeout: 240_000,
 	reporter: [['list']],
 	globalSetup: './tests/e2e/global-setup.ts',
 	use: {

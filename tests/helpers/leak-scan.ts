@@ -195,3 +195,19 @@ export function findProjectLeaks(secrets: ProjectSecrets, input: LeakScanInput):
 	}
 	return found;
 }
+
+/**
+ * Findings in a result that must not give the key away (a `feedback` review, or any anonymous
+ * practice result): a correct answer written out, or a multi-select question's option feedback
+ * (which tells which ticked options were wrong). Empty when clean.
+ */
+export function findKeyInResult(quizId: string, quiz: Quiz, result: unknown): string[] {
+	const found: string[] = [];
+	const review = ((result as { review?: { id: string; correctAnswer?: string; feedback?: string[] }[] }).review ?? []);
+	for (const row of review) {
+		if ('correctAnswer' in row) found.push(`${quizId}/${row.id}: the correct answer is shown`);
+		const q = quiz.questions.find((x) => x.id === row.id);
+		if (q?.type === 'multiple' && (row.feedback ?? []).length > 0) found.push(`${quizId}/${row.id}: option feedback of a multi-select question is shown`);
+	}
+	return found;
+}

@@ -96,7 +96,9 @@ export default function QuizIsland(props: QuizIslandProps) {
 		setDirty(false);
 		setAttempt(undefined);
 		setResult(r);
-		announce(`${fill(s.score, { score: r.score })} ${r.passed ? s.passed : fill(s.failed, { mark: r.passMark })}`);
+		// The page around the island (the lesson's "Mark as complete") learns that the lesson is done.
+		if (r.passed && props.mode !== 'practice') document.dispatchEvent(new CustomEvent('dakshata:lesson-completed'));
+		announce(`${fill(s.score, { score: r.score })} ${r.passed ? s.passed : fill(s.failed, { mark: r.passMark })}${r.certificateUrl ? ` ${s.certificateEarned}` : ''}`);
 		focus('.quiz-result h3');
 	};
 
@@ -167,8 +169,15 @@ export default function QuizIsland(props: QuizIslandProps) {
 						<p class={r().passed ? 'notice success' : 'notice warning'}>
 							<strong>{fill(s.score, { score: r().score })}</strong> {r().passed ? s.passed : fill(s.failed, { mark: r().passMark })}
 						</p>
+						<Show when={r().certificateUrl}>
+							{(url) => (
+								<p class="notice success" data-certificate-earned>
+									{s.certificateEarned} <a href={url()}>{s.viewCertificate}</a>
+								</p>
+							)}
+						</Show>
 						<Show when={r().withheld}>
-							<p class="hint">{r().withheld === 'never' ? s.withheldNever : s.withheldAfterPassing}</p>
+							<p class="hint">{{ never: s.withheldNever, 'after-passing': s.withheldAfterPassing, answers: s.withheldAnswers }[r().withheld!]}</p>
 						</Show>
 						<Show when={r().review}>
 							<h4>{s.review}</h4>
@@ -183,8 +192,8 @@ export default function QuizIsland(props: QuizIslandProps) {
 												<strong>{item.credit > 0 && item.credit < 1 ? fill(s.partly, { percent: Math.round(item.credit * 100) }) : s[getVerdict(item.credit, item.yourAnswer !== '')]}</strong>
 											</p>
 											<p>{fill(s.yourAnswerWas, { answer: item.yourAnswer || '—' })}</p>
-											<Show when={item.credit < 1}>
-												<p>{fill(s.correctAnswer, { answer: item.correctAnswer })}</p>
+											<Show when={item.credit < 1 && item.correctAnswer}>
+												<p>{fill(s.correctAnswer, { answer: item.correctAnswer! })}</p>
 											</Show>
 											<For each={item.feedback}>{(f) => <p class="quiz-feedback">{f}</p>}</For>
 											<Show when={item.explanation}>

@@ -8,7 +8,7 @@
  * quiz ids), internal links to courses, lessons, docs and downloads, duplicate lesson slugs and
  * quiz ids within a course, quiz questions without a correct answer (via the schema), translated
  * quizzes that differ in structure from the English one, and certificate rules that name missing
- * lessons or quizzes.
+ * lessons or quizzes, and the item-writing rules of every quiz (./item-lint.ts; some are warnings).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,11 +27,14 @@ import {
 } from './schemas.ts';
 import { z as zod } from 'astro/zod';
 import { checkProjectFile } from '../projects/content-check.ts';
+import { lintQuiz } from './item-lint.ts';
 
 export interface Problem {
 	file: string;
 	line: number;
 	message: string;
+	/** `warning` for problems that print but do not fail the check; absent for errors. */
+	severity?: 'warning';
 }
 
 interface Parsed<T> {
@@ -48,11 +51,21 @@ const IMAGE_EXT = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 
 const stripPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
 
+/** Options of `checkCourses`. */
+export interface CheckOptions {
+	/**
+	 * Apply the item-writing rules (./item-lint.ts) to quizzes. Default true; the engine's test
+	 * fixtures turn it off (their tiny quizzes test attempt rules, not item writing).
+	 */
+	itemLint?: boolean;
+}
+
 /** Checks every course under `coursesDir`; `repoRoot` makes file names relative for messages. */
-export async function checkCourses(coursesDir: string, repoRoot: string, docsDir?: string): Promise<Problem[]> {
+export async function checkCourses(coursesDir: string, repoRoot: string, docsDir?: string, options: CheckOptions = {}): Promise<Problem[]> {
+	const itemLint = options.itemLint ?? true;
 	const problems: Problem[] = [];
 	const rel = (p: string) => relative(repoRoot, p);
-	const add = (file: string, line: number, message: string) => problems.push({ file: rel(file), line, message });
+	const add: Add = (file, line, message, severity) => problems.push({ file: rel(file), line, message, ...(severity === 'warning' ? { severity } : {}) });
 	if (!existsSync(coursesDir)) return problems;
 	const docs = docsDir && existsSync(docsDir) ? readdirSync(docsDir).filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\.mdx?$/, '')) : [];
 
@@ -103,11 +116,13 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				if (quizzes.has(id)) add(path, 1, `duplicate quiz id "${id}" (also ${rel(quizzes.get(id)!.file)})`);
 				const parsed = parseYamlWithSchema(path, QuizSchema, add);
 				quizzes.set(id, { file: path, quiz: parsed });
+				if (parsed && itemLint) reportItemProblems(path, parsed, false, add);
 				for (const locale of ['bn', 'hi']) {
 					const trPath = join(unitDir, `${id}.quiz.${locale}.yaml`);
 					if (!existsSync(trPath)) continue;
 					const tr = parseYamlWithSchema(trPath, QuizSchema, add);
 					if (parsed && tr) for (const message of compareQuizStructure(parsed, tr)) add(trPath, 1, message);
+					if (tr && itemLint) reportItemProblems(trPath, tr, true, add);
 				}
 			}
 			for (const file of readdirSync(unitDir).filter((f) => /\.project\.yaml$/.test(f))) {
@@ -176,7 +191,26 @@ function lineOf(file: string, needle: string): number {
 	return index < 0 ? 1 : index + 1;
 }
 
-type Add = (file: string, line: number, message: string) => void;
+type Add = (file: string, line: number, message: string, severity?: 'error' | 'warning') => void;
+
+/** The item-writing problems of a quiz file, each at the line of its question or field. */
+function reportItemProblems(file: string, quiz: Quiz, translation: boolean, add: Add) {
+	const counter = new LineCounter();
+	const text = readFileSync(file, 'utf8');
+	const doc = parseDocument(text, { lineCounter: counter });
+	const lines = text.split('\n');
+	for (const p of lintQuiz(quiz, translation)) {
+		let line = 1;
+		if (p.question !== undefined) {
+			const node = doc.getIn(['questions', p.question], true) as { range?: [number, number, number] } | undefined;
+			if (node?.range) line = counter.linePos(node.range[0]).line;
+		} else if (p.field) {
+			const index = lines.findIndex((l) => l.startsWith(`${p.field}:`));
+			line = index < 0 ? 1 : index + 1;
+		}
+		add(file, line, p.message, p.severity);
+	}
+}
 
 function reportIssues(file: string, issues: z.core.$ZodIssue[], lineFor: (path: PropertyKey[]) => number, add: Add) {
 	for (const issue of issues) {

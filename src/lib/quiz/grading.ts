@@ -21,6 +21,15 @@ import { getBlanks, getLayoutQuestion, type LayoutQuestion, type QuizLayout } fr
 import { matchesAny, normaliseText, parseTypedNumber } from './normalise.ts';
 
 /**
+ * The units a numeric answer may carry. `acceptUnits` may be missing from quiz data that Astro's
+ * content store cached before the field existed (it re-parses only changed files), so it is read
+ * with a fallback rather than trusted to have its schema default.
+ */
+function getAcceptedUnits(q: { unit?: string; acceptUnits?: string[] }): string[] {
+	return [...(q.unit ? [q.unit] : []), ...(q.acceptUnits ?? [])];
+}
+
+/**
  * An answer in AUTHORED terms: single → option index; multiple → sorted option indexes; ordering →
  * item indexes in the learner's order; matching → for each authored pair, the authored index of
  * the right-hand side chosen for its left (or null); the rest as in display terms.
@@ -77,7 +86,7 @@ export function gradeQuestion(q: Question, answer: AuthoredAnswer, english?: Que
 		case 'short-text':
 			return matchesAny(answer as string, accepted(q, english)[0]!) ? 1 : 0;
 		case 'numeric': {
-			const value = parseTypedNumber(answer as string, [...(q.unit ? [q.unit] : []), ...q.acceptUnits]);
+			const value = parseTypedNumber(answer as string, getAcceptedUnits(q));
 			if (value === null) return 0;
 			return Math.abs(value - q.answer) <= q.tolerance + 1e-9 * Math.max(1, Math.abs(q.answer)) ? 1 : 0;
 		}
@@ -110,7 +119,7 @@ export function formatResponse(q: Question, answer: AuthoredAnswer): string {
 		case 'fill-blanks':
 			return (answer as string[]).map(normaliseText).join(' | ').slice(0, 200);
 		case 'numeric': {
-			const value = parseTypedNumber(answer as string, [...(q.unit ? [q.unit] : []), ...q.acceptUnits]);
+			const value = parseTypedNumber(answer as string, getAcceptedUnits(q));
 			return value === null ? (answer as string).trim().slice(0, 50) : String(value);
 		}
 		case 'matching':

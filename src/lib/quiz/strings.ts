@@ -53,6 +53,7 @@ export const QUIZ_STRING_KEYS = [
 	'explanation',
 	'withheldNever',
 	'withheldAfterPassing',
+	'withheldAnswers',
 	'history',
 	'historyAttempt',
 	'historyPassed',
@@ -61,6 +62,8 @@ export const QUIZ_STRING_KEYS = [
 	'historyOpen',
 	'best',
 	'networkError',
+	'certificateEarned',
+	'viewCertificate',
 ] as const;
 
 export type QuizStringKey = (typeof QUIZ_STRING_KEYS)[number];

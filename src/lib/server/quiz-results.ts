@@ -9,6 +9,7 @@ import type { QuizLayout } from '../quiz/layout.ts';
 import { toQuizResult, type ReviewLabels } from '../quiz/reveal.ts';
 import type { DisplayAnswers, QuizResult, QuizStatus } from '../quiz/types.ts';
 import { fitLayout, getAttemptState, getCooldownUntil, type AttemptRow } from './quiz-attempts.ts';
+import { getCurrentCertificate } from './certificates.ts';
 import type { LoadedQuiz } from './quiz-load.ts';
 
 /** Words the review needs, in the page's language. */
@@ -25,14 +26,23 @@ export function getQuizPagePath(loaded: Pick<LoadedQuiz, 'course' | 'quizId' | '
 
 /**
  * The result to show for a graded set of answers. `hasPassed` is whether the learner has passed
- * this quiz in any attempt (after-passing reveals from then on).
+ * this quiz in any attempt (feedback and after-passing reveal everything from then on);
+ * `practice` marks anonymous practice, which never gets the answers.
  */
-export function buildResult(loaded: LoadedQuiz, layout: QuizLayout, answers: DisplayAnswers, hasPassed: boolean, locale: Locale, stored?: { score: number; passed: boolean }): QuizResult {
+export function buildResult(
+	loaded: LoadedQuiz,
+	layout: QuizLayout,
+	answers: DisplayAnswers,
+	hasPassed: boolean,
+	locale: Locale,
+	stored?: { score: number; passed: boolean },
+	practice = false,
+): QuizResult {
 	const graded = gradeAttempt(loaded.quiz, layout, answers, loaded.passMark, loaded.locale === 'en' ? undefined : loaded.english);
 	// The stored score and verdict are authoritative (the quiz file may have changed since).
 	if (stored) Object.assign(graded, stored);
 	const { labels, defaultPrompt } = getReviewLabels(locale);
-	return toQuizResult(loaded.quiz, graded, loaded.passMark, hasPassed, labels, defaultPrompt);
+	return toQuizResult(loaded.quiz, graded, loaded.passMark, hasPassed, labels, defaultPrompt, practice);
 }
 
 /** The result of a submitted attempt, as the learner may see it now. */
@@ -64,3 +74,14 @@ export function getQuizStatus(loaded: LoadedQuiz, rows: AttemptRow[], locale: Lo
 	};
 }
 
+
+/**
+ * Adds the learner's certificate page to a passing result when they hold a valid certificate for
+ * the course (the pass may just have issued it), so the result can say so at once.
+ */
+export async function addCertificateLink(result: QuizResult, userId: string, courseSlug: string, locale: Locale): Promise<QuizResult> {
+	if (!result.passed) return result;
+	const certificate = await getCurrentCertificate(userId, courseSlug);
+	if (!certificate || certificate.revokedAt) return result;
+	return { ...result, certificateUrl: localizePath(`/verify/${certificate.id}`, locale) };
+}

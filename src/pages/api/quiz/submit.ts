@@ -2,7 +2,8 @@
  * POST /api/quiz/submit — submit an attempt, once.
  * Body: JSON `{ attempt, answers: { <question id>: answer }, locale? }` (answers in display terms,
  * see src/lib/quiz/types.ts). Signed-in users only, and only their own attempt.
- * Answers: 200 `{ ok, result, status }` (the result as the quiz's reveal policy allows), 400
+ * Answers: 200 `{ ok, result, status }` (the result as the quiz's reveal policy allows, with the
+ * certificate page when the learner now holds the course certificate), 400
  * malformed or an answer to a question not drawn, 401 not signed in, 403 someone else's attempt,
  * 404 unknown attempt, 409 already submitted or time is up. A refused submission changes nothing.
  */
@@ -11,7 +12,7 @@ import { createTranslator, type Locale } from '../../../lib/i18n.ts';
 import { errorResponse, readJsonBody, refusalResponse, SubmitBodySchema } from '../../../lib/server/quiz-http.ts';
 import { listAttempts, submitAttempt } from '../../../lib/server/quiz-attempts.ts';
 import { loadQuiz } from '../../../lib/server/quiz-load.ts';
-import { getQuizStatus, getStoredResult } from '../../../lib/server/quiz-results.ts';
+import { addCertificateLink, getQuizStatus, getStoredResult } from '../../../lib/server/quiz-results.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {
 	const parsed = SubmitBodySchema.safeParse(await readJsonBody(request));
@@ -22,6 +23,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 	if (!submitted.ok) return refusalResponse(submitted.refusal, locale);
 	const { loaded, submission } = submitted;
 	const rows = await listAttempts(locals.user.id, loaded.course.slug, loaded.quizId);
-	const result = getStoredResult(loaded, submission.row, rows, locale);
+	const stored = getStoredResult(loaded, submission.row, rows, locale);
+	const result = stored && (await addCertificateLink(stored, locals.user.id, loaded.course.slug, locale));
 	return Response.json({ ok: true, result, status: getQuizStatus(loaded, rows, locale) });
 };
