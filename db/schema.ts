@@ -340,4 +340,59 @@ export const emailVerificationTable = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
 	},
 	(t) => [index('email_verification_user_idx').on(t.userId)],
+
+// ---------------------------------------------------------------- graded projects
+
+/**
+ * A graded-project attempt: one personalised start file (its seed decides the data) and the
+ * signed key inside it. Uploads are graded against the learner's current (latest) attempt.
+ */
+export const projectAttemptTable = sqliteTable(
+	'project_attempt',
+	{
+		/** Random public id; the attempt key in the start file signs it. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		projectId: text('project_id').notNull(),
+		/** Seed of the start file's data (random per attempt). */
+		seed: text('seed').notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [index('project_attempt_user_idx').on(t.userId, t.courseSlug, t.projectId, t.startedAt)],
+);
+
+/** A graded upload: the report (per step) and the file's SHA-256; the file itself only when kept. */
+export const projectSubmissionTable = sqliteTable(
+	'project_submission',
+	{
+		/** Random public id. */
+		id: text('id').primaryKey(),
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => projectAttemptTable.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		projectId: text('project_id').notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Hex SHA-256 of the uploaded bytes. */
+		sha256: text('sha256').notNull(),
+		/** Size of the upload in bytes. */
+		bytes: integer('bytes').notNull(),
+		/** Score in percent (0–100). */
+		score: real('score').notNull(),
+		passed: integer('passed', { mode: 'boolean' }).notNull(),
+		/** JSON: the graded steps (`GradedStep[]`, src/lib/projects/types.ts). */
+		steps: text('steps', { mode: 'json' }).notNull(),
+		/** Path of the kept file below DATA_DIR (only with PROJECT_UPLOADS_KEEP=true). */
+		storedPath: text('stored_path'),
+	},
+	(t) => [
+		index('project_submission_user_idx').on(t.userId, t.courseSlug, t.projectId, t.submittedAt),
+		index('project_submission_course_idx').on(t.courseSlug, t.projectId, t.submittedAt),
+	],
 );

@@ -14,6 +14,7 @@ import {
 	UnitSchema,
 	createCourseSchema,
 } from './lib/content/schemas.ts';
+import { ProjectSchema, ProjectTranslationSchema } from './lib/projects/schema.ts';
 
 /**
  * Where courses are read from. The test build (`DAKSHATA_TEST_BUILD=1`, used by `npm test`, built
@@ -66,6 +67,14 @@ const quizTranslations = defineCollection({
 	loader: courseFiles('*/*/*.quiz.{bn,hi}.yaml'),
 	schema: QuizSchema,
 });
+const projects = defineCollection({
+	loader: courseFiles('*/*/*.project.yaml'),
+	schema: ProjectSchema,
+});
+const projectTranslations = defineCollection({
+	loader: courseFiles('*/*/*.project.{bn,hi}.yaml'),
+	schema: ProjectTranslationSchema,
+});
 const docs = defineCollection({
 	loader: glob({ base: './content/docs', pattern: '*.{md,mdx}' }),
 	schema: ({ image: _image }) =>
@@ -81,5 +90,7 @@ export const collections = {
 	lessonTranslations,
 	quizzes,
 	quizTranslations,
+	projects,
+	projectTranslations,
 	docs,
 };

@@ -128,6 +128,34 @@ export const ENV_VARS: EnvVar[] = [
 		check: (v) => (/^([1-9]|[1-5][0-9]|6[0-4])$/.test(v) ? null : 'must be a whole number from 1 to 64'),
 	},
 	{
+		name: 'PROJECT_UPLOADS_KEEP',
+		description:
+			'Set to true to keep graded-project uploads under DATA_DIR/project-uploads for instructor review (by default only the report and a SHA-256 are kept).',
+		example: 'false',
+		default: 'false',
+		check: (v) => (v === 'true' || v === 'false' ? null : 'must be true or false'),
+	},
+	{
+		name: 'PROJECT_GRADE_TIMEOUT_MS',
+		description: 'Longest time, in milliseconds, one uploaded project file may take to grade before it is refused.',
+		example: '10000',
+		default: '10000',
+		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
+	},
+	{
+		name: 'PROJECT_GRADE_WORKERS',
+		description: 'Worker threads that grade uploaded project files (default: the number of CPUs, at most 4).',
+		example: '2',
+		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
+	},
+	{
+		name: 'PROJECT_GRADE_MEMORY_MB',
+		description: 'Heap limit, in MB, of each project-grading worker thread.',
+		example: '512',
+		default: '512',
+		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
+	},
+	{
 		name: 'LOG_LEVEL',
 		description: 'How much the server logs: fatal, error, warn, info, debug or trace.',
 		example: 'info',

@@ -152,6 +152,50 @@ export function findLeaks(quizId: string, quiz: Quiz, input: LeakScanInput): str
 	return found;
 }
 
+// ---------------------------------------------------------------- graded projects
+
+/** What must stay on the server for one learner's project attempt. */
+export interface ProjectSecrets {
+	projectId: string;
+	/** The attempt's seed (decides the data) and its signed key (only ever inside the start file). */
+	seed: string;
+	attemptKey: string;
+	/** The values the attempt's checks compare against (from the builder). */
+	expected: Record<string, string | number | boolean | Array<string | number>>;
+	/** The project file's own text: a value the author wrote there (e.g. the drop-down's items) is public by design. */
+	publicText: string;
+}
+
+/** Values worth looking for: numbers of 4+ digits (raw and with separators), texts of 6+ characters. */
+function secretValues(expected: ProjectSecrets['expected']): string[] {
+	const out = new Set<string>();
+	const add = (v: unknown) => {
+		if (typeof v === 'number' && Math.abs(v) >= 1000) {
+			out.add(String(v));
+			out.add(v.toLocaleString('en-IN'));
+			out.add(v.toLocaleString('en-US'));
+		} else if (typeof v === 'string' && v.trim().length >= 6) out.add(v);
+	};
+	for (const v of Object.values(expected)) (Array.isArray(v) ? v : [v]).forEach(add);
+	return [...out];
+}
+
+/**
+ * Findings for one learner's project attempt (empty when nothing leaks): the seed, the attempt key
+ * or its signature, or any expected value anywhere in what the browser receives before uploading.
+ */
+export function findProjectLeaks(secrets: ProjectSecrets, input: LeakScanInput): string[] {
+	const found: string[] = [];
+	const texts = [...(input.html ?? []).map(unescapeHtml), ...(input.json ?? []).map((j) => JSON.stringify(j)), ...(input.scripts ?? []).map((s) => s.source)];
+	const mac = secrets.attemptKey.split('-').pop()!;
+	if (texts.some((t) => t.includes(secrets.seed))) found.push(`${secrets.projectId}: the attempt's seed is visible`);
+	if (texts.some((t) => t.includes(mac))) found.push(`${secrets.projectId}: the attempt key's signature is visible`);
+	for (const value of secretValues(secrets.expected).filter((v) => !containsWord(secrets.publicText, v))) {
+		if (texts.some((t) => containsWord(t, value))) found.push(`${secrets.projectId}: expected value "${value}" is visible`);
+	}
+	return found;
+}
+
 /**
  * Findings in a result that must not give the key away (a `feedback` review, or any anonymous
  * practice result): a correct answer written out, or a multi-select question's option feedback

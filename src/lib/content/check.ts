@@ -26,6 +26,7 @@ import {
 	type Quiz,
 } from './schemas.ts';
 import { z as zod } from 'astro/zod';
+import { checkProjectFile } from '../projects/content-check.ts';
 import { lintQuiz } from './item-lint.ts';
 
 export interface Problem {
@@ -45,7 +46,7 @@ interface Parsed<T> {
 }
 
 const CALLOUT_TYPES = ['note', 'tip', 'warning', 'client-tip'];
-const KIT = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Objectives', 'Quiz', 'Scenario', 'Steps'];
+const KIT = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Objectives', 'Project', 'Quiz', 'Scenario', 'Steps'];
 const IMAGE_EXT = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 
 const stripPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
@@ -96,6 +97,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 		const quizRefs: QuizRef[] = [];
 		const quizzes = new Map<string, { file: string; quiz?: Quiz }>();
 		const embedded = new Set<string>();
+		const projects = new Map<string, string>();
 		const units = listUnits(dir);
 		if (units.length === 0) add(courseFile, 1, 'the course has no units (folders like 01-first-unit with lessons in them)');
 
@@ -123,6 +125,12 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 					if (tr && itemLint) reportItemProblems(trPath, tr, true, add);
 				}
 			}
+			for (const file of readdirSync(unitDir).filter((f) => /\.project\.yaml$/.test(f))) {
+				const id = file.replace(/\.project\.yaml$/, '');
+				if (projects.has(id)) add(join(unitDir, file), 1, `duplicate project id "${id}" (also ${rel(projects.get(id)!)})`);
+				projects.set(id, join(unitDir, file));
+				checkProjectFile(unitDir, file, add);
+			}
 			for (const file of listLessons(unitDir)) {
 				const path = join(unitDir, file);
 				const lessonSlug = stripPrefix(file.replace(/\.mdx$/, ''));
@@ -139,14 +147,22 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				}
 			}
 		}
-		// Quiz references are checked once all quizzes of the course are known.
+		// Quiz and project references are checked once all quizzes and projects of the course are known.
 		for (const ref of quizRefs.splice(0)) {
+			if (ref.kind === 'project') {
+				if (!projects.has(ref.id)) add(ref.file, ref.line, `<Project id="${ref.id}"> matches no project in courses/${slug} (projects: ${[...projects.keys()].join(', ') || 'none'})`);
+				continue;
+			}
 			if (!quizzes.has(ref.id)) add(ref.file, ref.line, `<Quiz id="${ref.id}"> matches no quiz in courses/${slug} (quizzes: ${[...quizzes.keys()].join(', ') || 'none'})`);
 		}
 		const ruleResult = CertificateRuleSchema.safeParse(course.raw?.certificate ?? {});
 		const rule = course.data?.certificate ?? (ruleResult.success ? ruleResult.data : undefined);
 		if (rule) {
 			if (rule.lessons !== 'all') for (const l of rule.lessons) if (!lessonSlugs.has(l)) add(courseFile, lineOf(courseFile, l), `certificate rule names lesson "${l}", which does not exist`);
+			for (const p of rule.projects) {
+				if (!projects.has(p)) add(courseFile, lineOf(courseFile, p), `certificate rule names project "${p}", which does not exist`);
+				else if (!embedded.has(`project:${p}`)) add(projects.get(p)!, 1, `project "${p}" is required for the certificate but no lesson embeds it with <Project id="${p}" />`);
+			}
 			for (const q of rule.quizzes) if (!quizzes.has(q)) add(courseFile, lineOf(courseFile, q), `certificate rule names quiz "${q}", which does not exist`);
 			if (rule.assessment && !quizzes.has(rule.assessment)) add(courseFile, lineOf(courseFile, 'assessment:'), `certificate rule names assessment "${rule.assessment}", which does not exist`);
 			for (const q of [...rule.quizzes, ...(rule.assessment ? [rule.assessment] : [])]) {
@@ -259,6 +275,8 @@ interface MdxContext {
 
 interface QuizRef {
 	id: string;
+	/** Which kind of graded item the reference names. Default quiz. */
+	kind?: 'project';
 	file: string;
 	line: number;
 }
@@ -356,6 +374,14 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			if (id) {
 				ctx.embedded.add(id);
 				ctx.quizRefs.push({ id, file, line });
+			}
+			break;
+		}
+		case 'Project': {
+			const id = need('id', 'order-report');
+			if (id) {
+				ctx.embedded.add(`project:${id}`);
+				ctx.quizRefs.push({ id, file, line, kind: 'project' });
 			}
 			break;
 		}
