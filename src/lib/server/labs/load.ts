@@ -1,0 +1,80 @@
+/**
+ * Loading a lab for the engine. SERVER ONLY: a loaded lab holds its keys (rule keywords, expected
+ * actions, the model answer); src/lib/labs/public.ts shapes what the learner may see.
+ *
+ * A lab lives in a unit folder as `<id>.lab.yaml` and is embedded in a lesson with
+ * `<Lab id="…" />`; the lesson that embeds it is the one a pass completes.
+ */
+import { getCollection } from 'astro:content';
+import { getCourse, stripOrderPrefix, type Course } from '../../courses.ts';
+import type { Locale } from '../../i18n.ts';
+import type { Lab } from '../../labs/schema.ts';
+import { countVariants, mergeLabTranslation, resolveLab } from '../../labs/variant.ts';
+
+export interface LoadedLab {
+	course: Course;
+	labId: string;
+	/** Variant shown (index into the lab's variables). */
+	variant: number;
+	/** The lab as shown: English rules, words in `locale` where translated. */
+	lab: Lab;
+	english: Lab;
+	/** Language of the words shown (English when there is no translation). */
+	locale: Locale;
+	/** Number of variants of the lab. */
+	variants: number;
+	/** Slug of the lesson that embeds the lab, if any. */
+	lessonSlug?: string;
+}
+
+/** Lab ids embedded in an MDX body with `<Lab id="…" />`. */
+export function getEmbeddedLabIds(body: string): string[] {
+	return [...body.matchAll(/<Lab\s+[^>]*\bid=["']([^"']+)["']/g)].map((m) => m[1]!);
+}
+
+/** The slug of the lesson of `courseSlug` that embeds lab `labId`, or undefined. */
+export async function getLabLessonSlug(courseSlug: string, labId: string): Promise<string | undefined> {
+	const lessons = await getCollection('lessons');
+	const entry = lessons
+		.filter((l) => l.id.startsWith(`${courseSlug}/`))
+		.sort((a, b) => a.id.localeCompare(b.id))
+		.find((l) => getEmbeddedLabIds(l.body ?? '').includes(labId));
+	return entry ? stripOrderPrefix(entry.id.split('/')[2]!) : undefined;
+}
+
+/** Labs of a course with their lesson, in course order. */
+export async function listCourseLabs(courseSlug: string): Promise<{ labId: string; lessonSlug: string }[]> {
+	const lessons = (await getCollection('lessons')).filter((l) => l.id.startsWith(`${courseSlug}/`)).sort((a, b) => a.id.localeCompare(b.id));
+	return lessons.flatMap((l) => getEmbeddedLabIds(l.body ?? '').map((labId) => ({ labId, lessonSlug: stripOrderPrefix(l.id.split('/')[2]!) })));
+}
+
+async function getRawLab(courseSlug: string, labId: string, locale: Locale): Promise<unknown> {
+	const english = (await getCollection('labs')).find((q) => q.id.startsWith(`${courseSlug}/`) && q.id.endsWith(`/${labId}.lab`));
+	if (!english) return undefined;
+	if (locale === 'en') return english.data;
+	return (await getCollection('labTranslations')).find((q) => q.id === `${english.id}.${locale}`)?.data;
+}
+
+/**
+ * Lab `labId` of course `courseSlug`, variant `variant`, in `locale`; null when the course or lab
+ * does not exist. An invalid lab file throws (the content check and the build refuse them).
+ */
+export async function loadLab(courseSlug: string, labId: string, locale: Locale, variant = 0): Promise<LoadedLab | null> {
+	const [course, rawEn] = await Promise.all([getCourse(courseSlug, 'en'), getRawLab(courseSlug, labId, 'en')]);
+	if (!course || !rawEn) return null;
+	const variants = countVariants(rawEn);
+	const index = ((variant % variants) + variants) % variants;
+	const en = resolveLab(rawEn, index);
+	if (!en.success) throw new Error(`courses/${courseSlug}: lab ${labId} is invalid: ${en.error.message}`);
+	let lab: Lab = en.data;
+	let shownLocale: Locale = 'en';
+	if (locale !== 'en') {
+		const rawTr = await getRawLab(courseSlug, labId, locale);
+		const tr = rawTr ? resolveLab(rawTr, index) : undefined;
+		if (tr?.success) {
+			lab = mergeLabTranslation(en.data, tr.data);
+			shownLocale = locale;
+		}
+	}
+	return { course, labId, variant: index, lab, english: en.data, locale: shownLocale, variants, lessonSlug: await getLabLessonSlug(courseSlug, labId) };
+}
