@@ -177,8 +177,13 @@ export const QuestionSchema = z.discriminatedUnion('type', [
 		answer: z.number(),
 		/** Absolute tolerance. Default 0. */
 		tolerance: z.number().min(0).default(0),
-		/** Unit shown next to the box, e.g. `%`. */
+		/** Unit shown next to the box, e.g. `%`; typing it before or after the number is accepted. */
 		unit: z.string().optional(),
+		/**
+		 * More units or currency words a learner may type around the number, in any language, e.g.
+		 * `[Rs, ₹, টাকা, रुपये]`. Default none.
+		 */
+		acceptUnits: z.array(z.string().trim().min(1)).default([]),
 	}),
 	z.strictObject({
 		...questionBase,

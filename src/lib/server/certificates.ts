@@ -1,6 +1,6 @@
 /**
  * Certificates: reading them, and the admin actions on them (revoke, reinstate).
- * Issuing and reissuing live in certificate-issue.ts (re-exported here, the module progress.ts calls).
+ * Issuing and reissuing live in certificate-issue.ts.
  *
  * Lifecycle of a row in `certificate`:
  * - issued: written once when the learner first meets the course's rule; name, course title,
@@ -17,8 +17,6 @@ import { certificateTable, userTable } from '../../../db/schema.ts';
 import { isCertificateId } from '../certificate-links.ts';
 import { recordAudit } from './audit.ts';
 import { db } from './db.ts';
-
-export { issueCertificateIfEligible, reissueCertificate } from './certificate-issue.ts';
 
 export type Certificate = typeof certificateTable.$inferSelect;
 
