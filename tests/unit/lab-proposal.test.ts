@@ -110,3 +110,23 @@ describe('text matching', () => {
 		expect(findContactDetails('मेरा नंबर ९८७६५४३२१० है')).toContain('phone');
 	});
 });
+
+describe('mergeLabTranslation (proposal)', () => {
+	it('keeps the English rules and limits, shows the translated words, and accepts keywords in both languages', () => {
+		const en = readLab('client-communication', 'proposal-planted-instructions', 0) as ProposalLab;
+		const bn = readLab('client-communication', 'proposal-planted-instructions', 0, 'bn') as ProposalLab;
+		expect(bn.passMark).toBe(en.passMark);
+		expect(bn.proposal.rules.map((r) => [r.id, r.type, r.points, r.critical])).toEqual(en.proposal.rules.map((r) => [r.id, r.type, r.points, r.critical]));
+		expect(bn.proposal.post.body).toContain('Marigold');
+		expect(bn.proposal.rules[1]!.label).toBe('আপনার টাইম জোন এবং যুক্তরাজ্যের সময়ে কাজের ঘণ্টা জানানো');
+		const timeZone = (lab: ProposalLab, text: string) => gradeProposal(lab, text, 80, createTranslator('bn')).rules.find((r) => r.id === 'time-zone')!.passed;
+		expect(timeZone(bn, 'আমার টাইম জোন GMT+6, যুক্তরাজ্যের সময়ে দুপুর ২টা থেকে কাজ করতে পারি।')).toBe(true);
+		expect(timeZone(bn, 'My time zone is GMT+6 and I can work 2 to 6 p.m. UK time.')).toBe(true);
+		expect(timeZone(en, 'আমার টাইম জোন GMT+6, যুক্তরাজ্যের সময়ে দুপুর ২টা থেকে কাজ করতে পারি।')).toBe(false);
+	});
+	it('grades a Hindi answer to the damaged-parcel question', () => {
+		const hi = readLab('client-communication', 'proposal-planted-instructions', 1, 'hi') as ProposalLab;
+		const r = gradeProposal(hi, 'Kestrel. सबसे पहले मैं ग्राहक से माफ़ी माँगूँगी और ऑर्डर नंबर व टूटे सामान की फ़ोटो माँगूँगी।', 80, createTranslator('hi')).rules.find((x) => x.id === 'damaged-parcel')!;
+		expect(r.passed).toBe(true);
+	});
+});

@@ -6,7 +6,7 @@
  * `<Lab id="…" />`; the lesson that embeds it is the one a pass completes.
  */
 import { getCollection } from 'astro:content';
-import { getCourse, stripOrderPrefix, type Course } from '../../courses.ts';
+import { getCourse, type Course } from '../../courses.ts';
 import type { Locale } from '../../i18n.ts';
 import type { Lab } from '../../labs/schema.ts';
 import { countVariants, mergeLabTranslation, resolveLab } from '../../labs/variant.ts';
@@ -27,25 +27,9 @@ export interface LoadedLab {
 	lessonSlug?: string;
 }
 
-/** Lab ids embedded in an MDX body with `<Lab id="…" />`. */
-export function getEmbeddedLabIds(body: string): string[] {
-	return [...body.matchAll(/<Lab\s+[^>]*\bid=["']([^"']+)["']/g)].map((m) => m[1]!);
-}
-
-/** The slug of the lesson of `courseSlug` that embeds lab `labId`, or undefined. */
-export async function getLabLessonSlug(courseSlug: string, labId: string): Promise<string | undefined> {
-	const lessons = await getCollection('lessons');
-	const entry = lessons
-		.filter((l) => l.id.startsWith(`${courseSlug}/`))
-		.sort((a, b) => a.id.localeCompare(b.id))
-		.find((l) => getEmbeddedLabIds(l.body ?? '').includes(labId));
-	return entry ? stripOrderPrefix(entry.id.split('/')[2]!) : undefined;
-}
-
-/** Labs of a course with their lesson, in course order. */
-export async function listCourseLabs(courseSlug: string): Promise<{ labId: string; lessonSlug: string }[]> {
-	const lessons = (await getCollection('lessons')).filter((l) => l.id.startsWith(`${courseSlug}/`)).sort((a, b) => a.id.localeCompare(b.id));
-	return lessons.flatMap((l) => getEmbeddedLabIds(l.body ?? '').map((labId) => ({ labId, lessonSlug: stripOrderPrefix(l.id.split('/')[2]!) })));
+/** The slug of the lesson of `course` that embeds lab `labId` with `<Lab id="…" />`, or undefined. */
+export function getLabLessonSlug(course: Course, labId: string): string | undefined {
+	return course.lessons.find((l) => l.labIds.includes(labId))?.slug;
 }
 
 async function getRawLab(courseSlug: string, labId: string, locale: Locale): Promise<unknown> {
@@ -76,5 +60,5 @@ export async function loadLab(courseSlug: string, labId: string, locale: Locale,
 			shownLocale = locale;
 		}
 	}
-	return { course, labId, variant: index, lab, english: en.data, locale: shownLocale, variants, lessonSlug: await getLabLessonSlug(courseSlug, labId) };
+	return { course, labId, variant: index, lab, english: en.data, locale: shownLocale, variants, lessonSlug: getLabLessonSlug(course, labId) };
 }
