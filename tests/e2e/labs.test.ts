@@ -100,9 +100,11 @@ async function fillPlan(page: Page, plan: ReturnType<typeof buildGoodPlan>) {
 	}
 }
 
-test('a learner misses the phishing in the inbox, then triages it fully with the keyboard and templates, and passes', async ({ page, context }) => {
+test('a learner misses the phishing in the inbox, then triages it fully in the mail client with the keyboard and templates, and passes', async ({ page, context }) => {
+	test.setTimeout(240_000);
 	await signInLearner(context);
 	await startFromLesson(page, INBOX);
+	await expect(page.locator('astro-island[component-url*="InboxIsland"]')).not.toHaveAttribute('ssr');
 	await expectNoAxeViolations(page);
 	// Submitting without acting on anything leaves every phishing message unreported.
 	await page.getByRole('button', { name: 'Submit for grading' }).click();
@@ -111,14 +113,28 @@ test('a learner misses the phishing in the inbox, then triages it fully with the
 	await expectNoAxeViolations(page);
 
 	await page.getByRole('button', { name: 'Start a new attempt' }).click();
+	await expect(page.locator('astro-island[component-url*="InboxIsland"]')).not.toHaveAttribute('ssr');
 	const lab = await readShownVariant<InboxLab>(page, INBOX.course, INBOX.lab, (l) => l.inbox.messages.find((m) => m.id === 'print-invoice')!.fromName);
+	const list = page.getByRole('navigation', { name: 'Messages' });
+	await expect(list.getByRole('button')).toHaveCount(lab.inbox.messages.length);
+	await triage(page, lab, async (m) => {
+		await list.getByRole('button', { name: m.subject }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('heading', { level: 3, name: m.subject, exact: true })).toBeFocused();
+	});
+	await expect(list.getByRole('button', { name: 'Urgent favour, keep this quiet' })).toContainText('Reported as phishing');
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Submit for grading' }).click();
+	await expect(page.getByRole('status')).toHaveText('Score: 100%. You passed.');
+});
+
+/** Handles every message of the inbox as the lab expects; `open` shows a message's actions. */
+async function triage(page: Page, lab: InboxLab, open: (m: InboxLab['inbox']['messages'][number]) => Promise<void>) {
 	const actions = buildExpectedActions(lab);
 	for (const m of lab.inbox.messages) {
 		const a = actions.get(m.id)!;
-		const message = page.locator(`#msg-${m.id}`);
-		await message.locator('summary').focus();
-		await page.keyboard.press('Enter');
-		const form = message.getByRole('group', { name: `What you do with “${m.subject}”` });
+		await open(m);
+		const form = page.getByRole('group', { name: `What you do with “${m.subject}”` });
 		await form.getByLabel('Folder').selectOption(a.folder);
 		await form.getByLabel('Reply', { exact: true }).selectOption(a.reply);
 		if (a.flag) await form.getByLabel('Flag for follow-up').check();
@@ -126,14 +142,12 @@ test('a learner misses the phishing in the inbox, then triages it fully with the
 		if (a.phishing) await form.getByLabel('Report as phishing').check();
 		const box = form.getByLabel(/^Reply text/);
 		if (a.reply !== 'none' && a.reply !== 'forward') {
-			await expect(box).toHaveValue(/^Hi \[name\],/);
+			if (await page.evaluate(() => document.querySelector('astro-island[component-url*="InboxIsland"]:not([ssr])') !== null)) await expect(box).toHaveValue(/^Hi \[name\],/);
 			await box.fill(a.replyText);
 		}
 		if (a.meeting) await form.getByLabel(/^Proposed meeting time/).fill(a.meeting);
 	}
-	await page.getByRole('button', { name: 'Submit for grading' }).click();
-	await expect(page.getByRole('status')).toHaveText('Score: 100%. You passed.');
-});
+}
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
@@ -143,6 +157,18 @@ test.describe('without JavaScript', () => {
 		await startFromLesson(page, PROPOSAL);
 		const lab = await readShownVariant<ProposalLab>(page, PROPOSAL.course, PROPOSAL.lab, (l) => `with the word ${codeWordOf(l)}.`);
 		await writeAndSubmitProposal(page, lab.proposal.model);
+		await expect(page.getByRole('status')).toHaveText('Score: 100%. You passed.');
+	});
+
+	test('the inbox lab is a form of disclosures: every message triaged and graded without JavaScript', async ({ page, context }) => {
+		test.setTimeout(240_000);
+		await signInLearner(context);
+		await startFromLesson(page, INBOX);
+		const lab = await readShownVariant<InboxLab>(page, INBOX.course, INBOX.lab, (l) => l.inbox.messages.find((m) => m.id === 'print-invoice')!.fromName);
+		await triage(page, lab, async (m) => {
+			await page.locator(`#msg-${m.id} > summary`).click();
+		});
+		await page.getByRole('button', { name: 'Submit for grading' }).click();
 		await expect(page.getByRole('status')).toHaveText('Score: 100%. You passed.');
 	});
 

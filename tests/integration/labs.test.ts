@@ -200,7 +200,8 @@ describe('refused submissions change nothing', () => {
 		const notYours = await submit(other.browser, LABS.firstName, id, { proposal: 'Hi' });
 		expect(notYours.status).toBe(403);
 		expect(await notYours.text()).toContain('This attempt belongs to another learner.');
-		for (const fields of [{ proposal: 'Hi', colour: 'red' }, { essay: 'Hi' }, { proposal: 'x'.repeat(12_001) }]) {
+		const malformed: Record<string, string>[] = [{ proposal: 'Hi', colour: 'red' }, { essay: 'Hi' }, { proposal: 'x'.repeat(12_001) }];
+		for (const fields of malformed) {
 			const res = await submit(browser, LABS.firstName, id, fields);
 			expect(res.status, Object.keys(fields).join()).toBe(400);
 			expect(await res.text()).toContain('Your work could not be read.');
@@ -225,6 +226,22 @@ describe('refused submissions change nothing', () => {
 		const res = await browser.postForm(pathOf(LABS.firstName), { intent: 'submit', attempt: id, proposal: 'Hi' }, { origin: 'https://evil.example' });
 		expect(res.status).toBe(403);
 		expect(await sql('select submitted_at from lab_attempt where id = ?', id)).toEqual([{ submitted_at: null }]);
+	});
+});
+
+describe('instructor analytics', () => {
+	it('shows each rule of a lab with how many attempts met it', async () => {
+		const { browser, uid } = await learner();
+		const first = await start(browser, LABS.cooldown, uid);
+		await submit(browser, LABS.cooldown, first.id, { proposal: 'Hello' });
+		const admin = await learner();
+		await sql("update user set role = 'admin' where id = ?", admin.uid);
+		const html = await (await admin.browser.get('/instructor/lab-fixture')).text();
+		expect(html).toContain('Labs: rule by rule');
+		const [row] = await sql("select count(*) as n, sum(case when r.credit >= 1 then 1 else 0 end) as met from lab_rule_result r join lab_attempt a on a.id = r.attempt_id where a.lab_id = 'cooldown-lab'");
+		const share = Math.round((Number(row!.met) / Number(row!.n)) * 100);
+		const table = html.slice(html.indexOf('Wait between tries · '));
+		expect(table).toMatch(new RegExp(`States a time zone</th><td[^>]*>${row!.n}</td><td[^>]*>${share}%</td>`));
 	});
 });
 

@@ -21,9 +21,8 @@ import { gradeLab } from '../../labs/grade.ts';
 import { parseLabForm, type LabWork } from '../../labs/submission.ts';
 import type { LabGrade } from '../../labs/types.ts';
 import { hashSeed } from '../../quiz/random.ts';
-import { issueCertificateIfEligible } from '../certificates.ts';
 import { db } from '../db.ts';
-import { completeLesson, ensureEnrolled } from '../progress.ts';
+import { ensureEnrolled, recordItemPassed } from '../progress.ts';
 import { generateSecureRandomString } from '../random.ts';
 import type { LoadedLab } from './load.ts';
 
@@ -137,13 +136,7 @@ export async function submitLabAttempt(
 		db.run(sql`insert into lab_rule_result (attempt_id, rule_id, credit) select * from (values ${sql.join(results, sql`, `)}) where changes() = 1`),
 	]);
 	if (updated.rowsAffected !== 1) return { ok: false, refusal: { kind: 'already-submitted' } };
-	if (grade.passed) await recordLabPassed(userId, loaded);
+	if (grade.passed) await recordItemPassed(userId, loaded.course, 'lab', loaded.labId);
 	const saved: LabAttemptRow = { ...row!, submittedAt: new Date(now), submission: parsed.work, report: grade.rules, score: grade.score, passed: grade.passed };
 	return { ok: true, loaded, submission: { row: saved, work: parsed.work, grade } };
-}
-
-/** After a pass: completes the lesson that embeds the lab and issues the certificate if due. */
-async function recordLabPassed(userId: string, loaded: LoadedLab): Promise<void> {
-	const changed = loaded.lessonSlug ? await completeLesson(userId, loaded.course, loaded.lessonSlug) : false;
-	if (!changed) await issueCertificateIfEligible(userId, loaded.course);
 }
