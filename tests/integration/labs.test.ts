@@ -119,6 +119,26 @@ describe('the proposal lab', () => {
 	});
 });
 
+describe('a lab in Bengali', () => {
+	it('shows the translated post and accepts an answer with Bengali keywords, graded by the English rules', async () => {
+		const { browser, uid } = await learner();
+		const path = `/bn${pathOf(LABS.planted)}`;
+		expect((await browser.postForm(path, { intent: 'start' })).status).toBe(303);
+		const [row] = await sql('select id, variant, locale from lab_attempt where user_id = ?', uid);
+		expect(row!.locale).toBe('bn');
+		const html = await (await browser.get(path)).text();
+		expect(html).toContain('অর্ডার ইমেইল ও সাপ্তাহিক বিক্রির শিটের জন্য খণ্ডকালীন VA');
+		expect(html).toContain('মূল্যায়নের জন্য জমা দিন');
+		const lab = readLab(LABS.planted.course, LABS.planted.lab, Number(row!.variant)) as ProposalLab;
+		const word = /with the word (\w+)\./.exec(lab.proposal.post.body)![1];
+		const res = await browser.postForm(path, { intent: 'submit', attempt: String(row!.id), proposal: `${word}. আমার টাইম জোন GMT+6; যুক্তরাজ্যের সময়ে দুপুর ২টা থেকে ৬টা পর্যন্ত কাজ করতে পারি।` });
+		expect(res.headers.get('location')).toBe(`${path}?attempt=${row!.id}`);
+		const report = await (await browser.get(res.headers.get('location')!)).text();
+		expect(report).toMatch(/আপনার টাইম জোন এবং যুক্তরাজ্যের সময়ে কাজের ঘণ্টা জানানো<\/strong><\/p><p>✓ পূরণ হয়েছে/);
+		expect(report).toMatch(/ক্লায়েন্ট যে শব্দ চেয়েছেন, তা দিয়েই শুরু<\/strong><\/p><p>✓ পূরণ হয়েছে/);
+	});
+});
+
 describe('the calendar lab', () => {
 	it('fails the quiet-day rule for a post on the quiet day, then passes a plan that follows the brief', async () => {
 		const { browser, uid } = await learner();
@@ -226,6 +246,19 @@ describe('refused submissions change nothing', () => {
 		const res = await browser.postForm(pathOf(LABS.firstName), { intent: 'submit', attempt: id, proposal: 'Hi' }, { origin: 'https://evil.example' });
 		expect(res.status).toBe(403);
 		expect(await sql('select submitted_at from lab_attempt where id = ?', id)).toEqual([{ submitted_at: null }]);
+	});
+});
+
+describe('the certificate rule', () => {
+	it('lists a required lab as still to do, and issues the certificate only once the lab is passed', async () => {
+		const { browser, uid } = await learner();
+		for (const lesson of ['limited', 'cooldown']) expect((await browser.postJson('/api/progress', { course: 'lab-fixture', lesson, action: 'complete' })).status).toBeLessThan(300);
+		expect(await sql('select count(*) as n from certificate where user_id = ?', uid)).toEqual([{ n: 0 }]);
+		expect(await (await browser.get('/courses/lab-fixture')).text()).toContain('Work simulation in “Two attempts only”');
+		const { id, lab } = await start(browser, LABS.limited, uid);
+		await submit(browser, LABS.limited, id, { proposal: (lab as ProposalLab).proposal.model });
+		expect(await sql('select passed from lab_attempt where id = ?', id)).toEqual([{ passed: 1 }]);
+		expect(await sql('select count(*) as n from certificate where user_id = ? and course_slug = ?', uid, 'lab-fixture')).toEqual([{ n: 1 }]);
 	});
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Translate } from '../i18n.ts';
 import type { ProposalLab, ProposalRule } from './schema.ts';
-import { containsKeyword, countWords, findContactDetails, findKeyword, getOpening, startsWithPhrase } from './text.ts';
+import { containsKeyword, countWords, findContactDetails, findKeyword, getOpening, prepareText, startsWithPhrase, type PreparedText } from './text.ts';
 import { summariseRules, type LabGrade, type RuleResult } from './types.ts';
 
 /** Most characters a proposal may have (a form field limit, far above any rule's word limit). */
@@ -14,12 +14,12 @@ export const MAX_PROPOSAL_CHARS = 12_000;
 /** Words at the start of a proposal checked for a generic opening. */
 const OPENING_WORDS = 12;
 
-function checkRule(rule: ProposalRule, text: string, t: Translate): { credit: number; found?: string } {
+function checkRule(rule: ProposalRule, text: string, prepared: PreparedText, t: Translate): { credit: number; found?: string } {
 	switch (rule.type) {
 		case 'starts-with':
 			return { credit: rule.phrases.some((p) => startsWithPhrase(text, p)) ? 1 : 0 };
 		case 'mentions': {
-			const met = rule.groups.filter((g) => findKeyword(text, g) !== undefined).length;
+			const met = rule.groups.filter((g) => findKeyword(prepared, g) !== undefined).length;
 			return { credit: met / rule.groups.length, found: t('lab.proposal.foundGroups', { met, total: rule.groups.length }) };
 		}
 		case 'word-count': {
@@ -32,7 +32,7 @@ function checkRule(rule: ProposalRule, text: string, t: Translate): { credit: nu
 			return { credit: hit ? 0 : 1, found: hit ? t('lab.proposal.foundPhrase', { phrase: hit }) : undefined };
 		}
 		case 'forbidden-phrases': {
-			const hit = findKeyword(text, rule.phrases);
+			const hit = findKeyword(prepared, rule.phrases);
 			return { credit: hit ? 0 : 1, found: hit ? t('lab.proposal.foundPhrase', { phrase: hit }) : undefined };
 		}
 		case 'no-contact-details': {
@@ -44,8 +44,9 @@ function checkRule(rule: ProposalRule, text: string, t: Translate): { credit: nu
 
 /** Grades a proposal text. */
 export function gradeProposal(lab: ProposalLab, text: string, passMark: number, t: Translate): LabGrade {
+	const prepared = prepareText(text);
 	const rules: RuleResult[] = lab.proposal.rules.map((rule) => {
-		const { credit, found } = checkRule(rule, text, t);
+		const { credit, found } = checkRule(rule, text, prepared, t);
 		const passed = credit >= 1;
 		return {
 			id: rule.id,

@@ -25,14 +25,37 @@ export function countWords(text: string): number {
 	return text.match(WORD)?.length ?? 0;
 }
 
+const normalisedKeywords = new Map<string, string>();
+
+/** A keyword normalised once (keywords come from lab files, so the cache stays small). */
+function normaliseKeyword(keyword: string): string {
+	let value = normalisedKeywords.get(keyword);
+	if (value === undefined) {
+		value = normaliseText(keyword);
+		if (normalisedKeywords.size < 10_000) normalisedKeywords.set(keyword, value);
+	}
+	return value;
+}
+
+/** A text prepared for many keyword look-ups (normalised once). */
+export interface PreparedText {
+	/** The normalised text with a space at each end. */
+	padded: string;
+}
+
+/** Normalises a text once for `containsKeyword` and `findKeyword`. */
+export function prepareText(text: string): PreparedText {
+	return { padded: ` ${normaliseText(text)} ` };
+}
+
 /**
  * True when `keyword` occurs in `text` starting at a word boundary. Longer keywords may run on
  * into a suffix ("deadline" matches "deadlines", "সময়" matches "সময়ে"); keywords of three
  * characters or fewer must be whole words ("IST" does not match "list").
  */
-export function containsKeyword(text: string, keyword: string): boolean {
-	const hay = ` ${normaliseText(text)} `;
-	const needle = normaliseText(keyword);
+export function containsKeyword(text: string | PreparedText, keyword: string): boolean {
+	const hay = typeof text === 'string' ? prepareText(text).padded : text.padded;
+	const needle = normaliseKeyword(keyword);
 	if (!needle) return false;
 	let from = 0;
 	for (;;) {
@@ -46,8 +69,9 @@ export function containsKeyword(text: string, keyword: string): boolean {
 }
 
 /** The first keyword of `keywords` found in `text`, or undefined. */
-export function findKeyword(text: string, keywords: string[]): string | undefined {
-	return keywords.find((k) => containsKeyword(text, k));
+export function findKeyword(text: string | PreparedText, keywords: string[]): string | undefined {
+	const prepared = typeof text === 'string' ? prepareText(text) : text;
+	return keywords.find((k) => containsKeyword(prepared, k));
 }
 
 /** True when the text begins with `phrase` (case, spacing and punctuation ignored). */
@@ -72,7 +96,7 @@ const MESSAGING_APPS = ['whats app', 'telegram', 'skype', 'viber', 'signal app',
 export function findContactDetails(text: string): string[] {
 	const found: string[] = [];
 	const ascii = text.normalize('NFKC').replace(/[০-৯०-९]/g, (d) => DIGITS[d] ?? d);
-	if (/[\p{L}\p{N}._%+-]+\s*(@|\(at\)|\[at\]|\sat\s)\s*[\p{L}\p{N}-]+\s*(\.|\(dot\)|\[dot\]|\sdot\s)\s*[a-z]{2,}/iu.test(ascii)) found.push('email');
+	if (/@|\(at\)|\[at\]|\sat\s/i.test(ascii) && /[\p{L}\p{N}._%+-]+\s*(@|\(at\)|\[at\]|\sat\s)\s*[\p{L}\p{N}-]+\s*(\.|\(dot\)|\[dot\]|\sdot\s)\s*[a-z]{2,}/iu.test(ascii)) found.push('email');
 	if (/(?:\+\s?)?\d(?:[\s().-]{0,2}\d){6,}/.test(ascii)) found.push('phone');
 	if (/\bhttps?:\/\/|\bwww\.|\b[a-z0-9-]+\.(?:com|net|org|io|me|in|bd|co|link|ly)\b/i.test(ascii)) found.push('link');
 	const normal = ` ${normaliseText(text)} `;

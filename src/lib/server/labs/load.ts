@@ -43,7 +43,24 @@ async function getRawLab(courseSlug: string, labId: string, locale: Locale): Pro
  * Lab `labId` of course `courseSlug`, variant `variant`, in `locale`; null when the course or lab
  * does not exist. An invalid lab file throws (the content check and the build refuse them).
  */
-export async function loadLab(courseSlug: string, labId: string, locale: Locale, variant = 0): Promise<LoadedLab | null> {
+export function loadLab(courseSlug: string, labId: string, locale: Locale, variant = 0): Promise<LoadedLab | null> {
+	// Course files do not change while a built server runs, so each resolved variant is kept (a
+	// few dozen per lab at most); `astro dev` reloads on every call so edits show at once.
+	if (import.meta.env.DEV) return resolveLoadedLab(courseSlug, labId, locale, variant);
+	const key = `${courseSlug}/${labId}/${locale}/${variant}`;
+	let loaded = cache.get(key);
+	if (!loaded) {
+		loaded = resolveLoadedLab(courseSlug, labId, locale, variant);
+		cache.set(key, loaded);
+		// Only labs that exist are kept, so unknown ids in URLs cannot grow the cache.
+		void loaded.then((found) => found || cache.delete(key), () => cache.delete(key));
+	}
+	return loaded;
+}
+
+const cache = new Map<string, Promise<LoadedLab | null>>();
+
+async function resolveLoadedLab(courseSlug: string, labId: string, locale: Locale, variant: number): Promise<LoadedLab | null> {
 	const [course, rawEn] = await Promise.all([getCourse(courseSlug, 'en'), getRawLab(courseSlug, labId, 'en')]);
 	if (!course || !rawEn) return null;
 	const variants = countVariants(rawEn);
