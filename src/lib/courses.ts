@@ -71,6 +71,10 @@ export interface Course {
 	hours: number;
 	version: string;
 	instructors: string[];
+	/** Catalogue position, smallest first. */
+	order: number;
+	/** The people shown on the course page. */
+	team: { name: string; bio: string }[];
 	draft: boolean;
 	units: UnitRef[];
 	lessons: LessonRef[];
@@ -173,6 +177,8 @@ async function loadModel(): Promise<Model> {
 			hours: entry.data.hours,
 			version: entry.data.version,
 			instructors: entry.data.instructors.map((e) => e.toLowerCase()),
+			order: entry.data.order,
+			team: tr?.data.team ?? entry.data.team,
 			draft: entry.data.draft,
 			units: unitRefs,
 			lessons: allLessons,
@@ -197,13 +203,13 @@ function getModel(): Promise<Model> {
 	return cached;
 }
 
-/** Every published course, in catalogue order (by title). */
+/** Every published course, in catalogue order (the authored `order`, then the slug), the same in every language. */
 export async function getCourses(locale: Locale, options: { includeDrafts?: boolean } = {}): Promise<Course[]> {
 	const model = await getModel();
 	return [...model.courses.values()]
 		.map((v) => v[locale])
 		.filter((c) => options.includeDrafts || !c.draft)
-		.sort((a, b) => a.title.localeCompare(b.title, locale));
+		.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 }
 
 /** A course by slug, or null. */

@@ -88,8 +88,8 @@ export function formatMessage(template: string, vars: Record<string, string | nu
 	const show = (value: string | number) => (typeof value === 'number' ? formatNumber(value, locale) : value);
 	return template
 		.replace(PLURAL, (whole, name: string, body: string) => {
-			const value = vars[name];
-			if (typeof value !== 'number') return whole;
+			const value = Number(vars[name]);
+			if (vars[name] === undefined || vars[name] === '' || !Number.isFinite(value)) return whole;
 			const forms = new Map([...body.matchAll(PLURAL_FORM)].map((m) => [m[1]!, m[2]!]));
 			const form = forms.get(`=${value}`) ?? forms.get(pluralRules[locale].select(value)) ?? forms.get('other') ?? '';
 			return form.replace(/#/g, formatNumber(value, locale));

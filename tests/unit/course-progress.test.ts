@@ -49,6 +49,8 @@ function course(certificate: Partial<Course['certificate']> = {}): Course {
 		hours: 1,
 		version: '1',
 		instructors: [],
+		order: 0,
+		team: [],
 		draft: false,
 		units: [{ slug: 'u', title: 'U', lessons }],
 		lessons,

@@ -16,6 +16,7 @@ import { and, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { certificateTable, userTable } from '../../../db/schema.ts';
 import { isCertificateId } from '../certificate-links.ts';
 import { recordAudit } from './audit.ts';
+import { normaliseSearchQuery, toLikePattern } from '../search-pattern.ts';
 import { db } from './db.ts';
 
 export type Certificate = typeof certificateTable.$inferSelect;
@@ -96,9 +97,9 @@ export async function searchCertificates(
 	page: number,
 	pageSize = 25,
 ): Promise<{ rows: CertificateListItem[]; total: number; pageSize: number }> {
-	const q = query.trim();
-	const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-	const where = q
+	const q = normaliseSearchQuery(query);
+	const pattern = toLikePattern(query);
+	const where = pattern
 		? or(
 				eq(certificateTable.id, q.toLowerCase()),
 				sql`${userTable.email} like ${pattern} escape '\\'`,

@@ -10,6 +10,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Course } from '../courses.ts';
+import { toLikePattern } from '../search-pattern.ts';
 import { db } from './db.ts';
 import { createEmptyRecord } from '../course-progress.ts';
 import { getPassedLabs } from './labs/passed.ts';
@@ -45,11 +46,6 @@ interface EnrolmentRow {
 
 const date = (ms: number | null) => (ms === null ? null : new Date(Number(ms)));
 
-/** A LIKE pattern matching `query` anywhere, with LIKE's wildcards escaped. */
-function toPattern(query: string): string {
-	return `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-}
-
 const columns = sql`e.user_id as userId, u.name as name, u.email as email, e.enrolled_at as enrolledAt, e.left_at as leftAt,
 	e.last_lesson_slug as lastLessonSlug, e.last_active_at as lastActiveAt, e.completed_at as completedAt`;
 
@@ -59,8 +55,8 @@ async function selectEnrolments(
 	limit: number,
 	offset: number,
 ): Promise<{ rows: EnrolmentRow[]; total: number | null }> {
-	const q = query.trim();
-	if (!q) {
+	const pattern = toLikePattern(query);
+	if (!pattern) {
 		const rows = await db.all<EnrolmentRow>(sql`
 			select ${columns} from (
 				select rowid as rid from enrolment where course_slug = ${courseSlug}
@@ -71,7 +67,6 @@ async function selectEnrolments(
 	}
 	// CROSS JOIN keeps the user table outermost: one pass over users, probing each match's enrolment
 	// by primary key, instead of a probe into users for every enrolment of a big course.
-	const pattern = toPattern(q);
 	const rows = await db.all<EnrolmentRow>(sql`
 		select ${columns}, count(*) over () as total
 		from user u cross join enrolment e on e.user_id = u.id and e.course_slug = ${courseSlug}
