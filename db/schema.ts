@@ -396,3 +396,52 @@ export const projectSubmissionTable = sqliteTable(
 		index('project_submission_course_idx').on(t.courseSlug, t.projectId, t.submittedAt),
 	],
 );
+
+// ---------------------------------------------------------------- labs (simulated work, src/lib/server/labs/)
+
+/** A lab attempt: started by the server (which picks the variant), submitted and graded once. */
+export const labAttemptTable = sqliteTable(
+	'lab_attempt',
+	{
+		/** Random public id. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		labId: text('lab_id').notNull(),
+		/** Language version of the lab the attempt was started in. */
+		locale: text('locale').notNull(),
+		/** Which variant of the lab's `variables` this attempt shows. */
+		variant: integer('variant').notNull(),
+		/** Random seed for the attempt's order (e.g. of inbox messages). */
+		seed: text('seed').notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		/** JSON: the learner's work as submitted (normalised). */
+		submission: text('submission', { mode: 'json' }),
+		/** JSON: the graded report (one result per rule or message), in the attempt's language. */
+		report: text('report', { mode: 'json' }),
+		/** Score in percent (0–100), set on submission. */
+		score: real('score'),
+		passed: integer('passed', { mode: 'boolean' }),
+	},
+	(t) => [
+		index('lab_attempt_user_lab_idx').on(t.userId, t.courseSlug, t.labId, t.startedAt),
+		index('lab_attempt_course_idx').on(t.courseSlug, t.labId, t.submittedAt),
+	],
+);
+
+/** One row per rule (or inbox message) of a submitted lab attempt, for per-rule pass rates. */
+export const labRuleResultTable = sqliteTable(
+	'lab_rule_result',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => labAttemptTable.id, { onDelete: 'cascade' }),
+		ruleId: text('rule_id').notNull(),
+		/** Share of the rule's points earned, 0–1. */
+		credit: real('credit').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.ruleId] })],
+);

@@ -15,6 +15,7 @@ import {
 	createCourseSchema,
 } from './lib/content/schemas.ts';
 import { ProjectSchema, ProjectTranslationSchema } from './lib/projects/schema.ts';
+import { LabFileSchema } from './lib/labs/schema.ts';
 
 /**
  * Where courses are read from. The test build (`DAKSHATA_TEST_BUILD=1`, used by `npm test`, built
@@ -75,6 +76,15 @@ const projectTranslations = defineCollection({
 	loader: courseFiles('*/*/*.project.{bn,hi}.yaml'),
 	schema: ProjectTranslationSchema,
 });
+/** Labs (`<id>.lab.yaml`): kept as written; src/lib/server/labs/load.ts resolves variants and validates. */
+const labs = defineCollection({
+	loader: courseFiles('*/*/*.lab.yaml'),
+	schema: LabFileSchema,
+});
+const labTranslations = defineCollection({
+	loader: courseFiles('*/*/*.lab.{bn,hi}.yaml'),
+	schema: LabFileSchema,
+});
 const docs = defineCollection({
 	loader: glob({ base: './content/docs', pattern: '*.{md,mdx}' }),
 	schema: ({ image: _image }) =>
@@ -92,5 +102,7 @@ export const collections = {
 	quizTranslations,
 	projects,
 	projectTranslations,
+	labs,
+	labTranslations,
 	docs,
 };

@@ -1,5 +1,5 @@
 /**
- * The quiz leak scan: looks through what a browser receives before submitting (page HTML, island
+ * The quiz and lab leak scan: looks through what a browser receives before submitting (page HTML, island
  * props, JavaScript chunks, API answers) for anything that gives a quiz's answers away, and
  * returns one line per finding (empty when clean).
  *
@@ -15,6 +15,7 @@
  *   course content).
  */
 import type { Quiz } from '../../src/lib/content/schemas.ts';
+import type { Lab } from '../../src/lib/labs/schema.ts';
 
 const PUBLIC_KEYS: Record<string, string[]> = {
 	single: ['options'],
@@ -209,5 +210,44 @@ export function findKeyInResult(quizId: string, quiz: Quiz, result: unknown): st
 		const q = quiz.questions.find((x) => x.id === row.id);
 		if (q?.type === 'multiple' && (row.feedback ?? []).length > 0) found.push(`${quizId}/${row.id}: option feedback of a multi-select question is shown`);
 	}
+// ---------------------------------------------------------------- labs
+
+/** Keys that only the server's lab holds; none may appear in JSON the browser gets before submitting. */
+const LAB_SECRET_KEYS = ['expect', 'rules', 'model', 'explanation', 'replyMentions', 'groups', 'phrases', 'hint'];
+
+function findKeys(value: unknown, keys: string[], out = new Set<string>()): Set<string> {
+	if (Array.isArray(value)) for (const v of value) findKeys(v, keys, out);
+	else if (value && typeof value === 'object') {
+		for (const [k, v] of Object.entries(value)) {
+			if (keys.includes(k)) out.add(k);
+			findKeys(v, keys, out);
+		}
+	}
+	return out;
+}
+
+/** The texts that give a lab away: hints, explanations, the model answer (by paragraph), expected meeting times. */
+function labSecrets(lab: Lab): string[] {
+	if (lab.kind === 'proposal') {
+		const model = lab.proposal.model.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length >= 30);
+		return [...lab.proposal.rules.flatMap((r) => (r.hint ? [r.hint] : [])), ...model];
+	}
+	if (lab.kind === 'inbox') return lab.inbox.messages.flatMap((m) => [...(m.explanation ? [m.explanation] : []), ...(m.expect.meeting ?? [])]);
+	return [];
+}
+
+/**
+ * Findings for one lab (empty when nothing leaks): any hint, explanation, model paragraph or
+ * expected meeting time in the HTML, JSON or scripts, and any server-only key in JSON (island
+ * props, API answers).
+ */
+export function findLabLeaks(labId: string, lab: Lab, input: LeakScanInput): string[] {
+	const found: string[] = [];
+	const texts = [...(input.html ?? []).map(unescapeHtml), ...(input.json ?? []).map((j) => JSON.stringify(j)), ...(input.scripts ?? []).map((s) => s.source)];
+	for (const secret of labSecrets(lab)) {
+		const escaped = JSON.stringify(secret).slice(1, -1);
+		if (texts.some((t) => t.includes(secret) || t.includes(escaped))) found.push(`${labId}: "${secret.slice(0, 40)}…" is visible before submitting`);
+	}
+	for (const json of input.json ?? []) for (const key of findKeys(json, LAB_SECRET_KEYS)) found.push(`${labId}: server-only key "${key}" in JSON`);
 	return found;
 }

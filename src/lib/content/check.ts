@@ -28,6 +28,7 @@ import {
 import { z as zod } from 'astro/zod';
 import { checkProjectFile } from '../projects/content-check.ts';
 import { lintQuiz } from './item-lint.ts';
+import { checkLabFiles, type LabRef } from '../labs/check.ts';
 
 export interface Problem {
 	file: string;
@@ -46,7 +47,7 @@ interface Parsed<T> {
 }
 
 const CALLOUT_TYPES = ['note', 'tip', 'warning', 'client-tip'];
-const KIT = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Objectives', 'Project', 'Quiz', 'Scenario', 'Steps'];
+const KIT = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Lab', 'Objectives', 'Project', 'Quiz', 'Scenario', 'Steps'];
 const IMAGE_EXT = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 
 const stripPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
@@ -98,6 +99,8 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 		const quizzes = new Map<string, { file: string; quiz?: Quiz }>();
 		const embedded = new Set<string>();
 		const projects = new Map<string, string>();
+		const labRefs: LabRef[] = [];
+		const labs = new Map<string, string>();
 		const units = listUnits(dir);
 		if (units.length === 0) add(courseFile, 1, 'the course has no units (folders like 01-first-unit with lessons in them)');
 
@@ -131,6 +134,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				projects.set(id, join(unitDir, file));
 				checkProjectFile(unitDir, file, add);
 			}
+			checkLabFiles(unitDir, labs, rel, add);
 			for (const file of listLessons(unitDir)) {
 				const path = join(unitDir, file);
 				const lessonSlug = stripPrefix(file.replace(/\.mdx$/, ''));
@@ -138,12 +142,12 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				if (lessonSlugs.has(lessonSlug)) add(path, 1, `duplicate lesson slug "${lessonSlug}" (also ${rel(lessonSlugs.get(lessonSlug)!)}); lesson slugs must be unique within a course`);
 				lessonSlugs.set(lessonSlug, path);
 				const lesson = parseWithSchema(path, LessonSchema, add, false);
-				await checkMdx(path, lesson.body, lesson.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded, quizRefs }, add);
+				await checkMdx(path, lesson.body, lesson.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded, quizRefs, labRefs }, add);
 				for (const locale of ['bn', 'hi']) {
 					const trPath = join(unitDir, file.replace(/\.mdx$/, `.${locale}.mdx`));
 					if (!existsSync(trPath)) continue;
 					const tr = parseWithSchema(trPath, LessonTranslationSchema, add, false);
-					await checkMdx(trPath, tr.body, tr.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded: new Set(), quizRefs }, add);
+					await checkMdx(trPath, tr.body, tr.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded: new Set(), quizRefs, labRefs }, add);
 				}
 			}
 		}
@@ -155,6 +159,9 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 			}
 			if (!quizzes.has(ref.id)) add(ref.file, ref.line, `<Quiz id="${ref.id}"> matches no quiz in courses/${slug} (quizzes: ${[...quizzes.keys()].join(', ') || 'none'})`);
 		}
+		for (const ref of labRefs) {
+			if (!labs.has(ref.id)) add(ref.file, ref.line, `<Lab id="${ref.id}"> matches no lab in courses/${slug} (labs: ${[...labs.keys()].join(', ') || 'none'})`);
+		}
 		const ruleResult = CertificateRuleSchema.safeParse(course.raw?.certificate ?? {});
 		const rule = course.data?.certificate ?? (ruleResult.success ? ruleResult.data : undefined);
 		if (rule) {
@@ -164,6 +171,10 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				else if (!embedded.has(`project:${p}`)) add(projects.get(p)!, 1, `project "${p}" is required for the certificate but no lesson embeds it with <Project id="${p}" />`);
 			}
 			for (const q of rule.quizzes) if (!quizzes.has(q)) add(courseFile, lineOf(courseFile, q), `certificate rule names quiz "${q}", which does not exist`);
+			for (const l of rule.labs) {
+				if (!labs.has(l)) add(courseFile, lineOf(courseFile, l), `certificate rule names lab "${l}", which does not exist`);
+				else if (!labRefs.some((r) => r.id === l)) add(labs.get(l)!, 1, `lab "${l}" is required for the certificate but no lesson embeds it with <Lab id="${l}" />`);
+			}
 			if (rule.assessment && !quizzes.has(rule.assessment)) add(courseFile, lineOf(courseFile, 'assessment:'), `certificate rule names assessment "${rule.assessment}", which does not exist`);
 			for (const q of [...rule.quizzes, ...(rule.assessment ? [rule.assessment] : [])]) {
 				if (quizzes.has(q) && !embedded.has(q)) add(quizzes.get(q)!.file, 1, `quiz "${q}" is required for the certificate but no lesson embeds it with <Quiz id="${q}" />`);
@@ -271,6 +282,7 @@ interface MdxContext {
 	lessonsByCourse: Map<string, Set<string>>;
 	embedded: Set<string>;
 	quizRefs: QuizRef[];
+	labRefs: LabRef[];
 }
 
 interface QuizRef {
@@ -383,6 +395,9 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 				ctx.embedded.add(`project:${id}`);
 				ctx.quizRefs.push({ id, file, line, kind: 'project' });
 			}
+		case 'Lab': {
+			const id = need('id', 'proposal-bakery');
+			if (id) ctx.labRefs.push({ id, file, line });
 			break;
 		}
 		case 'Steps':
