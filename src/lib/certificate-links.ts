@@ -78,7 +78,7 @@ export function getDownloadDisposition(
 	courseSlug: string,
 	learnerName: string,
 	id: string,
-	ext: 'pdf' | 'json',
+	ext: 'pdf' | 'json' | 'jwt',
 ): string {
 	const kind = ext === 'pdf' ? 'certificate' : 'credential';
 	const asciiName = toAsciiSlug(learnerName) || id.slice(0, 8);

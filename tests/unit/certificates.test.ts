@@ -86,7 +86,7 @@ describe('status list', () => {
 });
 
 describe('buildOpenBadgeCredential', () => {
-	it('points credentialStatus at the list and position of the status index', () => {
+	it('points both status entries at the list and position of the status index', () => {
 		const vc = buildOpenBadgeCredential(
 			{
 				id: 'abcdefghijklmnopqrstuvwxyz234567',
@@ -94,6 +94,7 @@ describe('buildOpenBadgeCredential', () => {
 				courseTitle: 'Excel',
 				courseVersion: '1',
 				learnerName: 'Asha',
+				subjectId: 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e',
 				hours: 1,
 				skills: ['Formulas'],
 				issuedAt: new Date('2026-01-01T00:00:00Z'),
@@ -101,13 +102,23 @@ describe('buildOpenBadgeCredential', () => {
 			},
 			'https://learn.example.org',
 		);
-		expect(vc.credentialStatus).toEqual({
-			id: 'https://learn.example.org/credentials/status/2#7',
-			type: 'BitstringStatusListEntry',
-			statusPurpose: 'revocation',
-			statusListIndex: '7',
-			statusListCredential: 'https://learn.example.org/credentials/status/2',
-		});
+		expect(vc.credentialStatus).toEqual([
+			{
+				id: 'https://learn.example.org/credentials/status/2#7',
+				type: 'BitstringStatusListEntry',
+				statusPurpose: 'revocation',
+				statusListIndex: '7',
+				statusListCredential: 'https://learn.example.org/credentials/status/2',
+			},
+			{
+				id: 'https://learn.example.org/credentials/suspension/2#7',
+				type: 'BitstringStatusListEntry',
+				statusPurpose: 'suspension',
+				statusListIndex: '7',
+				statusListCredential: 'https://learn.example.org/credentials/suspension/2',
+			},
+		]);
+		expect(vc.credentialSubject.id).toBe('urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e');
 		expect(vc.validFrom).toBe('2026-01-01T00:00:00.000Z');
 	});
 });

@@ -10,8 +10,8 @@
  * quiz, so two requests can find the learner eligible at the same moment. The insert is one SQL
  * statement with `on conflict do nothing` against the partial unique index "one non-superseded
  * certificate per learner and course": exactly one wins, the others see its row. The status index
- * is allocated in the same statement (max + 1); a clash on it (another learner's insert in between)
- * is retried.
+ * is a random position allocated in the same statement (credentials/status-index.ts); a clash on it
+ * is retried with a new one.
  */
 import { SITE_URL } from 'astro:env/server';
 import { and, eq, isNotNull, max, sql } from 'drizzle-orm';
@@ -20,6 +20,8 @@ import { getIssuerLabel, getVerifyUrl } from '../certificate-links.ts';
 import { getCourse, getQuizData, type Course } from '../courses.ts';
 import { createTranslator, localizePath } from '../i18n.ts';
 import { getCurrentCertificate } from './certificates.ts';
+import { recordCertificateEvidence } from './credentials/evidence.ts';
+import { getRandomStatusIndexSql } from './credentials/status-index.ts';
 import { db } from './db.ts';
 import { log } from './log.ts';
 import { sendMail } from './mail.ts';
@@ -109,7 +111,7 @@ export async function issueCertificateIfEligible(
 			const [insert] = await db.batch([
 				db.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
 					select ${id}, u.id, ${english.slug}, ${english.title}, ${english.version}, u.name, ${english.hours}, ${JSON.stringify(english.skills)},
-						${getIssuerLabel(SITE_URL)}, ${now}, (select coalesce(max(status_index), -1) + 1 from certificate)
+						${getIssuerLabel(SITE_URL)}, ${now}, ${getRandomStatusIndexSql()}
 					from user u where u.id = ${userId}
 					on conflict (user_id, course_slug) where superseded_by is null do nothing`),
 				db.run(
@@ -117,6 +119,7 @@ export async function issueCertificateIfEligible(
 				),
 			]);
 			if (insert.rowsAffected === 1) {
+				await recordCertificateEvidence(id, userId, english.slug);
 				await notifyLearner(userId, english.title, id);
 				return id;
 			}
@@ -179,9 +182,9 @@ export async function reissueCertificate(
 					sql`update certificate set superseded_by = ${id} where id = ${current.id} and superseded_by is null and revoked_at is null`,
 				);
 				if (update.rowsAffected !== 1) return false;
-				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
-					select ${id}, user_id, course_slug, course_title, course_version, ${user.name}, hours, skills, issuer, issued_at,
-						(select coalesce(max(status_index), -1) + 1 from certificate)
+				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, evidence, status_index)
+					select ${id}, user_id, course_slug, course_title, course_version, ${user.name}, hours, skills, issuer, issued_at, evidence,
+						${getRandomStatusIndexSql()}
 					from certificate where id = ${current.id}`);
 				return true;
 			});
