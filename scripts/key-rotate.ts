@@ -25,8 +25,12 @@ if (process.env.SIGNING_KEY) {
 	console.log(`Retired the public key ${describePublicKey(old).thumbprint} into ${file}.`);
 	console.log('Put this new key into SIGNING_KEY on every server, then restart them:\n');
 	console.log(pem);
-	console.log(`Back up ${resolve(keysDir, 'retired')} (and copy it to every server's DATA_DIR/keys):`);
-	console.log('without the retired public keys, credentials signed with the old key stop verifying.');
+	console.log(
+		`Back up ${resolve(keysDir, 'retired')} (and copy it to every server's DATA_DIR/keys):`,
+	);
+	console.log(
+		'without the retired public keys, credentials signed with the old key stop verifying.',
+	);
 } else {
 	const { retired, current } = rotateKeyFile(keysDir);
 	console.log(
@@ -36,5 +40,7 @@ if (process.env.SIGNING_KEY) {
 	);
 	console.log(`New signing key ${current} in ${resolve(keysDir, 'signing-key.pem')}.`);
 	console.log('Restart the server to sign with it. Back up the whole keys folder:');
-	console.log('  signing-key.pem (secret: it signs) and retired/ (public: old credentials verify with it).');
+	console.log(
+		'  signing-key.pem (secret: it signs) and retired/ (public: old credentials verify with it).',
+	);
 }

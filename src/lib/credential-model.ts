@@ -10,6 +10,14 @@
  * of a learner's certificates, and never their e-mail address, so a credential shared publicly does
  * not leak a contact address and does not change when the learner changes it. The printed name
  * stays in `identifier` (an unhashed IdentityObject), as before.
+ *
+ * Status: OB 3.0 allows ONE `credentialStatus` (1EdTech's JSON Schema types it as a single object,
+ * so an array fails badge validators), while the Bitstring Status List spec wants suspension in a
+ * list of its own. Decision: the credential's entry is the REVOCATION list (final: revoked or
+ * superseded); the SUSPENSION list is published beside it at the same position
+ * (`buildStatusEntry(…, 'suspension')`) and read by the verify page and its in-browser check. A
+ * generic verifier therefore sees a suspended certificate as not revoked; the verify page and
+ * the PDF say it is suspended.
  */
 import { getDidWeb, getVerifyUrl, ISSUER_NAME } from './certificate-links.ts';
 import { OB_CONTEXT, VC_CONTEXT } from './credentials/document-loader.ts';
@@ -66,7 +74,8 @@ function issuerProfile(siteUrl: string) {
 
 const formatHours = (hours: number) => `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 
-function statusEntry(siteUrl: string, statusIndex: number, purpose: StatusPurpose) {
+/** A `BitstringStatusListEntry` for a certificate's status index in the list of `purpose`. */
+export function buildStatusEntry(siteUrl: string, statusIndex: number, purpose: StatusPurpose) {
 	const { list, position } = getStatusListPosition(statusIndex);
 	const statusList = getStatusListUrl(siteUrl, list, purpose);
 	return {
@@ -120,10 +129,7 @@ export function buildOpenBadgeCredential(cert: CredentialFacts, siteUrl: string)
 			},
 		},
 		...(evidence.length > 0 ? { evidence } : {}),
-		credentialStatus: [
-			statusEntry(siteUrl, cert.statusIndex, 'revocation'),
-			statusEntry(siteUrl, cert.statusIndex, 'suspension'),
-		],
+		credentialStatus: buildStatusEntry(siteUrl, cert.statusIndex, 'revocation'),
 	};
 }
 
@@ -172,11 +178,25 @@ export interface PublishedKey {
 export function buildDidDocument(siteUrl: string, keys: PublishedKey[]) {
 	const did = getDidWeb(siteUrl);
 	const methods = keys.flatMap((key) => [
-		{ id: `${did}#${key.thumbprint}`, type: 'JsonWebKey', controller: did, publicKeyJwk: key.publicJwk },
-		{ id: `${did}#${key.multikey}`, type: 'Multikey', controller: did, publicKeyMultibase: key.multikey },
+		{
+			id: `${did}#${key.thumbprint}`,
+			type: 'JsonWebKey',
+			controller: did,
+			publicKeyJwk: key.publicJwk,
+		},
+		{
+			id: `${did}#${key.multikey}`,
+			type: 'Multikey',
+			controller: did,
+			publicKeyMultibase: key.multikey,
+		},
 	]);
 	return {
-		'@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+		'@context': [
+			'https://www.w3.org/ns/did/v1',
+			'https://w3id.org/security/multikey/v1',
+			'https://w3id.org/security/suites/jws-2020/v1',
+		],
 		id: did,
 		verificationMethod: methods,
 		assertionMethod: methods.map((m) => m.id),

@@ -8,13 +8,15 @@
  *   document keeps publishing them, so credentials signed before a rotation still verify. Their
  *   private halves are deleted: a retired key can verify, never sign again.
  */
+import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
-	createHash,
-	createPublicKey,
-	generateKeyPairSync,
-	type KeyObject,
-} from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { encodeEd25519Multikey } from './credentials/multibase.ts';
 import type { PublishedKey } from './credential-model.ts';

@@ -18,7 +18,8 @@ import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { gunzipSync } from 'node:zlib';
 import { BUNDLED_CONTEXTS } from '../../src/lib/credentials/document-loader.ts';
 
-type Json = Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed credential JSON, checked by the assertions
+export type Json = Record<string, any>;
 
 const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
@@ -33,11 +34,16 @@ function createLoader(world: VerifierWorld) {
 	return async (url: string) => {
 		const context = BUNDLED_CONTEXTS.get(url);
 		if (context) return { contextUrl: null, documentUrl: url, document: structuredClone(context) };
-		if (url === MULTIKEY_CONTEXT || url.startsWith('https://www.w3.org/ns/did/') || url.startsWith('https://w3id.org/security/suites/jws-2020'))
+		if (
+			url === MULTIKEY_CONTEXT ||
+			url.startsWith('https://www.w3.org/ns/did/') ||
+			url.startsWith('https://w3id.org/security/suites/jws-2020')
+		)
 			return { contextUrl: null, documentUrl: url, document: { '@context': { '@version': 1.1 } } };
 		const [base] = url.split('#');
 		if (base === world.didDocument.id) {
-			if (!url.includes('#')) return { contextUrl: null, documentUrl: url, document: world.didDocument };
+			if (!url.includes('#'))
+				return { contextUrl: null, documentUrl: url, document: world.didDocument };
 			const method = world.didDocument.verificationMethod.find((m: Json) => m.id === url);
 			if (!method) throw new Error(`no verification method ${url}`);
 			return {
@@ -57,7 +63,7 @@ function readBit(encodedList: string, index: number): boolean {
 	return ((bits[index >> 3] ?? 0) & (0x80 >> (index & 7))) !== 0;
 }
 
-/** Result of verifying a Data Integrity credential: signature and each status entry. */
+/** Result of verifying a Data Integrity credential: signature and its status entries (by purpose). */
 export interface DataIntegrityVerdict {
 	verified: boolean;
 	signature: boolean;
@@ -78,7 +84,8 @@ export async function verifyDataIntegrityCredential(
 		for (const entry of entries) {
 			const list = (await documentLoader(entry.statusListCredential)).document as Json;
 			const listResult = await vc.verifyCredential({ credential: list, suite, documentLoader });
-			if (!listResult.verified) return { verified: false, error: new Error('status list signature') };
+			if (!listResult.verified)
+				return { verified: false, error: new Error('status list signature') };
 			if (list.credentialSubject.statusPurpose !== entry.statusPurpose)
 				return { verified: false, error: new Error('status purpose mismatch') };
 			status[entry.statusPurpose] = readBit(
@@ -94,7 +101,9 @@ export async function verifyDataIntegrityCredential(
 		verified: result.verified === true,
 		signature,
 		status,
-		error: result.error ? String(result.error.errors?.[0]?.message ?? result.error.message ?? result.error) : undefined,
+		error: result.error
+			? String(result.error.errors?.[0]?.message ?? result.error.message ?? result.error)
+			: undefined,
 	};
 }
 

@@ -6,7 +6,7 @@ import {
 	isCertificateId,
 	toAsciiSlug,
 } from '../../src/lib/certificate-links.ts';
-import { buildOpenBadgeCredential } from '../../src/lib/credential-model.ts';
+import { buildOpenBadgeCredential, buildStatusEntry } from '../../src/lib/credential-model.ts';
 import { splitRuns } from '../../src/lib/server/pdf-fonts.ts';
 import {
 	encodeStatusList,
@@ -86,7 +86,7 @@ describe('status list', () => {
 });
 
 describe('buildOpenBadgeCredential', () => {
-	it('points both status entries at the list and position of the status index', () => {
+	it('points credentialStatus at the revocation list, and the suspension entry at the same position', () => {
 		const vc = buildOpenBadgeCredential(
 			{
 				id: 'abcdefghijklmnopqrstuvwxyz234567',
@@ -102,22 +102,20 @@ describe('buildOpenBadgeCredential', () => {
 			},
 			'https://learn.example.org',
 		);
-		expect(vc.credentialStatus).toEqual([
-			{
-				id: 'https://learn.example.org/credentials/status/2#7',
-				type: 'BitstringStatusListEntry',
-				statusPurpose: 'revocation',
-				statusListIndex: '7',
-				statusListCredential: 'https://learn.example.org/credentials/status/2',
-			},
-			{
-				id: 'https://learn.example.org/credentials/suspension/2#7',
-				type: 'BitstringStatusListEntry',
-				statusPurpose: 'suspension',
-				statusListIndex: '7',
-				statusListCredential: 'https://learn.example.org/credentials/suspension/2',
-			},
-		]);
+		expect(vc.credentialStatus).toEqual({
+			id: 'https://learn.example.org/credentials/status/2#7',
+			type: 'BitstringStatusListEntry',
+			statusPurpose: 'revocation',
+			statusListIndex: '7',
+			statusListCredential: 'https://learn.example.org/credentials/status/2',
+		});
+		expect(buildStatusEntry('https://learn.example.org', LIST_SIZE + 7, 'suspension')).toEqual({
+			id: 'https://learn.example.org/credentials/suspension/2#7',
+			type: 'BitstringStatusListEntry',
+			statusPurpose: 'suspension',
+			statusListIndex: '7',
+			statusListCredential: 'https://learn.example.org/credentials/suspension/2',
+		});
 		expect(vc.credentialSubject.id).toBe('urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e');
 		expect(vc.validFrom).toBe('2026-01-01T00:00:00.000Z');
 	});

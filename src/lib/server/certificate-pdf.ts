@@ -28,6 +28,8 @@ export interface PdfCertificate {
 	issuedAt: Date;
 	revokedAt: Date | null;
 	supersededBy: string | null;
+	/** Set while suspended (a SUSPENDED banner); absent for callers that predate suspension. */
+	suspendedAt?: Date | null;
 }
 
 /** Bump when the layout changes, so cached documents are regenerated. */
@@ -141,10 +143,13 @@ function drawQrCode(doc: Doc, text: string, x: number, y: number, size: number) 
 }
 
 function drawStatusBanner(doc: Doc, cert: PdfCertificate, siteUrl: string) {
-	if (!cert.revokedAt && !cert.supersededBy) return;
+	if (!cert.revokedAt && !cert.supersededBy && !cert.suspendedAt) return;
 	const text = cert.revokedAt
 		? `REVOKED on ${formatDate(cert.revokedAt)}: this certificate is no longer valid.`
-		: `REPLACED: this certificate was reissued as ${getVerifyUrl(siteUrl, cert.supersededBy!)}`;
+		: cert.supersededBy
+			? `REPLACED: this certificate was reissued as ${getVerifyUrl(siteUrl, cert.supersededBy)}`
+			: `SUSPENDED since ${formatDate(cert.suspendedAt!)}: not valid while suspended.`;
+	const word = cert.revokedAt ? 'REVOKED' : cert.supersededBy ? 'REPLACED' : 'SUSPENDED';
 	doc.save();
 	doc.rect(40, 40, WIDTH - 80, 30).fill(cert.revokedAt ? '#fdecec' : '#fff4de');
 	doc.restore();
@@ -158,7 +163,7 @@ function drawStatusBanner(doc: Doc, cert: PdfCertificate, siteUrl: string) {
 	doc.save();
 	doc.rotate(-24, { origin: [CENTER, HEIGHT / 2] });
 	doc.fillOpacity(0.12);
-	drawLine(doc, cert.revokedAt ? 'REVOKED' : 'REPLACED', HEIGHT / 2 - 60, {
+	drawLine(doc, word, HEIGHT / 2 - 60, {
 		size: 120,
 		weight: 700,
 		color: DANGER,
@@ -262,6 +267,7 @@ export function getCertificatePdf(cert: PdfCertificate, siteUrl: string): Promis
 		cert.id,
 		cert.revokedAt?.getTime() ?? '',
 		cert.supersededBy ?? '',
+		cert.suspendedAt?.getTime() ?? '',
 	].join('|');
 	let pdf = cache.get(key);
 	if (pdf) {

@@ -65,10 +65,13 @@ export async function respondWithStatusList(
 		'access-control-allow-origin': '*',
 		'access-control-expose-headers': 'etag',
 	};
-	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+	if (request.headers.get('if-none-match') === etag)
+		return new Response(null, { status: 304, headers });
 	if (wantsJwt) {
 		entry.jwt ??= signCredentialJwt(entry.credential);
-		return new Response(entry.jwt, { headers: { ...headers, 'content-type': 'application/vc+jwt' } });
+		return new Response(entry.jwt, {
+			headers: { ...headers, 'content-type': 'application/vc+jwt' },
+		});
 	}
 	entry.dataIntegrity ??= signCredentialDataIntegrity(entry.credential);
 	return new Response(JSON.stringify(await entry.dataIntegrity, null, 2), {
