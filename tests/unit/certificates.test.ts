@@ -133,6 +133,7 @@ describe('splitRuns', () => {
 	});
 
 	it('reports characters no font covers', () => {
-		expect(splitRuns('王 Li', 400).missing).toEqual(['王']);
+		expect(splitRuns('王 Li', 400).missing).toEqual([]);
+		expect(splitRuns('\uE001 Li', 400).missing).toEqual(['\uE001']);
 	});
 });

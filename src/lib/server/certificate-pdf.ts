@@ -42,6 +42,7 @@ const MUTED = '#4a5560';
 const ACCENT = '#0b5cad';
 const DANGER = '#a3161a';
 const NON_LATIN = /[^\u0000-\u024F\u1E00-\u1EFF\u2000-\u206F\u20AC\u2122]/u;
+const RTL_TEXT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -92,7 +93,10 @@ function drawLine(doc: Doc, text: string, y: number, style: LineStyle): number {
 	}
 	let x = style.x ?? CENTER - width / 2;
 	const actual = NON_LATIN.test(text);
-	if (actual) doc.markContent('Span', { actual: text } as PDFKit.Mixins.MarkingOptions);
+	if (actual)
+		doc.markContent('Span', {
+			actual: getActualText(text, weight),
+		} as PDFKit.Mixins.MarkingOptions);
 	doc.fillColor(style.color ?? INK);
 	for (const run of splitRuns(text, weight).runs) {
 		useFont(doc, run.key, size).text(run.text, x, y, { lineBreak: false });
@@ -100,6 +104,20 @@ function drawLine(doc: Doc, text: string, y: number, style: LineStyle): number {
 	}
 	if (actual) doc.endMarkedContent();
 	return size;
+}
+
+/**
+ * The ActualText of a line. Right-to-left text is given in visual order (each right-to-left run
+ * reversed), because poppler's pdftotext lays an ActualText string out over the span as if it were
+ * visual and then reorders right-to-left words itself, giving the logical name back. (The glyphs'
+ * own Unicode mapping is no substitute: in Naskh, ر and ز share a base glyph, so it reads wrongly.)
+ */
+function getActualText(text: string, weight: FontWeight): string {
+	if (!RTL_TEXT.test(text)) return text;
+	const reverse = (run: string) => [...run].reverse().join('');
+	return splitRuns(text, weight)
+		.runs.map((run) => (run.rtl ? reverse(run.text) : run.text))
+		.join('');
 }
 
 /** Greedy word wrap to `maxWidth`, at most `maxLines` lines (the last one shrinks to fit). */
