@@ -6,6 +6,7 @@
  */
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { renderCertificatePdf } from '../../src/lib/server/certificate-pdf.ts';
 import { getFontByKey, splitRuns, toShapingForm } from '../../src/lib/server/pdf-fonts.ts';
@@ -119,5 +120,31 @@ describe('renderCertificatePdf', () => {
 		doc.end();
 		await done;
 		expect(countNotdefGlyphs(Buffer.concat(chunks))).toBeGreaterThan(0);
+	});
+});
+
+describe('renderCertificatePdf branding', () => {
+	function png(width: number, height: number): Buffer {
+		const image = new PNG({ width, height });
+		for (let i = 0; i < image.data.length; i += 4) image.data.set([11, 92, 173, 255], i);
+		return PNG.sync.write(image);
+	}
+
+	it('prints the signatory’s name and title and embeds the signature and the logo', async () => {
+		const plain = await renderCertificatePdf(cert('Asha Devi'), 'https://learn.example.org');
+		const pdf = await renderCertificatePdf(cert('Asha Devi'), 'https://learn.example.org', {
+			signatoryName: 'Ayesha Rahman',
+			signatoryTitle: 'Programme director',
+			signature: { data: png(200, 50), type: 'image/png' },
+			logo: { data: png(120, 60), type: 'image/png' },
+		});
+		const text = extractText(pdf);
+		expect(text).toContain('Ayesha Rahman');
+		expect(text).toContain('Programme director');
+		expect(extractText(plain)).not.toContain('Ayesha Rahman');
+		const images = (b: Buffer) => b.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
+		expect(images(pdf)).toBeGreaterThanOrEqual(2);
+		expect(images(plain)).toBe(0);
+		expect(renderPage(pdf, 40).stderr).toBe('');
 	});
 });

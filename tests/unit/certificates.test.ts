@@ -55,6 +55,20 @@ describe('getLinkedInUrl', () => {
 	});
 });
 
+describe('getLinkedInUrl with an organisation id', () => {
+	it('sends organizationId instead of organizationName', () => {
+		const url = new URL(
+			getLinkedInUrl(
+				'https://learn.example.org',
+				{ id: 'abcdefghijklmnopqrstuvwxyz234567', courseTitle: 'Excel', issuedAt: new Date() },
+				'1337',
+			),
+		);
+		expect(url.searchParams.get('organizationId')).toBe('1337');
+		expect(url.searchParams.has('organizationName')).toBe(false);
+	});
+});
+
 describe('getDownloadDisposition', () => {
 	it('gives an ASCII file name and the full name in filename*', () => {
 		expect(getDownloadDisposition('excel', 'রহিমা খাতুন', 'abcdefghijkl', 'pdf')).toBe(

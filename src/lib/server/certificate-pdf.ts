@@ -32,8 +32,22 @@ export interface PdfCertificate {
 	suspendedAt?: Date | null;
 }
 
+/** An image file's bytes and type (PNG or JPEG: what pdfkit embeds). */
+export interface BrandingImage {
+	data: Buffer;
+	type: 'image/png' | 'image/jpeg';
+}
+
+/** The issuer's branding (from the environment; see branding.ts). Every part is optional. */
+export interface CertificateBranding {
+	signatoryName?: string;
+	signatoryTitle?: string;
+	signature?: BrandingImage;
+	logo?: BrandingImage;
+}
+
 /** Bump when the layout changes, so cached documents are regenerated. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 const WIDTH = 841.89;
 const HEIGHT = 595.28;
 const CENTER = WIDTH / 2;
@@ -189,7 +203,51 @@ function drawStatusBanner(doc: Doc, cert: PdfCertificate, siteUrl: string) {
 	doc.restore();
 }
 
-function render(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
+/** Draws an image scaled into a box; a broken image is skipped (the certificate still renders). */
+function drawImage(doc: Doc, image: BrandingImage, x: number, y: number, fit: [number, number]) {
+	try {
+		doc.image(image.data, x, y, { fit, align: 'left', valign: 'bottom' });
+	} catch {
+		// pdfkit could not decode it; env-vars.ts already checked the extension and existence.
+	}
+}
+
+/** Signature block (left): signature image, line, signatory name and title, issuer. */
+function drawSignatory(doc: Doc, siteUrl: string, branding: CertificateBranding) {
+	if (branding.signature) drawImage(doc, branding.signature, 70, 436, [220, 50]);
+	doc.lineWidth(0.75).strokeColor(INK).moveTo(70, 490).lineTo(290, 490).stroke();
+	if (branding.signatoryName) {
+		drawLine(doc, branding.signatoryName, 495, {
+			size: 12,
+			weight: 700,
+			x: 70,
+			maxWidth: 220,
+			minSize: 8,
+		});
+		if (branding.signatoryTitle)
+			drawLine(doc, branding.signatoryTitle, 511, {
+				size: 9,
+				color: MUTED,
+				x: 70,
+				maxWidth: 220,
+				minSize: 6,
+			});
+		drawLine(doc, `${ISSUER_NAME} · ${new URL(siteUrl).host}`, 525, {
+			size: 9,
+			color: MUTED,
+			x: 70,
+		});
+		return;
+	}
+	drawLine(doc, ISSUER_NAME, 462, { size: 18, weight: 700, color: ACCENT, x: 70 });
+	drawLine(doc, `Issuer · ${new URL(siteUrl).host}`, 496, { size: 10, color: MUTED, x: 70 });
+}
+
+function render(
+	cert: PdfCertificate,
+	siteUrl: string,
+	branding: CertificateBranding = {},
+): Promise<Buffer> {
 	const verifyUrl = getVerifyUrl(siteUrl, cert.id);
 	const doc = new PDFDocument({
 		size: 'A4',
@@ -224,6 +282,7 @@ function render(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
 		.lineWidth(0.75)
 		.rect(28, 28, WIDTH - 56, HEIGHT - 56)
 		.stroke();
+	if (branding.logo) drawImage(doc, branding.logo, 48, 78, [110, 56]);
 	drawStatusBanner(doc, cert, siteUrl);
 
 	drawLine(doc, ISSUER_NAME.toUpperCase(), 86, { size: 14, weight: 700, color: ACCENT });
@@ -256,9 +315,7 @@ function render(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
 	}
 
 	// Signature block (left), verification details (middle), QR code (right).
-	doc.lineWidth(0.75).strokeColor(INK).moveTo(70, 490).lineTo(290, 490).stroke();
-	drawLine(doc, ISSUER_NAME, 462, { size: 18, weight: 700, color: ACCENT, x: 70 });
-	drawLine(doc, `Issuer · ${new URL(siteUrl).host}`, 496, { size: 10, color: MUTED, x: 70 });
+	drawSignatory(doc, siteUrl, branding);
 	drawLine(doc, 'Certificate ID', 452, { size: 9, color: MUTED, x: 330 });
 	drawLine(doc, cert.id, 465, { size: 10, weight: 700, x: 330 });
 	drawLine(doc, 'Check that it is genuine at', 484, { size: 9, color: MUTED, x: 330 });
@@ -278,7 +335,11 @@ const CACHE_SIZE = 200;
  * The certificate PDF, from the cache when the same certificate in the same state was drawn before.
  * The key holds everything printed that can change (status, revocation date, replacement).
  */
-export function getCertificatePdf(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
+export function getCertificatePdf(
+	cert: PdfCertificate,
+	siteUrl: string,
+	branding: CertificateBranding = {},
+): Promise<Buffer> {
 	const key = [
 		LAYOUT_VERSION,
 		siteUrl,
@@ -291,7 +352,7 @@ export function getCertificatePdf(cert: PdfCertificate, siteUrl: string): Promis
 	if (pdf) {
 		cache.delete(key);
 	} else {
-		pdf = render(cert, siteUrl);
+		pdf = render(cert, siteUrl, branding);
 		pdf.catch(() => cache.delete(key));
 	}
 	cache.set(key, pdf);
@@ -300,6 +361,10 @@ export function getCertificatePdf(cert: PdfCertificate, siteUrl: string): Promis
 }
 
 /** Draws the PDF without the cache (for the benchmark). */
-export function renderCertificatePdf(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
-	return render(cert, siteUrl);
+export function renderCertificatePdf(
+	cert: PdfCertificate,
+	siteUrl: string,
+	branding: CertificateBranding = {},
+): Promise<Buffer> {
+	return render(cert, siteUrl, branding);
 }
