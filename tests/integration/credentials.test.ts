@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { auditLogTable, certificateTable, userTable } from '../../db/schema.ts';
+import { checkCertificate } from '../../src/lib/credentials/browser-check.ts';
 import { isStatusSet } from '../../src/lib/status-list.ts';
 import { readLatestMail, signUp } from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
@@ -382,4 +383,131 @@ describe('key rotation', () => {
 			await server.stop();
 		}
 	}, 90_000);
+});
+
+describe('verify page', () => {
+	it('states the verdict in the title and the link preview, never "verified" when revoked or suspended', async () => {
+		const { id } = await earnCertificate(base, dataDir, 'Preview Learner');
+		const admin = await createAdmin();
+		const head = async () => {
+			const html = await (await fetch(`${base}/verify/${id}`)).text();
+			const meta = (p: string) =>
+				html.match(new RegExp(`<meta property="${p}" content="([^"]*)"`))?.[1];
+			return {
+				title: html.match(/<title>([^<]*)<\/title>/)?.[1] ?? '',
+				ogTitle: meta('og:title'),
+				html,
+			};
+		};
+		const valid = await head();
+		expect(valid.title).toContain('Valid certificate');
+		expect(valid.ogTitle).toContain('(verified certificate)');
+		await admin.browser.postForm('/admin/certificates', {
+			action: 'suspend',
+			id,
+			reason: 'Checking',
+		});
+		const held = await head();
+		expect(held.title).toContain('This certificate is suspended');
+		expect(held.ogTitle).not.toMatch(/verified/i);
+		await admin.browser.postForm('/admin/certificates', {
+			action: 'revoke',
+			id,
+			reason: 'Copied work',
+		});
+		const revoked = await head();
+		expect(revoked.title).toContain('This certificate has been revoked');
+		expect(revoked.ogTitle).not.toMatch(/verified/i);
+		expect(revoked.ogTitle).toContain('Preview Learner');
+	});
+
+	it('takes og:url from SITE_URL, offers a preview image, and says what was assessed and how to check', async () => {
+		const { id } = await earnCertificate(base, dataDir, 'Assessed Learner');
+		const res = await fetch(`${base}/bn/verify/${id}`, {
+			headers: { host: 'internal.invalid:9999' },
+		});
+		const html = await res.text();
+		expect(html).toContain(`<meta property="og:url" content="${base}/bn/verify/${id}"`);
+		const image = html.match(/<meta property="og:image" content="([^"]*)"/)?.[1];
+		expect(image).toBe(`${base}/verify/${id}.png`);
+		const png = await fetch(image!);
+		expect(png.status).toBe(200);
+		expect(png.headers.get('content-type')).toBe('image/png');
+		expect(
+			Buffer.from(await png.arrayBuffer())
+				.subarray(1, 4)
+				.toString(),
+		).toBe('PNG');
+		// Bengali page: plural and digits in Bengali; the fixture course needs two lessons.
+		expect(html).toContain('২ ঘণ্টা');
+		expect(html).toContain('২টি আবশ্যক পাঠ শেষ করেছেন');
+		const en = await (await fetch(`${base}/verify/${id}`)).text();
+		expect(en).toContain('2 required lessons completed');
+		expect(en).toContain('2 hours');
+		expect(en).toContain('href="/.well-known/did.json"');
+		expect(en).toContain(`href="${base}/credentials/status/1"`);
+		expect(en).toContain(`href="${base}/credentials/suspension/1"`);
+		expect(en).toContain(`href="/verify/${id}.jwt"`);
+		expect(en).toContain('<verify-check');
+	});
+});
+
+describe('checkCertificate (the "Check again" button’s logic)', () => {
+	const targets = (id: string) => ({
+		jwtUrl: `${base}/verify/${id}.jwt`,
+		didUrl: `${base}/.well-known/did.json`,
+		revocationUrl: `${base}/credentials/status/1`,
+		suspensionUrl: `${base}/credentials/suspension/1`,
+		index: 0,
+		credentialId: `${base}/verify/${id}`,
+	});
+
+	async function targetsOf(id: string) {
+		const jwt = await verifyJwt(base, await fetchJwt(base, id));
+		return { ...targets(id), index: Number(jwt.payload.credentialStatus.statusListIndex) };
+	}
+
+	it('passes every step for a valid certificate and stops at the suspension list for a held one', async () => {
+		const { id } = await earnCertificate(base, dataDir, 'Browser Check');
+		const admin = await createAdmin();
+		const steps: string[] = [];
+		const ok = await checkCertificate(await targetsOf(id), (s) => steps.push(`${s.step}:${s.ok}`));
+		expect(ok.valid).toBe(true);
+		expect(steps).toEqual([
+			'download:true',
+			'key:true',
+			'signature:true',
+			'match:true',
+			'revocation:true',
+			'suspension:true',
+		]);
+		await admin.browser.postForm('/admin/certificates', { action: 'suspend', id, reason: 'Hold' });
+		const held = await checkCertificate(await targetsOf(id));
+		expect(held.valid).toBe(false);
+		expect(held.steps.at(-1)).toEqual({ step: 'suspension', ok: false });
+	});
+
+	it('fails the signature step when one character of the downloaded credential changes', async () => {
+		const { id } = await earnCertificate(base, dataDir, 'Tampered Check');
+		const tampering: typeof fetch = async (input, init) => {
+			const res = await fetch(input, init);
+			if (!String(input).endsWith('.jwt')) return res;
+			const [h, p, s] = (await res.text()).split('.');
+			const body = Buffer.from(p!, 'base64url')
+				.toString()
+				.replace('Tampered Check', 'Tampered Chuck');
+			return new Response(`${h}.${Buffer.from(body).toString('base64url')}.${s}`);
+		};
+		const result = await checkCertificate(await targetsOf(id), () => {}, tampering);
+		expect(result.valid).toBe(false);
+		expect(result.steps.at(-1)).toEqual({ step: 'signature', ok: false });
+	});
+
+	it('fails the match step for another certificate’s credential', async () => {
+		const first = await earnCertificate(base, dataDir, 'First Check');
+		const second = await earnCertificate(base, dataDir, 'Second Check');
+		const swapped = { ...(await targetsOf(first.id)), credentialId: `${base}/verify/${second.id}` };
+		const result = await checkCertificate(swapped);
+		expect(result.steps.at(-1)).toEqual({ step: 'match', ok: false });
+	});
 });

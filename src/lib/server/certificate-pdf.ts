@@ -206,7 +206,7 @@ function drawStatusBanner(doc: Doc, cert: PdfCertificate, siteUrl: string) {
 /** Draws an image scaled into a box; a broken image is skipped (the certificate still renders). */
 function drawImage(doc: Doc, image: BrandingImage, x: number, y: number, fit: [number, number]) {
 	try {
-		doc.image(image.data, x, y, { fit, align: 'left', valign: 'bottom' });
+		doc.image(image.data, x, y, { fit, valign: 'bottom' });
 	} catch {
 		// pdfkit could not decode it; env-vars.ts already checked the extension and existence.
 	}
