@@ -25,8 +25,10 @@ for (const locale of ['bn', 'hi']) {
 		}
 	}
 	for (const [key, value] of Object.entries(catalogue)) {
-		const want = new Set((en[key] ?? '').match(/\{\w+\}/g) ?? []);
-		const got = new Set(value.match(/\{\w+\}/g) ?? []);
+		// Placeholder names, plain (`{count}`) or plural (`{count, plural, one {…} other {…}}`).
+		const names = (text: string) => new Set([...text.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => `{${m[1]}}`));
+		const want = names(en[key] ?? '');
+		const got = names(value);
 		if ([...want].some((p) => !got.has(p))) {
 			console.log(`content/i18n/${locale}.json: "${key}" lacks a placeholder of the English text (${[...want].join(', ')})`);
 			problems++;

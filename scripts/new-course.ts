@@ -36,6 +36,8 @@ outcomes:
   - What a learner can do at the end
 skills: [A short skill name]
 prerequisites: []
+order: 100                  # catalogue position, smallest first
+team: []                    # people shown on the course page: - name: …, bio: …
 instructors: []             # instructor account emails
 draft: true                 # remove when the course is ready for the catalogue
 certificate:

@@ -6,6 +6,8 @@ declare namespace App {
 		requestId: string;
 		/** Interface language of this request, from the path prefix. */
 		locale: import('./lib/i18n.ts').Locale;
+		/** The interface-string translator for `locale`, made once per request. */
+		t: import('./lib/i18n.ts').Translate;
 		/** The signed-in user, or null. */
 		user: import('./lib/server/session.ts').SessionUser | null;
 		/** The current session, or null. */

@@ -1,6 +1,6 @@
 /**
- * Runs before every on-demand page and endpoint. It fills `locals` (request id, locale, user,
- * session), refreshes the session cookie when the session was extended, and refuses cross-origin
+ * Runs before every on-demand page and endpoint. It fills `locals` (request id, locale and its
+ * translator `t`, user, session), refreshes the session cookie when the session was extended, and refuses cross-origin
  * state-changing requests. It never decides access to a page: pages and endpoints do that.
  * Unexpected errors are logged here, once, with the request id; Astro then renders the 500 page.
  */
@@ -15,13 +15,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	const { request, locals, cookies, url } = context;
 	locals.requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
 	locals.locale = splitLocale(url.pathname).locale;
+	locals.t = createTranslator(locals.locale);
 	locals.user = null;
 	locals.session = null;
 
 	if (context.isPrerendered) return next();
 
 	if (!verifyRequestOrigin(request, url.origin)) {
-		const message = createTranslator(locals.locale)('error.crossOrigin');
+		const message = locals.t('error.crossOrigin');
 		const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
 		return wantsJson
 			? Response.json({ error: message }, { status: 403 })

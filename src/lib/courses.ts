@@ -16,9 +16,19 @@ import type { CertificateRule, Quiz } from './content/schemas.ts';
 
 export const stripOrderPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
 
+/**
+ * Ids of the graded items an MDX body embeds with `<Quiz id="…" />`, `<Project id="…" />` or
+ * `<Lab id="…" />`, in order.
+ * @example getEmbeddedIds('<Quiz id="unit-1" />', 'Quiz') // ['unit-1']
+ */
+export function getEmbeddedIds(body: string, component: 'Quiz' | 'Project' | 'Lab'): string[] {
+	const pattern = new RegExp(`<${component}\\s+[^>]*\\bid=["']([^"']+)["']`, 'g');
+	return [...body.matchAll(pattern)].map((m) => m[1]!);
+}
+
 /** Quiz ids embedded in an MDX body with `<Quiz id="…" />`. */
 export function getEmbeddedQuizIds(body: string): string[] {
-	return [...body.matchAll(/<Quiz\s+[^>]*\bid=["']([^"']+)["']/g)].map((m) => m[1]!);
+	return getEmbeddedIds(body, 'Quiz');
 }
 
 export interface LessonRef {
@@ -34,6 +44,10 @@ export interface LessonRef {
 	translated: boolean;
 	/** Ids of the quizzes this lesson embeds with <Quiz id="…" />, in order. */
 	quizIds: string[];
+	/** Ids of the graded projects this lesson embeds with <Project id="…" />, in order. */
+	projectIds: string[];
+	/** Ids of the labs this lesson embeds with <Lab id="…" />, in order. */
+	labIds: string[];
 }
 
 export interface UnitRef {
@@ -57,11 +71,22 @@ export interface Course {
 	hours: number;
 	version: string;
 	instructors: string[];
+	/** Catalogue position, smallest first. */
+	order: number;
+	/** The people shown on the course page. */
+	team: { name: string; bio: string }[];
 	draft: boolean;
 	units: UnitRef[];
 	lessons: LessonRef[];
-	/** The resolved certificate rule: lesson slugs, quiz ids and the assessment. */
-	certificate: { lessons: string[]; quizzes: string[]; assessment?: string; passMark?: number };
+	/** The resolved certificate rule: lesson slugs, quiz, project and lab ids, and the assessment. */
+	certificate: {
+		lessons: string[];
+		quizzes: string[];
+		projects: string[];
+		labs: string[];
+		assessment?: string;
+		passMark?: number;
+	};
 	/** Ids of the English and translated course file entries, for rendering the "about" text. */
 	entryId: string;
 	translationId?: string;
@@ -124,7 +149,9 @@ async function loadModel(): Promise<Model> {
 						optional: l.data.optional,
 						unitSlug,
 						translated: locale === 'en' || Boolean(lt),
-						quizIds: getEmbeddedQuizIds(l.body ?? ''),
+						quizIds: getEmbeddedIds(l.body ?? '', 'Quiz'),
+						projectIds: getEmbeddedIds(l.body ?? '', 'Project'),
+						labIds: getEmbeddedIds(l.body ?? '', 'Lab'),
 					};
 				});
 			return {
@@ -150,6 +177,8 @@ async function loadModel(): Promise<Model> {
 			hours: entry.data.hours,
 			version: entry.data.version,
 			instructors: entry.data.instructors.map((e) => e.toLowerCase()),
+			order: entry.data.order,
+			team: tr?.data.team ?? entry.data.team,
 			draft: entry.data.draft,
 			units: unitRefs,
 			lessons: allLessons,
@@ -157,6 +186,8 @@ async function loadModel(): Promise<Model> {
 				lessons:
 					rule.lessons === 'all' ? allLessons.filter((l) => !l.optional).map((l) => l.slug) : rule.lessons,
 				quizzes: rule.quizzes,
+				projects: rule.projects,
+				labs: rule.labs,
 				assessment: rule.assessment,
 				passMark: rule.passMark,
 			},
@@ -172,13 +203,13 @@ function getModel(): Promise<Model> {
 	return cached;
 }
 
-/** Every published course, in catalogue order (by title). */
+/** Every published course, in catalogue order (the authored `order`, then the slug), the same in every language. */
 export async function getCourses(locale: Locale, options: { includeDrafts?: boolean } = {}): Promise<Course[]> {
 	const model = await getModel();
 	return [...model.courses.values()]
 		.map((v) => v[locale])
 		.filter((c) => options.includeDrafts || !c.draft)
-		.sort((a, b) => a.title.localeCompare(b.title, locale));
+		.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 }
 
 /** A course by slug, or null. */

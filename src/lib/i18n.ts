@@ -65,16 +65,36 @@ export function splitLocale(pathname: string): { locale: Locale; path: string } 
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** A translator for one locale. `{name}` placeholders are replaced from `vars`. */
+/**
+ * A translator for one locale. `{name}` placeholders are replaced from `vars`; numbers are written
+ * with the locale's digits and grouping (Bengali digits on Bengali pages). A plural placeholder
+ * picks its form with the locale's plural rules, `#` standing for the number:
+ * @example t('catalogue.hours', { hours: 1 }) // "{hours, plural, one {# hour} other {# hours}}" → "1 hour"
+ */
 export function createTranslator(locale: Locale): Translate {
 	const catalogue = catalogues[locale];
 	return (key, vars) => {
 		const template = catalogue[key] ?? en[key] ?? key;
 		if (!vars) return template;
-		return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-			name in vars ? String(vars[name]) : whole,
-		);
+		return formatMessage(template, vars, locale);
 	};
+}
+
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+/** Fills a message template: plural placeholders first, then plain ones. */
+export function formatMessage(template: string, vars: Record<string, string | number>, locale: Locale): string {
+	const show = (value: string | number) => (typeof value === 'number' ? formatNumber(value, locale) : value);
+	return template
+		.replace(PLURAL, (whole, name: string, body: string) => {
+			const value = Number(vars[name]);
+			if (vars[name] === undefined || vars[name] === '' || !Number.isFinite(value)) return whole;
+			const forms = new Map([...body.matchAll(PLURAL_FORM)].map((m) => [m[1]!, m[2]!]));
+			const form = forms.get(`=${value}`) ?? forms.get(pluralRules[locale].select(value)) ?? forms.get('other') ?? '';
+			return form.replace(/#/g, formatNumber(value, locale));
+		})
+		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? show(vars[name]!) : whole));
 }
 
 /** Keys English has that a locale lacks (empty for English). */
@@ -99,3 +119,4 @@ const dateFormats = Object.fromEntries(
 	LOCALES.map((l) => [l, new Intl.DateTimeFormat(`${l}-IN`, { dateStyle: 'long', timeZone: 'UTC' })]),
 ) as Record<Locale, Intl.DateTimeFormat>;
 const numberFormats = Object.fromEntries(LOCALES.map((l) => [l, new Intl.NumberFormat(`${l}-IN`)])) as Record<Locale, Intl.NumberFormat>;
+const pluralRules = Object.fromEntries(LOCALES.map((l) => [l, new Intl.PluralRules(l)])) as Record<Locale, Intl.PluralRules>;

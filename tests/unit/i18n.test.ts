@@ -36,7 +36,7 @@ describe('getLocaleFromParam', () => {
 describe('createTranslator', () => {
 	it('fills placeholders', () => {
 		expect(createTranslator('en')('catalogue.hours', { hours: 12 })).toBe('12 hours');
-		expect(createTranslator('bn')('catalogue.hours', { hours: 12 })).toBe('12 ঘণ্টা');
+		expect(createTranslator('bn')('catalogue.hours', { hours: 12 })).toBe('১২ ঘণ্টা');
 	});
 });
 

@@ -92,6 +92,25 @@ describe('parseTypedNumber', () => {
 		expect(parseTypedNumber('1 000')).toBe(1000);
 	});
 
+	it('ignores a danda or full stop that ends the answer, in every script', () => {
+		expect(parseTypedNumber('১০০।')).toBe(100);
+		expect(parseTypedNumber('१००।')).toBe(100);
+		expect(parseTypedNumber('100.')).toBe(100);
+		expect(parseTypedNumber('100।।')).toBe(100);
+		expect(parseTypedNumber('১০০।৫')).toBeNull();
+	});
+
+	it("accepts any of the author's units and currency words, before or after the number", () => {
+		const units = ['Rs', '₹', 'টাকা', 'रुपये'];
+		expect(parseTypedNumber('Rs 21,600', units)).toBe(21600);
+		expect(parseTypedNumber('Rs. 21,600', units)).toBe(21600);
+		expect(parseTypedNumber('২১,৬০০ টাকা।', units)).toBe(21600);
+		expect(parseTypedNumber('₹21,600', units)).toBe(21600);
+		expect(parseTypedNumber('21,600 रुपये', units)).toBe(21600);
+		expect(parseTypedNumber('21,600 dollars', units)).toBeNull();
+		expect(parseTypedNumber('12 USD per hour', ['USD', 'USD per hour'])).toBe(12);
+	});
+
 	it('accepts the unit or a currency sign around the number', () => {
 		expect(parseTypedNumber('100 minutes', 'minutes')).toBe(100);
 		expect(parseTypedNumber('100 Minutes', 'minutes')).toBe(100);

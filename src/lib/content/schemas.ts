@@ -42,6 +42,14 @@ const courseTextFields = {
 	prerequisites: z.array(Text).default([]),
 };
 
+/** A person shown on a course page. */
+export const TeamMemberSchema = z.strictObject({
+	/** Name as it should appear, e.g. "Nusrat Jahan". */
+	name: Text.max(80),
+	/** One line on their experience, e.g. "Virtual assistant for UK estate agents since 2019". */
+	bio: Text.max(200),
+});
+
 /** The English course file, `courses/<slug>/course.md`. */
 export function createCourseSchema<T extends z.ZodType>(cover: T) {
 	return z.strictObject({
@@ -64,6 +72,13 @@ export function createCourseSchema<T extends z.ZodType>(cover: T) {
 		hours: z.number().positive().max(500),
 		/** Content version printed on certificates, e.g. '2026.1'. */
 		version: z.coerce.string().default('1'),
+		/** Position in the catalogue, smallest first (the same in every language). Default 100. */
+		order: z.number().int().min(0).max(1000).default(100),
+		/**
+		 * The people behind the course, shown on the course page: a name and a one-line bio each.
+		 * (`instructors` names accounts by email for analytics; addresses are never shown.) Default none.
+		 */
+		team: z.array(TeamMemberSchema).default([]),
 		/** Emails of the instructor accounts who see this course's analytics. */
 		instructors: z.array(z.email()).default([]),
 		/** Optional cover image, relative to the course file. */
@@ -82,6 +97,8 @@ export const CourseTranslationSchema = z.strictObject({
 	outcomes: courseTextFields.outcomes.optional(),
 	skills: courseTextFields.skills.optional(),
 	prerequisites: z.array(Text).optional(),
+	/** The team's names and bios in this language, in the English order. */
+	team: z.array(TeamMemberSchema).optional(),
 });
 
 /** A unit, `<NN-unit>/unit.yaml` (and its `unit.bn.yaml` / `unit.hi.yaml` translations). */
@@ -177,8 +194,13 @@ export const QuestionSchema = z.discriminatedUnion('type', [
 		answer: z.number(),
 		/** Absolute tolerance. Default 0. */
 		tolerance: z.number().min(0).default(0),
-		/** Unit shown next to the box, e.g. `%`. */
+		/** Unit shown next to the box, e.g. `%`; typing it before or after the number is accepted. */
 		unit: z.string().optional(),
+		/**
+		 * More units or currency words a learner may type around the number, in any language, e.g.
+		 * `[Rs, ₹, টাকা, रुपये]`. Default none.
+		 */
+		acceptUnits: z.array(z.string().trim().min(1)).default([]),
 	}),
 	z.strictObject({
 		...questionBase,

@@ -77,7 +77,7 @@ export function gradeQuestion(q: Question, answer: AuthoredAnswer, english?: Que
 		case 'short-text':
 			return matchesAny(answer as string, accepted(q, english)[0]!) ? 1 : 0;
 		case 'numeric': {
-			const value = parseTypedNumber(answer as string, q.unit);
+			const value = parseTypedNumber(answer as string, [...(q.unit ? [q.unit] : []), ...q.acceptUnits]);
 			if (value === null) return 0;
 			return Math.abs(value - q.answer) <= q.tolerance + 1e-9 * Math.max(1, Math.abs(q.answer)) ? 1 : 0;
 		}
@@ -110,7 +110,7 @@ export function formatResponse(q: Question, answer: AuthoredAnswer): string {
 		case 'fill-blanks':
 			return (answer as string[]).map(normaliseText).join(' | ').slice(0, 200);
 		case 'numeric': {
-			const value = parseTypedNumber(answer as string, q.unit);
+			const value = parseTypedNumber(answer as string, [...(q.unit ? [q.unit] : []), ...q.acceptUnits]);
 			return value === null ? (answer as string).trim().slice(0, 50) : String(value);
 		}
 		case 'matching':

@@ -61,18 +61,30 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
- * The number a learner typed, or null when it is not one. `unit` (e.g. `minutes`, `%`) may be
- * typed before or after the number.
+ * The number a learner typed, or null when it is not one. `units` (e.g. `minutes`, `%`, or the
+ * author's list such as `['Rs', 'টাকা', 'रुपये']`) may be typed before or after the number; a full
+ * stop or a danda (।) ending the answer is ignored, as a sentence ending.
  * @example parseTypedNumber('১,২৩,৪৫৬.৫') // 123456.5
  * @example parseTypedNumber('100 minutes', 'minutes') // 100
+ * @example parseTypedNumber('২১,৬০০ টাকা।', ['Rs', 'টাকা']) // 21600
  */
-export function parseTypedNumber(typed: string, unit?: string): number | null {
+export function parseTypedNumber(typed: string, units?: string | readonly string[]): number | null {
 	let s = foldDigits(typed.normalize('NFKC')).replace(/\p{Cf}/gu, '').toLowerCase().trim();
-	s = s.replace(/[\u2212\u2012\u2013\u2014]/g, '-');
-	const u = unit?.normalize('NFKC').toLowerCase().trim();
-	if (u) {
-		if (s.endsWith(u)) s = s.slice(0, -u.length);
-		else if (s.startsWith(u)) s = s.slice(u.length);
+	s = s.replace(/[\u2212\u2012\u2013\u2014]/g, '-').replace(/\s*[।॥.]+$/u, '').trim();
+	const list = (typeof units === 'string' ? [units] : (units ?? []))
+		.map((u) => u.normalize('NFKC').toLowerCase().trim())
+		.filter((u) => u !== '')
+		// Longest first, so "USD per hour" is removed before "USD".
+		.sort((a, b) => b.length - a.length);
+	for (const u of list) {
+		if (s.endsWith(u)) {
+			s = s.slice(0, -u.length).trim();
+			break;
+		}
+		if (s.startsWith(u)) {
+			s = s.slice(u.length).replace(/^[.\s]+/u, '').trim();
+			break;
+		}
 	}
 	s = s.replace(/^[$₹৳€£]|[$₹৳€£%]$/g, '').replace(/\s+/gu, '');
 	if (WESTERN_GROUPS.test(s) || INDIAN_GROUPS.test(s)) s = s.replace(/,/g, '');

@@ -6,6 +6,7 @@
 import { count, desc, or, sql } from 'drizzle-orm';
 import { userTable } from '../../../db/schema.ts';
 import { recordAudit } from './audit.ts';
+import { toLikePattern } from '../search-pattern.ts';
 import { db } from './db.ts';
 import { getUserById, setUserDisabled, setUserRole, type Role } from './user.ts';
 
@@ -20,9 +21,8 @@ export interface UserListItem {
 
 /** Users matching `query` (email or name, case-insensitive), newest first, a page at a time. */
 export async function searchUsers(query: string, page: number, pageSize = 25): Promise<{ rows: UserListItem[]; total: number; pageSize: number }> {
-	const q = query.trim();
-	const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-	const where = q
+	const pattern = toLikePattern(query);
+	const where = pattern
 		? or(sql`${userTable.email} like ${pattern} escape '\\'`, sql`${userTable.name} like ${pattern} escape '\\'`)
 		: undefined;
 	const rows = await db

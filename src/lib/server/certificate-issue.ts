@@ -2,9 +2,9 @@
  * Issuing certificates: the eligibility rule, the race-safe insert, the learner's email, and
  * reissue in a new name.
  *
- * Rule (`course.certificate`): every required lesson has `lesson_progress.completed_at` set; every
- * required quiz has a passed attempt; and when the course names an assessment, its best submitted
- * score reaches the course's `passMark` (or the assessment quiz's own pass mark when unset).
+ * Rule (`course.certificate`, decided in `src/lib/course-progress.ts`): every required lesson is
+ * completed and every required quiz, project and lab (the final assessment included) has a passing
+ * attempt; the assessment's attempts are graded at the course's pass mark (`getPassMark`).
  *
  * Races: progress.ts calls `issueCertificateIfEligible` after every completion and every passed
  * quiz, so two requests can find the learner eligible at the same moment. The insert is one SQL
@@ -14,10 +14,10 @@
  * is retried with a new one.
  */
 import { SITE_URL } from 'astro:env/server';
-import { and, eq, isNotNull, max, sql } from 'drizzle-orm';
-import { lessonProgressTable, quizAttemptTable } from '../../../db/schema.ts';
+import { sql } from 'drizzle-orm';
 import { getIssuerLabel, getVerifyUrl } from '../certificate-links.ts';
-import { getCourse, getQuizData, type Course } from '../courses.ts';
+import { verifyEligible } from '../course-progress.ts';
+import { getCourse, type Course } from '../courses.ts';
 import { createTranslator, localizePath } from '../i18n.ts';
 import { getCurrentCertificate } from './certificates.ts';
 import { recordCertificateEvidence } from './credentials/evidence.ts';
@@ -25,68 +25,15 @@ import { getRandomStatusIndexSql } from './credentials/status-index.ts';
 import { db } from './db.ts';
 import { log } from './log.ts';
 import { sendMail } from './mail.ts';
-import { getRequiredItems } from './progress.ts';
+import { getLearnerRecord } from './learner-record.ts';
 import { generatePublicId } from './random.ts';
 import { getUserById } from './user.ts';
 
 const STATUS_INDEX_CLASH = /UNIQUE constraint failed: certificate\.status_index/;
 
-/** Whether the learner now meets the course's certificate rule. */
+/** Whether the learner now meets the course's certificate rule (`verifyEligible`). */
 export async function isEligibleForCertificate(userId: string, course: Course): Promise<boolean> {
-	const required = getRequiredItems(course);
-	const assessment = course.certificate.assessment;
-	const quizzes = required.quizzes.filter((q) => q !== assessment);
-	const [lessonRows, quizRows] = await Promise.all([
-		db
-			.select({ slug: lessonProgressTable.lessonSlug })
-			.from(lessonProgressTable)
-			.where(
-				and(
-					eq(lessonProgressTable.userId, userId),
-					eq(lessonProgressTable.courseSlug, course.slug),
-					isNotNull(lessonProgressTable.completedAt),
-				),
-			),
-		db
-			.selectDistinct({ quizId: quizAttemptTable.quizId })
-			.from(quizAttemptTable)
-			.where(
-				and(
-					eq(quizAttemptTable.userId, userId),
-					eq(quizAttemptTable.courseSlug, course.slug),
-					eq(quizAttemptTable.passed, true),
-				),
-			),
-	]);
-	const completed = new Set(lessonRows.map((r) => r.slug));
-	const passed = new Set(quizRows.map((r) => r.quizId));
-	if (!required.lessons.every((l) => completed.has(l)) || !quizzes.every((q) => passed.has(q)))
-		return false;
-	if (!assessment) return true;
-
-	const passMark =
-		course.certificate.passMark ??
-		(await getQuizData(course.slug, assessment, 'en'))?.quiz.passMark;
-	if (passMark === undefined) {
-		log.error(
-			{ course: course.slug, assessment },
-			'the certificate rule names an assessment quiz that does not exist',
-		);
-		return false;
-	}
-	const best = await db
-		.select({ score: max(quizAttemptTable.score) })
-		.from(quizAttemptTable)
-		.where(
-			and(
-				eq(quizAttemptTable.userId, userId),
-				eq(quizAttemptTable.courseSlug, course.slug),
-				eq(quizAttemptTable.quizId, assessment),
-				isNotNull(quizAttemptTable.submittedAt),
-			),
-		)
-		.get();
-	return best?.score != null && best.score >= passMark;
+	return verifyEligible(course, await getLearnerRecord(userId, course.slug));
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Certificates: reading them, and the admin actions on them (revoke, suspend, unsuspend).
- * Issuing and reissuing live in certificate-issue.ts (re-exported here, the module progress.ts calls).
+ * Issuing and reissuing live in certificate-issue.ts.
  *
  * Lifecycle of a row in `certificate`:
  * - issued: written once when the learner first meets the course's rule; name, course title,
@@ -21,9 +21,8 @@ import { and, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { certificateTable, userTable } from '../../../db/schema.ts';
 import { isCertificateId } from '../certificate-links.ts';
 import { recordAudit } from './audit.ts';
+import { normaliseSearchQuery, toLikePattern } from '../search-pattern.ts';
 import { db } from './db.ts';
-
-export { issueCertificateIfEligible, reissueCertificate } from './certificate-issue.ts';
 
 export type Certificate = typeof certificateTable.$inferSelect;
 
@@ -116,9 +115,9 @@ export async function searchCertificates(
 	page: number,
 	pageSize = 25,
 ): Promise<{ rows: CertificateListItem[]; total: number; pageSize: number }> {
-	const q = query.trim();
-	const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-	const where = q
+	const q = normaliseSearchQuery(query);
+	const pattern = toLikePattern(query);
+	const where = pattern
 		? or(
 				eq(certificateTable.id, q.toLowerCase()),
 				sql`${userTable.email} like ${pattern} escape '\\'`,

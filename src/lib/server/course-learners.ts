@@ -6,12 +6,16 @@
  * A page is two steps: pick the enrolments (one index range of `enrolment_course_idx`; with a
  * search, a scan of the user table probing each match's enrolment), then read the details of just
  * those learners by primary key. Progress is the same figure the learner sees
- * (`summariseProgress`: required lessons completed and required quizzes passed).
+ * (`summariseProgress`: required lessons completed and required quizzes, projects and labs passed).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Course } from '../courses.ts';
+import { toLikePattern } from '../search-pattern.ts';
 import { db } from './db.ts';
+import { createEmptyRecord } from '../course-progress.ts';
+import { getPassedLabs } from './labs/passed.ts';
 import { summariseProgress } from './progress.ts';
+import { getPassedProjects } from './projects/passed.ts';
 
 export interface CourseLearner {
 	userId: string;
@@ -42,11 +46,6 @@ interface EnrolmentRow {
 
 const date = (ms: number | null) => (ms === null ? null : new Date(Number(ms)));
 
-/** A LIKE pattern matching `query` anywhere, with LIKE's wildcards escaped. */
-function toPattern(query: string): string {
-	return `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-}
-
 const columns = sql`e.user_id as userId, u.name as name, u.email as email, e.enrolled_at as enrolledAt, e.left_at as leftAt,
 	e.last_lesson_slug as lastLessonSlug, e.last_active_at as lastActiveAt, e.completed_at as completedAt`;
 
@@ -56,8 +55,8 @@ async function selectEnrolments(
 	limit: number,
 	offset: number,
 ): Promise<{ rows: EnrolmentRow[]; total: number | null }> {
-	const q = query.trim();
-	if (!q) {
+	const pattern = toLikePattern(query);
+	if (!pattern) {
 		const rows = await db.all<EnrolmentRow>(sql`
 			select ${columns} from (
 				select rowid as rid from enrolment where course_slug = ${courseSlug}
@@ -68,7 +67,6 @@ async function selectEnrolments(
 	}
 	// CROSS JOIN keeps the user table outermost: one pass over users, probing each match's enrolment
 	// by primary key, instead of a probe into users for every enrolment of a big course.
-	const pattern = toPattern(q);
 	const rows = await db.all<EnrolmentRow>(sql`
 		select ${columns}, count(*) over () as total
 		from user u cross join enrolment e on e.user_id = u.id and e.course_slug = ${courseSlug}
@@ -82,6 +80,27 @@ const inList = (ids: readonly string[]): SQL =>
 		ids.map((id) => sql`${id}`),
 		sql`, `,
 	)})`;
+
+/** Passed projects and labs of each learner, read only when the course requires any. */
+async function getPassedGradedWork(
+	course: Course,
+	userIds: string[],
+): Promise<Map<string, { projects: Iterable<string>; labs: Iterable<string> }>> {
+	const result = new Map<string, { projects: Iterable<string>; labs: Iterable<string> }>();
+	const needsProjects = course.certificate.projects.length > 0;
+	const needsLabs = course.certificate.labs.length > 0;
+	if (!needsProjects && !needsLabs) return result;
+	await Promise.all(
+		userIds.map(async (userId) => {
+			const [projects, labs] = await Promise.all([
+				needsProjects ? getPassedProjects(userId, course.slug) : new Map(),
+				needsLabs ? getPassedLabs(userId, course.slug) : new Map(),
+			]);
+			result.set(userId, { projects: projects.keys(), labs: labs.keys() });
+		}),
+	);
+	return result;
+}
 
 /** Details (progress, best scores, certificate) of the given enrolments. */
 async function addDetails(course: Course, rows: EnrolmentRow[]): Promise<CourseLearner[]> {
@@ -99,12 +118,14 @@ async function addDetails(course: Course, rows: EnrolmentRow[]): Promise<CourseL
 			select user_id as userId, id, issued_at as issuedAt, revoked_at as revokedAt from certificate
 			where user_id in ${inList(ids)} and course_slug = ${course.slug} and superseded_by is null`),
 	]);
+	const graded = await getPassedGradedWork(course, ids);
 	return rows.map((r) => {
-		const completed = new Set(
-			lessons.filter((l) => l.userId === r.userId).map((l) => l.lessonSlug),
-		);
+		const record = createEmptyRecord();
+		for (const l of lessons) if (l.userId === r.userId) record.completedLessons.add(l.lessonSlug);
 		const mine = quizzes.filter((q) => q.userId === r.userId);
-		const passed = new Set(mine.filter((q) => Number(q.passed) === 1).map((q) => q.quizId));
+		for (const q of mine) if (Number(q.passed) === 1) record.passed.quiz.add(q.quizId);
+		for (const id of graded.get(r.userId)?.projects ?? []) record.passed.project.add(id);
+		for (const id of graded.get(r.userId)?.labs ?? []) record.passed.lab.add(id);
 		const enrolment = {
 			courseSlug: course.slug,
 			enrolledAt: new Date(Number(r.enrolledAt)),
@@ -122,7 +143,7 @@ async function addDetails(course: Course, rows: EnrolmentRow[]): Promise<CourseL
 			leftAt: enrolment.leftAt,
 			lastActiveAt: enrolment.lastActiveAt,
 			completedAt: enrolment.completedAt,
-			percent: summariseProgress(course, enrolment, completed, passed).percent,
+			percent: summariseProgress(course, enrolment, record).percent,
 			bestScores: new Map(mine.map((q) => [q.quizId, Number(q.best)])),
 			certificate: cert
 				? {

@@ -11,15 +11,17 @@
  * completed_at IS NULL` for a completion), and the event insert is conditional on `changes() = 1`,
  * so two identical requests racing each other record one completion and one event.
  *
- * Hooks: completing a lesson or passing a quiz calls `issueCertificateIfEligible` (certificates
- * module), which issues the course certificate the moment the rule is met.
+ * Hooks: completing a lesson or passing a quiz, project or lab calls `issueCertificateIfEligible`
+ * (certificate-issue.ts), which issues the course certificate the moment the rule is met. What the
+ * rule requires and how far a learner is: `src/lib/course-progress.ts`.
  */
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { enrolmentTable, lessonProgressTable, quizAttemptTable } from '../../../db/schema.ts';
-import type { Course, LessonRef } from '../courses.ts';
-import { getQuizLesson } from '../courses.ts';
-import { issueCertificateIfEligible } from './certificates.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { enrolmentTable } from '../../../db/schema.ts';
+import { getItemLesson, summariseRecord, type GradedKind, type LearnerRecord, type ProgressSummary } from '../course-progress.ts';
+import type { Course } from '../courses.ts';
+import { issueCertificateIfEligible } from './certificate-issue.ts';
 import { db } from './db.ts';
+import { getLearnerRecord } from './learner-record.ts';
 
 export interface Enrolment {
 	courseSlug: string;
@@ -118,67 +120,44 @@ export async function uncompleteLesson(userId: string, courseSlug: string, lesso
 }
 
 /**
- * Called by the quiz engine after a passing submission: completes the lesson that embeds the quiz
- * (if any) and issues the certificate if the rule is now met.
+ * Called by the quiz, project and lab engines after a passing submission: completes the lesson
+ * that embeds the item (if any) and issues the certificate if the rule is now met.
  */
-export async function recordQuizPassed(userId: string, course: Course, quizId: string): Promise<void> {
+export async function recordItemPassed(userId: string, course: Course, kind: GradedKind, id: string): Promise<void> {
 	await ensureEnrolled(userId, course.slug);
-	const lesson = getQuizLesson(course, quizId);
+	const lesson = getItemLesson(course, kind, id);
 	const changed = lesson ? await completeLesson(userId, course, lesson.slug) : false;
 	if (!changed) await issueCertificateIfEligible(userId, course);
 }
 
-export interface CourseProgress {
-	enrolment: Enrolment | null;
-	/** Slugs of completed lessons. */
-	completedLessons: Set<string>;
-	/** Ids of quizzes with a passing attempt. */
-	passedQuizzes: Set<string>;
-	/** Required items (lessons + quizzes + assessment) and how many are done. */
-	required: number;
-	done: number;
-	percent: number;
-	/** Where "Continue" goes: the last lesson visited if unfinished, else the first unfinished lesson. */
-	next: LessonRef | undefined;
+/** Called by the quiz engine after a passing submission (see `recordItemPassed`). */
+export async function recordQuizPassed(userId: string, course: Course, quizId: string): Promise<void> {
+	await recordItemPassed(userId, course, 'quiz', quizId);
 }
 
-/** Required items of a course: lessons by slug and quizzes by id (assessment included). */
-export function getRequiredItems(course: Course): { lessons: string[]; quizzes: string[] } {
-	const quizzes = [...course.certificate.quizzes];
-	if (course.certificate.assessment && !quizzes.includes(course.certificate.assessment)) quizzes.push(course.certificate.assessment);
-	return { lessons: course.certificate.lessons, quizzes };
+/** A learner's progress in one course: the summary figures, the record and the enrolment. */
+export interface CourseProgress extends ProgressSummary {
+	enrolment: Enrolment | null;
+	record: LearnerRecord;
+	/** Slugs of completed lessons (`record.completedLessons`). */
+	completedLessons: Set<string>;
+	/** Ids of quizzes with a passing attempt (`record.passed.quiz`). */
+	passedQuizzes: Set<string>;
 }
 
 /** A learner's progress in one course. */
 export async function getCourseProgress(userId: string, course: Course): Promise<CourseProgress> {
-	const [enrolment, lessonRows, quizRows] = await Promise.all([
-		getEnrolment(userId, course.slug),
-		db
-			.select({ lessonSlug: lessonProgressTable.lessonSlug })
-			.from(lessonProgressTable)
-			.where(and(eq(lessonProgressTable.userId, userId), eq(lessonProgressTable.courseSlug, course.slug), isNotNull(lessonProgressTable.completedAt))),
-		db
-			.selectDistinct({ quizId: quizAttemptTable.quizId })
-			.from(quizAttemptTable)
-			.where(and(eq(quizAttemptTable.userId, userId), eq(quizAttemptTable.courseSlug, course.slug), eq(quizAttemptTable.passed, true))),
-	]);
-	return summariseProgress(course, enrolment, new Set(lessonRows.map((r) => r.lessonSlug)), new Set(quizRows.map((r) => r.quizId)));
+	const [enrolment, record] = await Promise.all([getEnrolment(userId, course.slug), getLearnerRecord(userId, course.slug)]);
+	return summariseProgress(course, enrolment, record);
 }
 
-/** Pure: progress figures from the raw sets (shared by the course page and the dashboard). */
-export function summariseProgress(course: Course, enrolment: Enrolment | null, completedLessons: Set<string>, passedQuizzes: Set<string>): CourseProgress {
-	const req = getRequiredItems(course);
-	const required = req.lessons.length + req.quizzes.length;
-	const done = req.lessons.filter((l) => completedLessons.has(l)).length + req.quizzes.filter((q) => passedQuizzes.has(q)).length;
-	const last = enrolment?.lastLessonSlug ? course.lessons.find((l) => l.slug === enrolment.lastLessonSlug) : undefined;
-	const next = last && !completedLessons.has(last.slug) ? last : (course.lessons.find((l) => !completedLessons.has(l.slug)) ?? last);
+/** Progress figures from an enrolment and a record (shared by the course page, dashboard and instructors). */
+export function summariseProgress(course: Course, enrolment: Enrolment | null, record: LearnerRecord): CourseProgress {
 	return {
+		...summariseRecord(course, record, enrolment?.lastLessonSlug),
 		enrolment,
-		completedLessons,
-		passedQuizzes,
-		required,
-		done,
-		percent: required === 0 ? 0 : Math.round((done / required) * 100),
-		next,
+		record,
+		completedLessons: record.completedLessons,
+		passedQuizzes: record.passed.quiz,
 	};
 }

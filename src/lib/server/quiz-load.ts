@@ -4,6 +4,7 @@
  * quiz lives (course and embedding lesson).
  */
 import type { Quiz } from '../content/schemas.ts';
+import { getPassMark } from '../course-progress.ts';
 import { getCourse, getQuizData, getQuizLesson, type Course } from '../courses.ts';
 import type { Locale } from '../i18n.ts';
 import { mergeTranslation } from '../quiz/translation.ts';
@@ -31,14 +32,13 @@ export async function loadQuiz(courseSlug: string, quizId: string, locale: Local
 	if (!course || !en) return null;
 	const shown = locale === 'en' ? en : await getQuizData(courseSlug, quizId, locale);
 	const translated = shown && shown.locale !== 'en';
-	const rule = course.certificate;
 	return {
 		course,
 		quizId,
 		quiz: translated ? mergeTranslation(en.quiz, shown.quiz) : en.quiz,
 		english: en.quiz,
 		locale: translated ? locale : 'en',
-		passMark: rule.assessment === quizId && rule.passMark !== undefined ? rule.passMark : en.quiz.passMark,
+		passMark: getPassMark(course, quizId, en.quiz.passMark),
 		lessonSlug: getQuizLesson(course, quizId)?.slug,
 	};
 }
