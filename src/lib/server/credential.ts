@@ -75,9 +75,27 @@ export async function getCertificateJwt(cert: Certificate): Promise<string> {
 	return signCredentialJwt(await getCertificateCredential(cert));
 }
 
-/** The certificate as a Data Integrity credential (JSON-LD with an `eddsa-rdfc-2022` proof). */
-export async function getCertificateDataIntegrity(cert: Certificate) {
-	return signCredentialDataIntegrity(await getCertificateCredential(cert), cert.issuedAt);
+const signedCache = new Map<string, Promise<object>>();
+
+/**
+ * The certificate as a Data Integrity credential (JSON-LD with an `eddsa-rdfc-2022` proof). The
+ * credential never changes after issue (status lives in the lists) and the proof is deterministic,
+ * so signed documents are kept in a small LRU per certificate and key: canonicalization costs
+ * tens of milliseconds, and a shared link is fetched by many verifiers.
+ */
+export async function getCertificateDataIntegrity(cert: Certificate): Promise<object> {
+	const key = `${cert.id}|${getSigningKey().thumbprint}`;
+	let signed = signedCache.get(key);
+	if (signed) signedCache.delete(key);
+	else {
+		signed = getCertificateCredential(cert).then((c) =>
+			signCredentialDataIntegrity(c, cert.issuedAt),
+		);
+		signed.catch(() => signedCache.delete(key));
+	}
+	signedCache.set(key, signed);
+	if (signedCache.size > 200) signedCache.delete(signedCache.keys().next().value!);
+	return signed;
 }
 
 /** The issuer's did:web document (current key and every retired one). */
