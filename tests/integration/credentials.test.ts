@@ -289,6 +289,12 @@ describe('status', () => {
 		expect(page).not.toContain('Valid certificate');
 		expect((await post({ action: 'suspend', id: held.id, reason: 'again' })).status).toBe(409);
 
+		// A hold cannot be escaped by a reissue in a new name.
+		await held.browser.postForm('/account', { intent: 'name', name: 'Held Learner Renamed' });
+		expect(
+			(await held.browser.postJson('/api/certificates/reissue', { course: BASICS })).status,
+		).toBe(409);
+
 		expect((await post({ action: 'unsuspend', id: held.id })).status).toBe(303);
 		expect(await check(held.id)).toEqual({ jwt: true, jsonLd: true, suspended: false });
 		expect(await (await fetch(`${base}/verify/${held.id}`)).text()).toContain('Valid certificate');

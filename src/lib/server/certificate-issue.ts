@@ -104,7 +104,8 @@ export type ReissueOutcome =
 	| { outcome: 'reissued'; id: string }
 	| { outcome: 'unchanged'; id: string }
 	| { outcome: 'missing' }
-	| { outcome: 'revoked' };
+	| { outcome: 'revoked' }
+	| { outcome: 'suspended' };
 
 /**
  * Reissues the learner's current certificate for a course in their current account name: a new
@@ -119,6 +120,8 @@ export async function reissueCertificate(
 		const current = await getCurrentCertificate(userId, courseSlug);
 		if (!current) return { outcome: 'missing' };
 		if (current.revokedAt) return { outcome: 'revoked' };
+		// A reissue must not lift a hold: the new certificate would start unsuspended.
+		if (current.suspendedAt) return { outcome: 'suspended' };
 		const user = await getUserById(userId);
 		if (!user) return { outcome: 'missing' };
 		if (user.name === current.learnerName) return { outcome: 'unchanged', id: current.id };
@@ -126,7 +129,7 @@ export async function reissueCertificate(
 		try {
 			const replaced = await db.transaction(async (tx) => {
 				const update = await tx.run(
-					sql`update certificate set superseded_by = ${id} where id = ${current.id} and superseded_by is null and revoked_at is null`,
+					sql`update certificate set superseded_by = ${id} where id = ${current.id} and superseded_by is null and revoked_at is null and suspended_at is null`,
 				);
 				if (update.rowsAffected !== 1) return false;
 				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, evidence, status_index)
