@@ -7,6 +7,7 @@
  * Course content lives in files, not here: rows refer to courses, lessons and quizzes by slug.
  */
 import { sql } from 'drizzle-orm';
+import type { StoredEvidenceItem } from '../src/lib/credentials/evidence.ts';
 import {
 	blob,
 	index,
@@ -230,8 +231,17 @@ export const certificateTable = sqliteTable(
 		revokedReason: text('revoked_reason'),
 		/** Set when reissued; points at the certificate that replaces this one. */
 		supersededBy: text('superseded_by'),
-		/** Position in the revocation status list. */
+		/**
+		 * Global position in the status lists (the same position in the revocation and the suspension
+		 * list), picked at random when the certificate is issued (see src/lib/status-list.ts).
+		 */
 		statusIndex: integer('status_index').notNull(),
+		/** Set while an admin holds the certificate (reversible, unlike revocation). */
+		suspendedAt: integer('suspended_at', { mode: 'timestamp_ms' }),
+		/** Why it is suspended (shown on the verify page). */
+		suspendedReason: text('suspended_reason'),
+		/** Graded projects and labs passed, recorded at issue time (OB 3.0 `evidence`); null: none. */
+		evidence: text('evidence', { mode: 'json' }).$type<StoredEvidenceItem[]>(),
 	},
 	(t) => [
 		uniqueIndex('certificate_current_idx')
@@ -445,3 +455,21 @@ export const labRuleResultTable = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.attemptId, t.ruleId] })],
 );
+
+// Credentials (issue #16): a stable subject id per learner for Open Badges credentials.
+
+/**
+ * Each learner's credential subject id: `credentialSubject.id` and the VC-JWT `sub` of all their
+ * credentials. A random `urn:uuid:`, created with their first certificate and never changed, so it
+ * identifies the same learner across certificates without revealing their e-mail.
+ */
+export const credentialSubjectTable = sqliteTable('credential_subject', {
+	/** The learner. */
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => userTable.id, { onDelete: 'cascade' }),
+	/** `urn:uuid:<random UUID v4>`; unique. */
+	subjectId: text('subject_id').notNull().unique(),
+	/** When it was created. */
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+});

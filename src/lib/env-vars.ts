@@ -4,6 +4,8 @@
  * before anything else runs (so a bad value stops start-up with a message that names the variable
  * and an example), and a test keeps `.env.example` in step with it.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { getDatabaseUrlProblem } from '../../db/client.ts';
 import { getSigningKeyProblem } from './signing-key-value.ts';
 
@@ -22,6 +24,12 @@ export interface EnvVar {
 	/** Returns a problem description, or null when the value is acceptable. */
 	check?: (value: string) => string | null;
 }
+
+/** A PNG or JPEG file that exists (signature image, logo): the PDF embeds it, the page shows it. */
+const isImageFile = (value: string) => {
+	if (!/\.(png|jpe?g)$/i.test(value)) return 'must be a .png or .jpg file';
+	return existsSync(resolve(value)) ? null : 'names a file that does not exist';
+};
 
 const isUrl = (value: string) => {
 	try {
@@ -103,6 +111,40 @@ export const ENV_VARS: EnvVar[] = [
 		example: '-----BEGIN PRIVATE KEY-----...',
 		secret: true,
 		check: getSigningKeyProblem,
+	},
+	{
+		name: 'CERTIFICATE_SIGNATORY_NAME',
+		description:
+			'Name of the person who signs certificates, printed on the PDF and shown on the verify page.',
+		example: 'Ayesha Rahman',
+		check: (v) => (v.length <= 100 ? null : 'must be at most 100 characters'),
+	},
+	{
+		name: 'CERTIFICATE_SIGNATORY_TITLE',
+		description: "The signatory's title, under their name (e.g. Programme director).",
+		example: 'Programme director',
+		check: (v) => (v.length <= 100 ? null : 'must be at most 100 characters'),
+	},
+	{
+		name: 'CERTIFICATE_SIGNATORY_SIGNATURE',
+		description:
+			"Path of a PNG or JPEG of the signatory's signature, drawn above their name on the PDF.",
+		example: 'data/branding/signature.png',
+		check: isImageFile,
+	},
+	{
+		name: 'ORGANISATION_LOGO',
+		description:
+			'Path of a PNG or JPEG logo of the issuing organisation, on the certificate PDF and the verify page.',
+		example: 'data/branding/logo.png',
+		check: isImageFile,
+	},
+	{
+		name: 'LINKEDIN_ORGANIZATION_ID',
+		description:
+			"The issuing organisation's LinkedIn company id (digits), sent with Add to profile; otherwise its name is sent.",
+		example: '1337',
+		check: (v) => (/^\d{1,20}$/.test(v) ? null : 'must be the numeric LinkedIn organisation id'),
 	},
 	{
 		name: 'TRUST_PROXY',

@@ -32,10 +32,16 @@ export async function getFreePort(): Promise<number> {
 }
 
 export async function startServer(
-	options: { env?: Record<string, string>; dataDir?: string; spawnOptions?: SpawnOptions } = {},
+	options: {
+		env?: Record<string, string>;
+		dataDir?: string;
+		spawnOptions?: SpawnOptions;
+		/** Listen on this port (e.g. to restart a server at the same address); default: a free one. */
+		port?: number;
+	} = {},
 ): Promise<TestServer> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dakshata-test-'));
-	const port = await getFreePort();
+	const port = options.port ?? (await getFreePort());
 	const url = `http://127.0.0.1:${port}`;
 	const databaseUrl = `file:${join(dataDir, 'test.db')}`;
 	let output = '';

@@ -12,7 +12,9 @@ export type AuditAction =
 	| 'user.enable'
 	| 'certificate.revoke'
 	| 'certificate.reinstate'
-	| 'mail.retry';
+	| 'mail.retry'
+	| 'certificate.suspend'
+	| 'certificate.unsuspend';
 
 /** Records an admin action. */
 export async function recordAudit(actorId: string, action: AuditAction, target: string, detail?: Record<string, unknown>): Promise<void> {

@@ -10,8 +10,8 @@
  * quiz, so two requests can find the learner eligible at the same moment. The insert is one SQL
  * statement with `on conflict do nothing` against the partial unique index "one non-superseded
  * certificate per learner and course": exactly one wins, the others see its row. The status index
- * is allocated in the same statement (max + 1); a clash on it (another learner's insert in between)
- * is retried.
+ * is a random position allocated in the same statement (credentials/status-index.ts); a clash on it
+ * is retried with a new one.
  */
 import { SITE_URL } from 'astro:env/server';
 import { sql } from 'drizzle-orm';
@@ -20,6 +20,8 @@ import { verifyEligible } from '../course-progress.ts';
 import { getCourse, type Course } from '../courses.ts';
 import { createTranslator, localizePath, type Locale } from '../i18n.ts';
 import { getCurrentCertificate } from './certificates.ts';
+import { recordCertificateEvidence } from './credentials/evidence.ts';
+import { getRandomStatusIndexSql } from './credentials/status-index.ts';
 import { db } from './db.ts';
 import { dispatchMail } from './mail.ts';
 import { buildConditionalMailInsert } from './mail/outbox.ts';
@@ -59,7 +61,7 @@ export async function issueCertificateIfEligible(
 			const [insert] = await db.batch([
 				db.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
 					select ${id}, u.id, ${english.slug}, ${english.title}, ${english.version}, u.name, ${english.hours}, ${JSON.stringify(english.skills)},
-						${getIssuerLabel(SITE_URL)}, ${now}, (select coalesce(max(status_index), -1) + 1 from certificate)
+						${getIssuerLabel(SITE_URL)}, ${now}, ${getRandomStatusIndexSql()}
 					from user u where u.id = ${userId}
 					on conflict (user_id, course_slug) where superseded_by is null do nothing`),
 				db.run(
@@ -68,6 +70,7 @@ export async function issueCertificateIfEligible(
 				...(mail ? [db.run(mail.query)] : []),
 			]);
 			if (insert.rowsAffected === 1) {
+				await recordCertificateEvidence(id, userId, english.slug);
 				if (mail) await dispatchMail(mail.id);
 				return id;
 			}
@@ -103,7 +106,8 @@ export type ReissueOutcome =
 	| { outcome: 'reissued'; id: string }
 	| { outcome: 'unchanged'; id: string }
 	| { outcome: 'missing' }
-	| { outcome: 'revoked' };
+	| { outcome: 'revoked' }
+	| { outcome: 'suspended' };
 
 /**
  * Reissues the learner's current certificate for a course in their current account name: a new
@@ -118,6 +122,8 @@ export async function reissueCertificate(
 		const current = await getCurrentCertificate(userId, courseSlug);
 		if (!current) return { outcome: 'missing' };
 		if (current.revokedAt) return { outcome: 'revoked' };
+		// A reissue must not lift a hold: the new certificate would start unsuspended.
+		if (current.suspendedAt) return { outcome: 'suspended' };
 		const user = await getUserById(userId);
 		if (!user) return { outcome: 'missing' };
 		if (user.name === current.learnerName) return { outcome: 'unchanged', id: current.id };
@@ -125,12 +131,12 @@ export async function reissueCertificate(
 		try {
 			const replaced = await db.transaction(async (tx) => {
 				const update = await tx.run(
-					sql`update certificate set superseded_by = ${id} where id = ${current.id} and superseded_by is null and revoked_at is null`,
+					sql`update certificate set superseded_by = ${id} where id = ${current.id} and superseded_by is null and revoked_at is null and suspended_at is null`,
 				);
 				if (update.rowsAffected !== 1) return false;
-				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
-					select ${id}, user_id, course_slug, course_title, course_version, ${user.name}, hours, skills, issuer, issued_at,
-						(select coalesce(max(status_index), -1) + 1 from certificate)
+				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, evidence, status_index)
+					select ${id}, user_id, course_slug, course_title, course_version, ${user.name}, hours, skills, issuer, issued_at, evidence,
+						${getRandomStatusIndexSql()}
 					from certificate where id = ${current.id}`);
 				return true;
 			});
