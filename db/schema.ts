@@ -350,6 +350,7 @@ export const emailVerificationTable = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
 	},
 	(t) => [index('email_verification_user_idx').on(t.userId)],
+);
 
 // ---------------------------------------------------------------- graded projects
 
