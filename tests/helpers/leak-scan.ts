@@ -210,6 +210,9 @@ export function findKeyInResult(quizId: string, quiz: Quiz, result: unknown): st
 		const q = quiz.questions.find((x) => x.id === row.id);
 		if (q?.type === 'multiple' && (row.feedback ?? []).length > 0) found.push(`${quizId}/${row.id}: option feedback of a multi-select question is shown`);
 	}
+	return found;
+}
+
 // ---------------------------------------------------------------- labs
 
 /** Keys that only the server's lab holds; none may appear in JSON the browser gets before submitting. */

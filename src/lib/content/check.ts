@@ -395,6 +395,8 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 				ctx.embedded.add(`project:${id}`);
 				ctx.quizRefs.push({ id, file, line, kind: 'project' });
 			}
+			break;
+		}
 		case 'Lab': {
 			const id = need('id', 'proposal-bakery');
 			if (id) ctx.labRefs.push({ id, file, line });

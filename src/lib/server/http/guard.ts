@@ -70,10 +70,10 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean
 	}
 	if (method !== 'POST') return false;
 
-	const { limit, requiresSession } = getBodyLimit(path, req.headers['content-type']);
+	const { limit, requiresSession, tooLargeMessage } = getBodyLimit(path, req.headers['content-type']);
 	const declared = req.headers['content-length'];
 	if (declared !== undefined && Number(declared) > limit) {
-		refuse(req, res, 413, 'http.tooLarge', { size: formatBytes(limit) });
+		refuse(req, res, 413, tooLargeMessage ?? 'http.tooLarge', { size: formatBytes(limit) });
 		return true;
 	}
 	if (requiresSession && !SESSION_COOKIE.test(req.headers.cookie ?? '')) {
