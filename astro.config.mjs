@@ -12,15 +12,19 @@ import { buildServiceWorker } from './src/lib/offline/build-service-worker.ts';
 /**
  * Fails `astro build` when the course content has problems (the same check as
  * `npm run content:check`), so a misused component or a dangling quiz never reaches production,
- * where lesson pages are rendered on demand.
+ * where lesson pages are rendered on demand. Warnings are printed and do not fail it. The test
+ * fixtures skip the item-writing rules: their tiny quizzes exercise the engine, not item writing.
  */
 const contentCheck = {
 	name: 'dakshata:content-check',
 	hooks: {
 		'astro:build:start': async () => {
 			const root = fileURLToPath(new URL('.', import.meta.url));
-			const problems = await checkCourses(`${root}courses`, root, `${root}content/docs`);
-			if (testBuild) problems.push(...(await checkCourses(`${root}tests/fixtures/courses`, root, `${root}content/docs`)));
+			const all = await checkCourses(`${root}courses`, root, `${root}content/docs`);
+			if (testBuild) all.push(...(await checkCourses(`${root}tests/fixtures/courses`, root, `${root}content/docs`, { itemLint: false })));
+			const problems = all.filter((p) => p.severity !== 'warning');
+			const warnings = all.length - problems.length;
+			if (warnings > 0) console.warn(`The course content has ${warnings} warning(s); \`npm run content:check\` lists them.`);
 			if (problems.length > 0) {
 				const list = problems.map((p) => `  ${p.file}:${p.line}  ${p.message}`).join('\n');
 				throw new Error(`The course content has ${problems.length} problem(s):\n${list}`);
@@ -82,7 +86,10 @@ export default defineConfig({
 	},
 	env: { schema, validateSecrets: true },
 	security: {
-		checkOrigin: true,
+		// Off on purpose: src/middleware.ts checks Origin on every state-changing request against the
+		// public origin (SITE_URL, or a trusted proxy's X-Forwarded-Proto/Host). Astro's check compares
+		// with the origin the request arrived on, which is http:// behind a TLS-terminating proxy.
+		checkOrigin: false,
 		csp: {
 			directives: [
 				"default-src 'self'",

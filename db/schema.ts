@@ -7,6 +7,7 @@
  * Course content lives in files, not here: rows refer to courses, lessons and quizzes by slug.
  */
 import { sql } from 'drizzle-orm';
+import type { StoredEvidenceItem } from '../src/lib/credentials/evidence.ts';
 import {
 	blob,
 	index,
@@ -40,6 +41,8 @@ export const userTable = sqliteTable(
 		locale: text('locale', { enum: ['en', 'bn', 'hi'] })
 			.notNull()
 			.default('en'),
+		/** When the owner proved they read mail at `email` (a confirmation link); null until then. */
+		emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
 		/** Set when an admin disables the account; such a user cannot sign in. */
 		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
@@ -228,8 +231,17 @@ export const certificateTable = sqliteTable(
 		revokedReason: text('revoked_reason'),
 		/** Set when reissued; points at the certificate that replaces this one. */
 		supersededBy: text('superseded_by'),
-		/** Position in the revocation status list. */
+		/**
+		 * Global position in the status lists (the same position in the revocation and the suspension
+		 * list), picked at random when the certificate is issued (see src/lib/status-list.ts).
+		 */
 		statusIndex: integer('status_index').notNull(),
+		/** Set while an admin holds the certificate (reversible, unlike revocation). */
+		suspendedAt: integer('suspended_at', { mode: 'timestamp_ms' }),
+		/** Why it is suspended (shown on the verify page). */
+		suspendedReason: text('suspended_reason'),
+		/** Graded projects and labs passed, recorded at issue time (OB 3.0 `evidence`); null: none. */
+		evidence: text('evidence', { mode: 'json' }).$type<StoredEvidenceItem[]>(),
 	},
 	(t) => [
 		uniqueIndex('certificate_current_idx')
@@ -258,4 +270,207 @@ export const auditLogTable = sqliteTable(
 export const settingTable = sqliteTable('setting', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull(),
+});
+
+// --- Deployment hardening: /healthz write probe ---
+
+/**
+ * One row that `/healthz` rewrites on every check, so "healthy" means a real commit reached the
+ * disk (a full disk or a read-only file system fails it), not only that a read worked.
+ */
+export const healthProbeTable = sqliteTable('health_probe', {
+	/** Always 1: the probe overwrites a single row. */
+	id: integer('id').primaryKey(),
+	/** When the last probe wrote. */
+	checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+// Mail outbox (durable delivery) and e-mail address confirmation.
+
+/**
+ * Outgoing mail, written in the same transaction as the change that caused it and delivered by a
+ * background sender (`src/lib/server/mail/`). A row is claimed with a lease (`lease_owner`,
+ * `lease_until`) so several server processes never send it at the same time.
+ */
+export const mailOutboxTable = sqliteTable(
+	'mail_outbox',
+	{
+		/** Random id; also the message's `Message-ID` (`<id@site-host>`), so receivers can de-duplicate. */
+		id: text('id').primaryKey(),
+		/** What the message is for: `reset`, `verify-email`, `account-exists`, `certificate`, … */
+		kind: text('kind').notNull(),
+		/** Recipient address. */
+		to: text('to').notNull(),
+		/** Language of the message (`en`, `bn`, `hi`). */
+		locale: text('locale').notNull(),
+		subject: text('subject').notNull(),
+		/** Plain-text body; emptied once delivered (it may hold a one-time link). */
+		text: text('text').notNull(),
+		/** HTML body; emptied once delivered. */
+		html: text('html').notNull(),
+		/** `pending` (waiting or retrying), `delivered` or `failed` (gave up). */
+		status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+			.notNull()
+			.default('pending'),
+		/** Delivery attempts so far (counted when claimed). */
+		attempts: integer('attempts').notNull().default(0),
+		/** Earliest time of the next attempt. */
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+		/** After this time a temporary failure becomes final. */
+		giveUpAt: integer('give_up_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Which sender process holds the message, while `lease_until` is in the future. */
+		leaseOwner: text('lease_owner'),
+		leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+		/** The last SMTP (or connection) error, e.g. `550 5.1.1 mailbox unavailable`. */
+		lastError: text('last_error'),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		/** When it was delivered or given up. */
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * Single-use links (24 h) that confirm an address: the account's own after sign-up, or a new one
+ * the owner asked to change to (which takes effect only when confirmed). Only SHA-256 of the
+ * link's secret is stored.
+ */
+export const emailVerificationTable = sqliteTable(
+	'email_verification',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** The address being confirmed (lower-cased). */
+		email: text('email').notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+	},
+	(t) => [index('email_verification_user_idx').on(t.userId)],
+);
+
+// ---------------------------------------------------------------- graded projects
+
+/**
+ * A graded-project attempt: one personalised start file (its seed decides the data) and the
+ * signed key inside it. Uploads are graded against the learner's current (latest) attempt.
+ */
+export const projectAttemptTable = sqliteTable(
+	'project_attempt',
+	{
+		/** Random public id; the attempt key in the start file signs it. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		projectId: text('project_id').notNull(),
+		/** Seed of the start file's data (random per attempt). */
+		seed: text('seed').notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [index('project_attempt_user_idx').on(t.userId, t.courseSlug, t.projectId, t.startedAt)],
+);
+
+/** A graded upload: the report (per step) and the file's SHA-256; the file itself only when kept. */
+export const projectSubmissionTable = sqliteTable(
+	'project_submission',
+	{
+		/** Random public id. */
+		id: text('id').primaryKey(),
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => projectAttemptTable.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		projectId: text('project_id').notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Hex SHA-256 of the uploaded bytes. */
+		sha256: text('sha256').notNull(),
+		/** Size of the upload in bytes. */
+		bytes: integer('bytes').notNull(),
+		/** Score in percent (0–100). */
+		score: real('score').notNull(),
+		passed: integer('passed', { mode: 'boolean' }).notNull(),
+		/** JSON: the graded steps (`GradedStep[]`, src/lib/projects/types.ts). */
+		steps: text('steps', { mode: 'json' }).notNull(),
+		/** Path of the kept file below DATA_DIR (only with PROJECT_UPLOADS_KEEP=true). */
+		storedPath: text('stored_path'),
+	},
+	(t) => [
+		index('project_submission_user_idx').on(t.userId, t.courseSlug, t.projectId, t.submittedAt),
+		index('project_submission_course_idx').on(t.courseSlug, t.projectId, t.submittedAt),
+	],
+);
+
+// ---------------------------------------------------------------- labs (simulated work, src/lib/server/labs/)
+
+/** A lab attempt: started by the server (which picks the variant), submitted and graded once. */
+export const labAttemptTable = sqliteTable(
+	'lab_attempt',
+	{
+		/** Random public id. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		courseSlug: text('course_slug').notNull(),
+		labId: text('lab_id').notNull(),
+		/** Language version of the lab the attempt was started in. */
+		locale: text('locale').notNull(),
+		/** Which variant of the lab's `variables` this attempt shows. */
+		variant: integer('variant').notNull(),
+		/** Random seed for the attempt's order (e.g. of inbox messages). */
+		seed: text('seed').notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		/** JSON: the learner's work as submitted (normalised). */
+		submission: text('submission', { mode: 'json' }),
+		/** JSON: the graded report (one result per rule or message), in the attempt's language. */
+		report: text('report', { mode: 'json' }),
+		/** Score in percent (0–100), set on submission. */
+		score: real('score'),
+		passed: integer('passed', { mode: 'boolean' }),
+	},
+	(t) => [
+		index('lab_attempt_user_lab_idx').on(t.userId, t.courseSlug, t.labId, t.startedAt),
+		index('lab_attempt_course_idx').on(t.courseSlug, t.labId, t.submittedAt),
+	],
+);
+
+/** One row per rule (or inbox message) of a submitted lab attempt, for per-rule pass rates. */
+export const labRuleResultTable = sqliteTable(
+	'lab_rule_result',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => labAttemptTable.id, { onDelete: 'cascade' }),
+		ruleId: text('rule_id').notNull(),
+		/** Share of the rule's points earned, 0–1. */
+		credit: real('credit').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.ruleId] })],
+);
+
+// Credentials (issue #16): a stable subject id per learner for Open Badges credentials.
+
+/**
+ * Each learner's credential subject id: `credentialSubject.id` and the VC-JWT `sub` of all their
+ * credentials. A random `urn:uuid:`, created with their first certificate and never changed, so it
+ * identifies the same learner across certificates without revealing their e-mail.
+ */
+export const credentialSubjectTable = sqliteTable('credential_subject', {
+	/** The learner. */
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => userTable.id, { onDelete: 'cascade' }),
+	/** `urn:uuid:<random UUID v4>`; unique. */
+	subjectId: text('subject_id').notNull().unique(),
+	/** When it was created. */
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });

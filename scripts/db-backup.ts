@@ -4,8 +4,11 @@
  * is. Default file: DATA_DIR/backups/dakshata-<UTC time>.db. Reads DATABASE_URL and DATA_DIR from
  * the environment or .env, like the server. A libSQL server or Turso database is backed up by that
  * service, not by this command.
+ *
+ * Kept project uploads (DATA_DIR/project-uploads, only with PROJECT_UPLOADS_KEEP=true) are part of
+ * the backup: they are copied beside the snapshot as `<file>.project-uploads/`.
  */
-import { statSync } from 'node:fs';
+import { cpSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackup, getFileTimestamp } from '../db/backup.ts';
@@ -37,6 +40,11 @@ try {
 			.map(([table, n]) => `${table}: ${n}`)
 			.join(', ')}`,
 	);
+	const uploads = resolve(root, process.env.DATA_DIR || 'data', 'project-uploads');
+	if (existsSync(uploads)) {
+		cpSync(uploads, `${out}.project-uploads`, { recursive: true });
+		console.log(`  kept project uploads copied to ${out}.project-uploads`);
+	}
 	console.log(`Restore it with the server stopped: npm run db:restore -- ${out}`);
 } catch (error) {
 	console.error(`Backup failed: ${(error as Error).message}`);

@@ -4,8 +4,17 @@
  * adds, for every response including static files and prerendered pages (which Astro middleware
  * does not see): a request id, security headers, and one structured log line.
  *
+ * Before the app, `guardRequest` (src/lib/server/http/guard.ts) answers what no route wants:
+ * unknown methods (405), bodies over the route's limit (413, judged before reading), unparsable
+ * request targets (400).
+ *
+ * With WEB_CONCURRENCY=N (default 1) the primary process validates, migrates and then forks N
+ * workers that share the port (node:cluster) and the one database file; a worker that dies is
+ * replaced. SIGTERM stops the workers and then the primary.
+ *
  * Usage: node scripts/serve.ts   (npm start builds first when needed, then runs this)
  */
+import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -15,11 +24,20 @@ import { getLocalPath, openDatabase } from '../db/client.ts';
 import { registerDatabaseServer } from '../db/in-use.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { getEnvProblems, ENV_VARS } from '../src/lib/env-vars.ts';
+import { guardRequest } from '../src/lib/server/http/guard.ts';
 import { log } from '../src/lib/server/log.ts';
+import { startMailSender } from '../src/lib/server/mail/sender.ts';
 import { createOneTimeToken } from '../src/lib/server/tokens.ts';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { userTable } from '../db/schema.ts';
 import type { Database } from '../db/client.ts';
+
+/**
+ * How long an idle keep-alive connection stays open. It must outlast every client's own idle
+ * timeout, or a client can send a request on a socket the server is closing at that moment
+ * ("other side closed"): nginx keeps upstream connections 60 s by default, so 75 s.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 75_000;
 
 /** With no enabled admin, logs a one-time link (valid 24 hours) to create the first one in the browser. */
 async function offerFirstAdminSetup(db: Database) {
@@ -55,68 +73,130 @@ if (!existsSync(entry)) {
 	process.exit(1);
 }
 
-try {
-	const handle = await openDatabase({
-		url: process.env.DATABASE_URL!,
-		authToken: process.env.DATABASE_AUTH_TOKEN,
-	});
-	await migrateDatabase(handle.db);
-	await offerFirstAdminSetup(handle.db);
-	// So `npm run db:restore` can tell that this database is in use (db/in-use.ts).
-	if (handle.isLocalFile) process.on('exit', registerDatabaseServer(getLocalPath(handle.url)));
-	handle.close();
-} catch (error) {
-	console.error(`Database error: DATABASE_URL=${process.env.DATABASE_URL} could not be opened or migrated: ${(error as Error).message}`);
-	console.error('Example: DATABASE_URL=file:data/dakshata.db');
-	process.exit(1);
+const workers = Number(process.env.WEB_CONCURRENCY || '1');
+
+if (cluster.isPrimary) await prepare();
+if (cluster.isPrimary && workers > 1) superviseWorkers(workers);
+else await startWorker();
+
+/** Opens and migrates the database and offers first-admin setup (once, in the primary). */
+async function prepare() {
+	try {
+		const handle = await openDatabase({
+			url: process.env.DATABASE_URL!,
+			authToken: process.env.DATABASE_AUTH_TOKEN,
+		});
+		await migrateDatabase(handle.db);
+		await offerFirstAdminSetup(handle.db);
+		// So `npm run db:restore` can tell that this database is in use (db/in-use.ts).
+		if (handle.isLocalFile) process.on('exit', registerDatabaseServer(getLocalPath(handle.url)));
+		handle.close();
+	} catch (error) {
+		console.error(`Database error: DATABASE_URL=${process.env.DATABASE_URL} could not be opened or migrated: ${(error as Error).message}`);
+		console.error('Example: DATABASE_URL=file:data/dakshata.db');
+		process.exit(1);
+	}
 }
 
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-process.env.ASTRO_NODE_LOGGING = 'disabled';
-const { handler } = (await import(pathToFileURL(entry).href)) as {
-	handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
-};
-
-const https = process.env.SITE_URL!.startsWith('https:');
-
-const server = http.createServer((req, res) => {
-	const started = performance.now();
-	const requestId = randomUUID();
-	req.headers['x-request-id'] = requestId;
-	res.setHeader('X-Request-Id', requestId);
-	res.setHeader('X-Content-Type-Options', 'nosniff');
-	res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-	res.setHeader('X-Frame-Options', 'DENY');
-	res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
-	res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-	res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-	if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-	if (req.url?.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-	res.on('finish', () => {
-		log.info(
-			{
-				requestId,
-				method: req.method,
-				path: req.url?.split('?')[0],
-				status: res.statusCode,
-				ms: Math.round((performance.now() - started) * 10) / 10,
-			},
-			'request',
-		);
+/** Forks `count` workers, replaces any that die, and stops them all on SIGTERM/SIGINT. */
+function superviseWorkers(count: number) {
+	let stopping = false;
+	const restarts: number[] = [];
+	for (let i = 0; i < count; i++) cluster.fork();
+	cluster.on('exit', (worker, code, signal) => {
+		if (stopping) {
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+			return;
+		}
+		const now = Date.now();
+		restarts.push(now);
+		while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
+		if (restarts.length > 5 * count) {
+			log.fatal({ code, signal }, 'workers keep exiting; stopping');
+			process.exit(1);
+		}
+		log.error({ pid: worker.process.pid, code, signal }, 'a worker exited; starting another');
+		cluster.fork();
 	});
-	handler(req, res);
-});
+	const stop = () => {
+		if (stopping) return;
+		stopping = true;
+		log.info('shutting down');
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+		if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+		setTimeout(() => process.exit(0), 8000).unref();
+	};
+	process.on('SIGTERM', stop);
+	process.on('SIGINT', stop);
+}
 
-const host = process.env.HOST ?? 'localhost';
-const port = Number(process.env.PORT ?? 4321);
-server.listen(port, host, () => {
-	log.info({ url: `http://${host}:${port}` }, `Dakshata is running at http://${host}:${port}`);
-});
+/** Serves the built app in this process. */
+async function startWorker() {
+	// The background mail sender: delivers what the outbox holds, including messages queued before a
+	// restart. It has its own connection; the app finds it through globalThis and wakes it. Every
+	// worker runs one; the lease in the outbox table keeps them from sending a message twice.
+	const mailDb = await openDatabase({ url: process.env.DATABASE_URL!, authToken: process.env.DATABASE_AUTH_TOKEN });
+	const mailSender = await startMailSender({
+		db: mailDb.db,
+		smtpUrl: process.env.SMTP_URL || undefined,
+		dataDir: process.env.DATA_DIR!,
+		from: process.env.MAIL_FROM!,
+		replyTo: process.env.MAIL_REPLY_TO || undefined,
+		siteUrl: process.env.SITE_URL!,
+		retryFirstMs: Number(process.env.MAIL_RETRY_FIRST_SECONDS) * 1000,
+		log,
+	});
 
-const shutdown = () => {
-	log.info('shutting down');
-	server.close(() => process.exit(0));
-	setTimeout(() => process.exit(0), 5000).unref();
-};
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+	process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+	process.env.ASTRO_NODE_LOGGING = 'disabled';
+	const { handler } = (await import(pathToFileURL(entry).href)) as {
+		handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
+	};
+
+	const https = process.env.SITE_URL!.startsWith('https:');
+
+	const server = http.createServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, (req, res) => {
+		const started = performance.now();
+		const requestId = randomUUID();
+		req.headers['x-request-id'] = requestId;
+		res.setHeader('X-Request-Id', requestId);
+		res.setHeader('X-Content-Type-Options', 'nosniff');
+		res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+		res.setHeader('X-Frame-Options', 'DENY');
+		res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+		res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+		if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+		if (req.url?.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+		res.on('finish', () => {
+			log.info(
+				{
+					requestId,
+					method: req.method,
+					path: req.url?.split('?')[0],
+					status: res.statusCode,
+					ms: Math.round((performance.now() - started) * 10) / 10,
+				},
+				'request',
+			);
+		});
+		if (guardRequest(req, res)) return;
+		handler(req, res);
+	});
+	server.headersTimeout = 20_000;
+
+	const host = process.env.HOST ?? 'localhost';
+	const port = Number(process.env.PORT ?? 4321);
+	server.listen(port, host, () => {
+		if (cluster.isPrimary || cluster.worker?.id === 1) log.info({ url: `http://${host}:${port}`, workers }, `Dakshata is running at http://${host}:${port}`);
+	});
+
+	const shutdown = () => {
+		log.info('shutting down');
+		void mailSender.stop();
+		server.close(() => process.exit(0));
+		setTimeout(() => process.exit(0), 5000).unref();
+	};
+	process.on('SIGTERM', shutdown);
+	process.on('SIGINT', shutdown);
+}

@@ -1,16 +1,20 @@
 /**
  * `npm run user:create -- --email you@example.org --role admin [--name "Full Name"] [--password …]`
  *
- * Creates a user, or changes the role of an existing one (a promotion keeps their password). A new
- * user without --password gets a random one, printed once. Works on DATABASE_URL (default
- * data/dakshata.db), with the server running or not.
+ * Creates a user, or changes the role of an existing one. A new user without --password gets a
+ * random one, printed once; the operator vouches for the address, so it counts as confirmed.
+ * Promoting an existing account to instructor or admin keeps its password only when its owner has
+ * confirmed the address; otherwise anyone could have signed up with it first, so the account gets a
+ * new password (printed once, or --password), all its sessions end, and the address counts as
+ * confirmed from now on. Works on DATABASE_URL (default data/dakshata.db), with the server running
+ * or not.
  */
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { userTable } from '../db/schema.ts';
+import { sessionTable, userTable } from '../db/schema.ts';
 import { getPasswordProblem, hashPassword } from '../src/lib/server/password.ts';
 import { generateSecureRandomString } from '../src/lib/server/random.ts';
 import { EmailSchema, NameSchema, RoleSchema } from '../src/lib/user-input.ts';
@@ -38,7 +42,19 @@ if (!['en', 'bn', 'hi'].includes(values.locale!)) fail('--locale must be en, bn 
 const handle = await openDatabase({ url: process.env.DATABASE_URL || 'file:data/dakshata.db', authToken: process.env.DATABASE_AUTH_TOKEN });
 await migrateDatabase(handle.db);
 const existing = await handle.db.select().from(userTable).where(eq(userTable.email, email.data!)).get();
-if (existing) {
+if (existing && role.data !== 'learner' && !existing.emailVerifiedAt) {
+	const password = values.password ?? randomBytes(12).toString('base64url');
+	const problem = getPasswordProblem(password);
+	if (problem) fail(`--password is not acceptable (${problem}): use 8 to 256 characters that are not a common password`);
+	const passwordHash = await hashPassword(password);
+	await handle.db.batch([
+		handle.db.update(userTable).set({ role: role.data!, passwordHash, emailVerifiedAt: new Date() }).where(eq(userTable.id, existing.id)),
+		handle.db.delete(sessionTable).where(eq(sessionTable.userId, existing.id)),
+	]);
+	console.log(`${existing.email} is now ${role.data}.`);
+	console.log('Its address was never confirmed, so its password was replaced and every session ended.');
+	if (!values.password) console.log(`Temporary password (shown once; give it to the owner of ${existing.email}): ${password}`);
+} else if (existing) {
 	await handle.db.update(userTable).set({ role: role.data! }).where(eq(userTable.id, existing.id));
 	console.log(`${existing.email} is now ${role.data}.`);
 } else {
@@ -54,6 +70,7 @@ if (existing) {
 		passwordHash: await hashPassword(password),
 		role: role.data!,
 		locale: values.locale as 'en' | 'bn' | 'hi',
+		emailVerifiedAt: new Date(),
 	});
 	console.log(`Created ${role.data} ${email.data}.`);
 	if (!values.password) console.log(`Temporary password (shown once; change it on the account page): ${password}`);

@@ -14,6 +14,8 @@ import {
 	UnitSchema,
 	createCourseSchema,
 } from './lib/content/schemas.ts';
+import { ProjectSchema, ProjectTranslationSchema } from './lib/projects/schema.ts';
+import { LabFileSchema } from './lib/labs/schema.ts';
 
 /**
  * Where courses are read from. The test build (`DAKSHATA_TEST_BUILD=1`, used by `npm test`, built
@@ -66,6 +68,23 @@ const quizTranslations = defineCollection({
 	loader: courseFiles('*/*/*.quiz.{bn,hi}.yaml'),
 	schema: QuizSchema,
 });
+const projects = defineCollection({
+	loader: courseFiles('*/*/*.project.yaml'),
+	schema: ProjectSchema,
+});
+const projectTranslations = defineCollection({
+	loader: courseFiles('*/*/*.project.{bn,hi}.yaml'),
+	schema: ProjectTranslationSchema,
+});
+/** Labs (`<id>.lab.yaml`): kept as written; src/lib/server/labs/load.ts resolves variants and validates. */
+const labs = defineCollection({
+	loader: courseFiles('*/*/*.lab.yaml'),
+	schema: LabFileSchema,
+});
+const labTranslations = defineCollection({
+	loader: courseFiles('*/*/*.lab.{bn,hi}.yaml'),
+	schema: LabFileSchema,
+});
 const docs = defineCollection({
 	loader: glob({ base: './content/docs', pattern: '*.{md,mdx}' }),
 	schema: ({ image: _image }) =>
@@ -81,5 +100,9 @@ export const collections = {
 	lessonTranslations,
 	quizzes,
 	quizTranslations,
+	projects,
+	projectTranslations,
+	labs,
+	labTranslations,
 	docs,
 };

@@ -2,11 +2,14 @@
  * Runs before every on-demand page and endpoint. It fills `locals` (request id, locale and its
  * translator `t`, user, session), refreshes the session cookie when the session was extended, and refuses cross-origin
  * state-changing requests. It never decides access to a page: pages and endpoints do that.
- * Unexpected errors are logged here, once, with the request id; Astro then renders the 500 page.
+ * Unexpected errors are logged here, once, with the request id (and without their messages, see
+ * lib/server/log.ts); JSON callers then get a JSON 500, everyone else the 500 page.
  */
 import { defineMiddleware } from 'astro:middleware';
+import { SITE_URL, TRUST_PROXY } from 'astro:env/server';
 import { createTranslator, splitLocale } from './lib/i18n.ts';
 import { verifyRequestOrigin } from './lib/server/csrf.ts';
+import { getPublicOrigin } from './lib/server/http/proxy.ts';
 import { log } from './lib/server/log.ts';
 import { deleteSessionCookie, getSessionToken, setSessionCookie } from './lib/server/session-cookie.ts';
 import { validateSessionToken } from './lib/server/session.ts';
@@ -21,7 +24,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
 	if (context.isPrerendered) return next();
 
-	if (!verifyRequestOrigin(request, url.origin)) {
+	const publicOrigin = getPublicOrigin((name) => request.headers.get(name), SITE_URL, TRUST_PROXY === 'true');
+	// The address the request reached us on also counts (localhost vs 127.0.0.1 in development), but
+	// never an http:// one when the public site is https:// (that is the proxy's hop, or an attacker).
+	const origins = url.protocol === new URL(publicOrigin).protocol ? [publicOrigin, url.origin] : [publicOrigin];
+	if (!verifyRequestOrigin(request, origins)) {
 		const message = locals.t('error.crossOrigin');
 		const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
 		return wantsJson
@@ -29,24 +36,30 @@ export const onRequest = defineMiddleware(async (context, next) => {
 			: new Response(message, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	}
 
-	const token = getSessionToken(cookies);
-	if (token) {
-		const result = await validateSessionToken(token);
-		if (result) {
-			locals.user = result.user;
-			locals.session = result.session;
-			if (result.refreshed) setSessionCookie(cookies, token);
-		} else {
-			deleteSessionCookie(cookies);
-		}
-	}
-
 	try {
+		const token = getSessionToken(cookies);
+		if (token) {
+			const result = await validateSessionToken(token);
+			if (result) {
+				locals.user = result.user;
+				locals.session = result.session;
+				if (result.refreshed) setSessionCookie(cookies, token);
+			} else {
+				deleteSessionCookie(cookies);
+			}
+		}
 		const response = await next();
 		if (locals.user) response.headers.set('cache-control', 'private, no-store');
 		return response;
 	} catch (error) {
 		log.error({ err: error, requestId: locals.requestId, path: url.pathname }, 'unhandled error');
-		throw error;
+		// JSON callers get JSON, never the HTML 500 page.
+		if (url.pathname.startsWith('/api/') || (request.headers.get('accept') ?? '').includes('application/json')) {
+			const message = locals.t('error.serverBody');
+			return Response.json({ error: message, requestId: locals.requestId }, { status: 500, headers: { 'cache-control': 'no-store' } });
+		}
+		// An empty 500 makes Astro render the 500 page; rethrowing would make Astro log the error's
+		// message (which can carry query parameters) a second time.
+		return new Response(null, { status: 500 });
 	}
 });

@@ -37,17 +37,20 @@ export function getIssuerLabel(siteUrl: string): string {
 }
 
 /**
- * LinkedIn's public "add a certification to your profile" link, with the fields filled in.
+ * LinkedIn's public "add a certification to your profile" link, with the fields filled in: the
+ * organisation by `organizationId` when LINKEDIN_ORGANIZATION_ID is set, else by name.
  * @see https://addtoprofile.linkedin.com/
  */
 export function getLinkedInUrl(
 	siteUrl: string,
 	cert: { id: string; courseTitle: string; issuedAt: Date },
+	organizationId?: string,
 ): string {
 	const params = new URLSearchParams({
 		startTask: 'CERTIFICATION_NAME',
 		name: cert.courseTitle,
-		organizationName: ISSUER_NAME,
+		// LinkedIn links the certification to the company page when it has the id (preferred).
+		...(organizationId ? { organizationId } : { organizationName: ISSUER_NAME }),
 		issueYear: String(cert.issuedAt.getUTCFullYear()),
 		issueMonth: String(cert.issuedAt.getUTCMonth() + 1),
 		certUrl: getVerifyUrl(siteUrl, cert.id),
@@ -78,7 +81,7 @@ export function getDownloadDisposition(
 	courseSlug: string,
 	learnerName: string,
 	id: string,
-	ext: 'pdf' | 'json',
+	ext: 'pdf' | 'json' | 'jwt',
 ): string {
 	const kind = ext === 'pdf' ? 'certificate' : 'credential';
 	const asciiName = toAsciiSlug(learnerName) || id.slice(0, 8);

@@ -4,6 +4,8 @@
  * before anything else runs (so a bad value stops start-up with a message that names the variable
  * and an example), and a test keeps `.env.example` in step with it.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { getDatabaseUrlProblem } from '../../db/client.ts';
 import { getSigningKeyProblem } from './signing-key-value.ts';
 
@@ -22,6 +24,12 @@ export interface EnvVar {
 	/** Returns a problem description, or null when the value is acceptable. */
 	check?: (value: string) => string | null;
 }
+
+/** A PNG or JPEG file that exists (signature image, logo): the PDF embeds it, the page shows it. */
+const isImageFile = (value: string) => {
+	if (!/\.(png|jpe?g)$/i.test(value)) return 'must be a .png or .jpg file';
+	return existsSync(resolve(value)) ? null : 'names a file that does not exist';
+};
 
 const isUrl = (value: string) => {
 	try {
@@ -76,6 +84,27 @@ export const ENV_VARS: EnvVar[] = [
 		default: 'Dakshata <no-reply@localhost>',
 	},
 	{
+		name: 'MAIL_REPLY_TO',
+		description: 'Reply-To address for outgoing mail, when replies should reach a person (e.g. a support inbox).',
+		example: 'Dakshata support <help@example.org>',
+	},
+	{
+		name: 'MAIL_RETRY_FIRST_SECONDS',
+		description:
+			'Seconds before the first retry of a message the SMTP server did not take; each retry waits twice as long (at most an hour), for up to 24 hours.',
+		example: '30',
+		default: '30',
+		check: (v) => (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? null : 'must be a positive number of seconds'),
+	},
+	{
+		name: 'SIGNUP_LIMIT',
+		description:
+			'Sign-ups allowed from one client address per hour; raise it for a classroom or office that shares one address.',
+		example: '20',
+		default: '20',
+		check: (v) => (/^[1-9]\d*$/.test(v) ? null : 'must be a whole number of at least 1'),
+	},
+	{
 		name: 'SIGNING_KEY',
 		description:
 			'Ed25519 private key (PKCS#8 PEM, or base64 of it) that signs certificates. When unset, one is generated on first start in DATA_DIR/keys with owner-only permissions.',
@@ -84,12 +113,89 @@ export const ENV_VARS: EnvVar[] = [
 		check: getSigningKeyProblem,
 	},
 	{
+		name: 'CERTIFICATE_SIGNATORY_NAME',
+		description:
+			'Name of the person who signs certificates, printed on the PDF and shown on the verify page.',
+		example: 'Ayesha Rahman',
+		check: (v) => (v.length <= 100 ? null : 'must be at most 100 characters'),
+	},
+	{
+		name: 'CERTIFICATE_SIGNATORY_TITLE',
+		description: "The signatory's title, under their name (e.g. Programme director).",
+		example: 'Programme director',
+		check: (v) => (v.length <= 100 ? null : 'must be at most 100 characters'),
+	},
+	{
+		name: 'CERTIFICATE_SIGNATORY_SIGNATURE',
+		description:
+			"Path of a PNG or JPEG of the signatory's signature, drawn above their name on the PDF.",
+		example: 'data/branding/signature.png',
+		check: isImageFile,
+	},
+	{
+		name: 'ORGANISATION_LOGO',
+		description:
+			'Path of a PNG or JPEG logo of the issuing organisation, on the certificate PDF and the verify page.',
+		example: 'data/branding/logo.png',
+		check: isImageFile,
+	},
+	{
+		name: 'LINKEDIN_ORGANIZATION_ID',
+		description:
+			"The issuing organisation's LinkedIn company id (digits), sent with Add to profile; otherwise its name is sent.",
+		example: '1337',
+		check: (v) => (/^\d{1,20}$/.test(v) ? null : 'must be the numeric LinkedIn organisation id'),
+	},
+	{
 		name: 'TRUST_PROXY',
 		description:
-			'Set to true behind a reverse proxy so the client address comes from X-Forwarded-For (used by rate limits).',
+			'Set to true behind a reverse proxy: the client address then comes from X-Forwarded-For (used by rate limits), and X-Forwarded-Proto/Host may name the public origin.',
 		example: 'false',
 		default: 'false',
 		check: (v) => (v === 'true' || v === 'false' ? null : 'must be true or false'),
+	},
+	{
+		name: 'TRUSTED_PROXIES',
+		description:
+			'With TRUST_PROXY=true: how many proxies in front of the server append to X-Forwarded-For (the client is the right-most address they did not add).',
+		example: '1',
+		default: '1',
+		check: (v) => (/^([1-9]|10)$/.test(v) ? null : 'must be a whole number from 1 to 10'),
+	},
+	{
+		name: 'WEB_CONCURRENCY',
+		description: 'How many server processes share the port (node:cluster); 2 on a 2-core machine.',
+		example: '2',
+		default: '1',
+		check: (v) => (/^([1-9]|[1-5][0-9]|6[0-4])$/.test(v) ? null : 'must be a whole number from 1 to 64'),
+	},
+	{
+		name: 'PROJECT_UPLOADS_KEEP',
+		description:
+			'Set to true to keep graded-project uploads under DATA_DIR/project-uploads for instructor review (by default only the report and a SHA-256 are kept).',
+		example: 'false',
+		default: 'false',
+		check: (v) => (v === 'true' || v === 'false' ? null : 'must be true or false'),
+	},
+	{
+		name: 'PROJECT_GRADE_TIMEOUT_MS',
+		description: 'Longest time, in milliseconds, one uploaded project file may take to grade before it is refused.',
+		example: '10000',
+		default: '10000',
+		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
+	},
+	{
+		name: 'PROJECT_GRADE_WORKERS',
+		description: 'Worker threads that grade uploaded project files (default: the number of CPUs, at most 4).',
+		example: '2',
+		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
+	},
+	{
+		name: 'PROJECT_GRADE_MEMORY_MB',
+		description: 'Heap limit, in MB, of each project-grading worker thread.',
+		example: '512',
+		default: '512',
+		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
 	},
 	{
 		name: 'LOG_LEVEL',

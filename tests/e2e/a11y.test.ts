@@ -4,7 +4,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { mailOutboxTable, userTable } from '../../db/schema.ts';
+import { createMailRow } from '../../src/lib/server/mail/outbox.ts';
 import { readLatestMail, signUp } from '../helpers/accounts.ts';
+import { getTestDb } from '../helpers/db.ts';
 import { signInAsFixtureInstructor } from './analytics-setup.ts';
 import { expectNoAxeViolations, test } from './fixtures.ts';
 import { openQuiz, signInLearner, startAttempt } from './quiz-helpers.ts';
@@ -25,6 +29,8 @@ const PUBLIC_PAGES = [
 	'/bn/courses/getting-started',
 	'/hi/courses/getting-started/how-courses-work',
 	'/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+	'/confirm-email?token=aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbb',
+	'/login?notice=signed-up',
 ];
 
 for (const path of PUBLIC_PAGES) {
@@ -111,4 +117,20 @@ test('quiz pages have no axe violations: practice, sign-in for a final, an attem
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Attempt 1' }).click();
 	await expectNoAxeViolations(page);
+});
+
+test('the outgoing mail admin page has no axe violations, with a failed message listed', async ({ page, context }) => {
+	const base = process.env.E2E_BASE_URL!;
+	const { browser, email } = await signUp(base, { name: 'Mail Admin' });
+	const { db } = await getTestDb(process.env.E2E_DATABASE_URL!);
+	await db.update(userTable).set({ role: 'admin' }).where(eq(userTable.email, email));
+	const failed = createMailRow({ kind: 'test', to: 'someone@example.org', locale: 'bn', subject: 'পাসওয়ার্ড রিসেট', text: 'x' });
+	await db.insert(mailOutboxTable).values({ ...failed, status: 'failed', attempts: 1, lastError: '550 5.1.1 Mailbox unavailable' });
+	await context.addCookies([...browser.cookies].map(([name, value]) => ({ name, value, url: base })));
+	for (const path of ['/admin/mail', '/bn/admin/mail', '/hi/admin/mail']) {
+		const response = await page.goto(path);
+		test.expect(response?.status(), path).toBe(200);
+		await test.expect(page.getByText('550 5.1.1 Mailbox unavailable')).toBeVisible();
+		await expectNoAxeViolations(page);
+	}
 });

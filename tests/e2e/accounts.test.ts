@@ -1,4 +1,4 @@
-import { readLatestMail, uniqueEmail } from '../helpers/accounts.ts';
+import { readConfirmLink, readLatestMail, uniqueEmail } from '../helpers/accounts.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 
 test('a learner signs up, signs out and in, changes their name, resets the password and ends another session', async ({ page, browser }) => {
@@ -10,8 +10,23 @@ test('a learner signs up, signs out and in, changes their name, resets the passw
 	await page.getByLabel('Password', { exact: true }).fill('orange bicycle river');
 	await page.getByLabel('Preferred language').selectOption('en');
 	await page.getByRole('button', { name: 'Create account' }).click();
+	// The same answer as for a taken address: no session yet, a mail, then signing in.
+	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+	await expect(page.getByRole('status')).toContainText('We have sent a message to the address you gave');
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('orange bicycle river');
+	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 	await expect(page.getByText('Welcome, রহিমা খাতুন')).toBeVisible();
+
+	// Confirm the address with the mailed link.
+	const confirm = readConfirmLink(process.env.E2E_DATA_DIR!, email)!;
+	await page.goto(confirm);
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Confirm address' }).click();
+	await expect(page.getByRole('status')).toHaveText(`Thank you: ${email} is confirmed.`);
+	await page.goto('/dashboard');
 
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page.getByText('You have signed out.')).toBeVisible();

@@ -41,7 +41,7 @@ export async function prepareAnalyticsFixture(): Promise<{ email: string; passwo
 		await signUp(base, { email: FIXTURE_INSTRUCTOR, name: 'Fixture Trainer' });
 		await db
 			.update(userTable)
-			.set({ role: 'instructor' })
+			.set({ role: 'instructor', emailVerifiedAt: new Date() })
 			.where(eq(userTable.email, FIXTURE_INSTRUCTOR));
 	}
 	const seeded = await db

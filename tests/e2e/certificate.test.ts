@@ -21,6 +21,10 @@ async function signUp(page: Page, name: string, email: string) {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
 	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 }
 
@@ -28,6 +32,8 @@ test('a learner earns a certificate, downloads it, and a client sees it valid, t
 	page,
 	browser,
 }) => {
+	// A long journey (three people, a PDF, two in-browser checks, two axe sweeps) on a shared machine.
+	test.setTimeout(180_000);
 	const email = uniqueEmail('cert');
 	await signUp(page, 'রহিমা খাতুন', email);
 
@@ -66,6 +72,12 @@ test('a learner earns a certificate, downloads it, and a client sees it valid, t
 	const clientPage = await client.newPage();
 	await clientPage.goto(verifyUrl);
 	await expect(clientPage.getByRole('heading', { level: 1 })).toHaveText(/Valid certificate/);
+	// "Check again" re-verifies the signature and both status lists in the browser (under the CSP).
+	await clientPage.getByRole('button', { name: 'Check again' }).click();
+	await expect(clientPage.getByRole('status').filter({ hasText: 'Checked just now' })).toHaveText(
+		'Checked just now in your browser: genuine, not revoked, not suspended.',
+	);
+	await expect(clientPage.locator('verify-check li')).toHaveCount(6);
 
 	// An admin revokes it with a reason.
 	const adminEmail = uniqueEmail('cert-admin');
@@ -79,7 +91,9 @@ test('a learner earns a certificate, downloads it, and a client sees it valid, t
 	await admin.getByLabel('Search by certificate id, learner email or name').fill(email);
 	await admin.getByRole('button', { name: 'Search' }).click();
 	await expectNoAxeViolations(admin);
-	await admin.getByLabel('Reason for revoking').fill('The assessment was taken by someone else.');
+	await admin
+		.getByLabel('Reason (for a suspension or a revocation)')
+		.fill('The assessment was taken by someone else.');
 	await admin.getByRole('button', { name: /^Revoke/ }).click();
 	await expect(admin.getByText('The certificate has been revoked.')).toBeVisible();
 	await adminContext.close();
@@ -89,6 +103,10 @@ test('a learner earns a certificate, downloads it, and a client sees it valid, t
 		/This certificate has been revoked/,
 	);
 	await expect(clientPage.getByText('The assessment was taken by someone else.')).toBeVisible();
+	await clientPage.getByRole('button', { name: 'Check again' }).click();
+	await expect(clientPage.getByRole('status').filter({ hasText: 'Checked just now' })).toHaveText(
+		'Checked just now in your browser: this certificate is NOT valid.',
+	);
 	await expectNoAxeViolations(clientPage);
 	await client.close();
 

@@ -2,6 +2,7 @@
  * Shared end-to-end fixtures: `baseURL` from the throwaway server, a page that fails the test on
  * any console error or uncaught exception (CSP violations show up there), and `expectNoAxeViolations`.
  */
+import '../helpers/fetch-pool.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 

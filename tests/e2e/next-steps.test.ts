@@ -28,3 +28,22 @@ test('passing the final in the island says "You earned your certificate" with it
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Valid certificate/);
 	await expect(page.getByText('Shirin Sultana', { exact: true })).toBeVisible();
 });
+
+test('at 360 px the breadcrumb links are at least 24 × 24 px and ordering items show their positions', async ({ page }) => {
+	// The fixture copy of the Getting started quiz shows every question type, ordering included.
+	await page.goto('/courses/quiz-basics/prove-your-skills');
+	const crumbs = page.locator('nav.breadcrumb a');
+	expect(await crumbs.count()).toBeGreaterThan(0);
+	for (const box of await crumbs.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().toJSON()))) {
+		expect(box.height).toBeGreaterThanOrEqual(24);
+		expect(box.width).toBeGreaterThanOrEqual(24);
+	}
+	const island = page.locator('astro-island[component-url*="QuizIsland"]');
+	await island.scrollIntoViewIfNeeded();
+	await expect(island).not.toHaveAttribute('ssr');
+	const positions = await page
+		.locator('.quiz-order li')
+		.evaluateAll((items) => items.map((li) => getComputedStyle(li, '::before').content));
+	expect(positions.length).toBeGreaterThanOrEqual(3);
+	for (const content of positions) expect(content).toContain('counter(quiz-position)');
+});

@@ -7,11 +7,11 @@
 import { expectNoAxeViolations, expect, test } from './fixtures.ts';
 import { answerAll, giveAnswer, openQuiz, readIslandQuestions, readQuiz, signInLearner, startAttempt } from './quiz-helpers.ts';
 
-const GS = '/courses/getting-started/prove-your-skills';
+const GS = '/courses/quiz-basics/prove-your-skills';
 const FX = '/courses/quiz-fixture';
 
 test('a visitor practises every question type, is graded without an account and invited to sign in', async ({ page }) => {
-	const quiz = readQuiz('getting-started', 'getting-started-check');
+	const quiz = readQuiz('quiz-basics', 'getting-started-check');
 	await openQuiz(page, GS);
 	await expect(page.getByText('Practice mode: your answers are graded but not saved.')).toBeVisible();
 	const questions = await readIslandQuestions(page);
@@ -28,7 +28,7 @@ test('a visitor practises every question type, is graded without an account and 
 });
 
 test('a learner fails, then passes a quiz of every type, with feedback after each attempt and the lesson completed', async ({ page, context }) => {
-	const quiz = readQuiz('getting-started', 'getting-started-check');
+	const quiz = readQuiz('quiz-basics', 'getting-started-check');
 	await signInLearner(context);
 	await openQuiz(page, GS);
 	await expect(page.getByText('Starting the quiz enrols you in this course')).toBeVisible();
@@ -95,6 +95,29 @@ test('the cool-down stops a new attempt and says when one can start', async ({ p
 	await expect(page.locator('.quiz-result').getByText('Score: 100%.', { exact: true })).toBeVisible();
 	await expect(page.getByText('You can start another attempt in 30 min.')).toBeVisible();
 	await expect(page.getByRole('button', { name: /Start/ })).toHaveCount(0);
+});
+
+test('feedback shows right or wrong and why, but the correct answers only once the learner has passed', async ({ page, context }) => {
+	const quiz = readQuiz('quiz-basics', 'feedback-check');
+	await signInLearner(context);
+	await openQuiz(page, '/courses/quiz-basics/feedback');
+	let questions = await startAttempt(page);
+	await answerAll(page, 'feedback-check', quiz, questions, () => true);
+	await page.getByRole('button', { name: 'Submit answers' }).click();
+	await expect(page.locator('.quiz-result').getByText('Score: 0%.', { exact: true })).toBeVisible();
+	await expect(page.getByText('The correct answers are shown only once you pass a signed-in attempt.')).toBeVisible();
+	const review = page.locator('.quiz-review > li');
+	await expect(review).toHaveCount(2);
+	await expect(review.first()).toContainText('Incorrect');
+	await expect(review.first()).toContainText('Why:');
+	await expect(page.locator('.quiz-review').getByText(/^Correct answer:/)).toHaveCount(0);
+
+	questions = await startAttempt(page, 'Start a new attempt');
+	await answerAll(page, 'feedback-check', quiz, questions);
+	await page.getByRole('button', { name: 'Submit answers' }).click();
+	await expect(page.locator('.quiz-result').getByText('You passed.')).toBeVisible();
+	await page.getByRole('link', { name: 'Attempt 1' }).click();
+	await expect(page.locator('.quiz-review').getByText(/^Correct answer:/).first()).toBeVisible();
 });
 
 test('a quiz that never reveals answers shows only the score', async ({ page, context }) => {

@@ -1,5 +1,5 @@
 /**
- * The quiz leak scan: looks through what a browser receives before submitting (page HTML, island
+ * The quiz and lab leak scan: looks through what a browser receives before submitting (page HTML, island
  * props, JavaScript chunks, API answers) for anything that gives a quiz's answers away, and
  * returns one line per finding (empty when clean).
  *
@@ -15,6 +15,7 @@
  *   course content).
  */
 import type { Quiz } from '../../src/lib/content/schemas.ts';
+import type { Lab } from '../../src/lib/labs/schema.ts';
 
 const PUBLIC_KEYS: Record<string, string[]> = {
 	single: ['options'],
@@ -149,5 +150,107 @@ export function findLeaks(quizId: string, quiz: Quiz, input: LeakScanInput): str
 			for (const answer of typedAnswers(q)) if (containsWord(visible, answer)) found.push(`${quizId}/${q.id}: its answer "${answer}" is in its form`);
 		}
 	}
+	return found;
+}
+
+// ---------------------------------------------------------------- graded projects
+
+/** What must stay on the server for one learner's project attempt. */
+export interface ProjectSecrets {
+	projectId: string;
+	/** The attempt's seed (decides the data) and its signed key (only ever inside the start file). */
+	seed: string;
+	attemptKey: string;
+	/** The values the attempt's checks compare against (from the builder). */
+	expected: Record<string, string | number | boolean | Array<string | number>>;
+	/** The project file's own text: a value the author wrote there (e.g. the drop-down's items) is public by design. */
+	publicText: string;
+}
+
+/** Values worth looking for: numbers of 4+ digits (raw and with separators), texts of 6+ characters. */
+function secretValues(expected: ProjectSecrets['expected']): string[] {
+	const out = new Set<string>();
+	const add = (v: unknown) => {
+		if (typeof v === 'number' && Math.abs(v) >= 1000) {
+			out.add(String(v));
+			out.add(v.toLocaleString('en-IN'));
+			out.add(v.toLocaleString('en-US'));
+		} else if (typeof v === 'string' && v.trim().length >= 6) out.add(v);
+	};
+	for (const v of Object.values(expected)) (Array.isArray(v) ? v : [v]).forEach(add);
+	return [...out];
+}
+
+/**
+ * Findings for one learner's project attempt (empty when nothing leaks): the seed, the attempt key
+ * or its signature, or any expected value anywhere in what the browser receives before uploading.
+ */
+export function findProjectLeaks(secrets: ProjectSecrets, input: LeakScanInput): string[] {
+	const found: string[] = [];
+	const texts = [...(input.html ?? []).map(unescapeHtml), ...(input.json ?? []).map((j) => JSON.stringify(j)), ...(input.scripts ?? []).map((s) => s.source)];
+	const mac = secrets.attemptKey.split('-').pop()!;
+	if (texts.some((t) => t.includes(secrets.seed))) found.push(`${secrets.projectId}: the attempt's seed is visible`);
+	if (texts.some((t) => t.includes(mac))) found.push(`${secrets.projectId}: the attempt key's signature is visible`);
+	for (const value of secretValues(secrets.expected).filter((v) => !containsWord(secrets.publicText, v))) {
+		if (texts.some((t) => containsWord(t, value))) found.push(`${secrets.projectId}: expected value "${value}" is visible`);
+	}
+	return found;
+}
+
+/**
+ * Findings in a result that must not give the key away (a `feedback` review, or any anonymous
+ * practice result): a correct answer written out, or a multi-select question's option feedback
+ * (which tells which ticked options were wrong). Empty when clean.
+ */
+export function findKeyInResult(quizId: string, quiz: Quiz, result: unknown): string[] {
+	const found: string[] = [];
+	const review = ((result as { review?: { id: string; correctAnswer?: string; feedback?: string[] }[] }).review ?? []);
+	for (const row of review) {
+		if ('correctAnswer' in row) found.push(`${quizId}/${row.id}: the correct answer is shown`);
+		const q = quiz.questions.find((x) => x.id === row.id);
+		if (q?.type === 'multiple' && (row.feedback ?? []).length > 0) found.push(`${quizId}/${row.id}: option feedback of a multi-select question is shown`);
+	}
+	return found;
+}
+
+// ---------------------------------------------------------------- labs
+
+/** Keys that only the server's lab holds; none may appear in JSON the browser gets before submitting. */
+const LAB_SECRET_KEYS = ['expect', 'rules', 'model', 'explanation', 'replyMentions', 'groups', 'phrases', 'hint'];
+
+function findKeys(value: unknown, keys: string[], out = new Set<string>()): Set<string> {
+	if (Array.isArray(value)) for (const v of value) findKeys(v, keys, out);
+	else if (value && typeof value === 'object') {
+		for (const [k, v] of Object.entries(value)) {
+			if (keys.includes(k)) out.add(k);
+			findKeys(v, keys, out);
+		}
+	}
+	return out;
+}
+
+/** The texts that give a lab away: hints, explanations, the model answer (by paragraph), expected meeting times. */
+function labSecrets(lab: Lab): string[] {
+	if (lab.kind === 'proposal') {
+		const model = lab.proposal.model.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length >= 30);
+		return [...lab.proposal.rules.flatMap((r) => (r.hint ? [r.hint] : [])), ...model];
+	}
+	if (lab.kind === 'inbox') return lab.inbox.messages.flatMap((m) => [...(m.explanation ? [m.explanation] : []), ...(m.expect.meeting ?? [])]);
+	return [];
+}
+
+/**
+ * Findings for one lab (empty when nothing leaks): any hint, explanation, model paragraph or
+ * expected meeting time in the HTML, JSON or scripts, and any server-only key in JSON (island
+ * props, API answers).
+ */
+export function findLabLeaks(labId: string, lab: Lab, input: LeakScanInput): string[] {
+	const found: string[] = [];
+	const texts = [...(input.html ?? []).map(unescapeHtml), ...(input.json ?? []).map((j) => JSON.stringify(j)), ...(input.scripts ?? []).map((s) => s.source)];
+	for (const secret of labSecrets(lab)) {
+		const escaped = JSON.stringify(secret).slice(1, -1);
+		if (texts.some((t) => t.includes(secret) || t.includes(escaped))) found.push(`${labId}: "${secret.slice(0, 40)}…" is visible before submitting`);
+	}
+	for (const json of input.json ?? []) for (const key of findKeys(json, LAB_SECRET_KEYS)) found.push(`${labId}: server-only key "${key}" in JSON`);
 	return found;
 }

@@ -2,6 +2,7 @@
  * Starts the production build (`scripts/serve.ts`) on a free loopback port with a throwaway data
  * folder and database, for integration and end-to-end tests. Requires `npm run build` first.
  */
+import './fetch-pool.ts';
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -31,10 +32,16 @@ export async function getFreePort(): Promise<number> {
 }
 
 export async function startServer(
-	options: { env?: Record<string, string>; dataDir?: string; spawnOptions?: SpawnOptions } = {},
+	options: {
+		env?: Record<string, string>;
+		dataDir?: string;
+		spawnOptions?: SpawnOptions;
+		/** Listen on this port (e.g. to restart a server at the same address); default: a free one. */
+		port?: number;
+	} = {},
 ): Promise<TestServer> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dakshata-test-'));
-	const port = await getFreePort();
+	const port = options.port ?? (await getFreePort());
 	const url = `http://127.0.0.1:${port}`;
 	const databaseUrl = `file:${join(dataDir, 'test.db')}`;
 	let output = '';
@@ -48,6 +55,8 @@ export async function startServer(
 			DATA_DIR: dataDir,
 			DATABASE_URL: databaseUrl,
 			LOG_LEVEL: 'warn',
+			// Every test signs up from 127.0.0.1; the sign-up throttle has its own test.
+			SIGNUP_LIMIT: '100000',
 			...options.env,
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,7 +65,7 @@ export async function startServer(
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
 	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-	const deadline = Date.now() + 30_000;
+	const deadline = Date.now() + 90_000;
 	for (;;) {
 		const status = await Promise.race([exited.then((c) => ({ exited: c })), new Promise((r) => setTimeout(r, 100))]);
 		if (status && typeof status === 'object' && 'exited' in status) {
@@ -70,7 +79,7 @@ export async function startServer(
 		}
 		if (Date.now() > deadline) {
 			child.kill();
-			throw new Error(`Server did not answer within 30 s:\n${output}`);
+			throw new Error(`Server did not answer within 90 s:\n${output}`);
 		}
 	}
 	return {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { sessionTable, userTable } from '../../db/schema.ts';
-import { GOOD_PASSWORD, readLatestMail, signIn, signUp, uniqueEmail } from '../helpers/accounts.ts';
+import { confirmEmailFromMail, GOOD_PASSWORD, readLatestMail, signIn, signUp, uniqueEmail } from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
 import { Browser } from '../helpers/http.ts';
 
@@ -46,11 +46,18 @@ describe('sign up', () => {
 		expect(await userByEmail(email)).toBeUndefined();
 	});
 
-	it('refuses a second account for the same email with a 409', async () => {
+	it('answers a sign-up with a taken email exactly as a new one, and mails the owner instead', async () => {
 		const { email } = await signUp(base);
-		const res = await new Browser(base).postForm('/signup', { name: 'Someone Else', email, password: GOOD_PASSWORD, locale: 'en' });
-		expect(res.status).toBe(409);
-		expect(await res.text()).toContain('Another account already uses this email');
+		const before = await userByEmail(email);
+		const fresh = await new Browser(base).postForm('/signup', { name: 'New Person', email: uniqueEmail(), password: GOOD_PASSWORD, locale: 'en' });
+		const taken = await new Browser(base).postForm('/signup', { name: 'Someone Else', email, password: 'another good phrase', locale: 'en' });
+		for (const res of [fresh, taken]) {
+			expect(res.status).toBe(303);
+			expect(res.headers.get('location')).toBe('/login?notice=signed-up');
+			expect(res.headers.getSetCookie()).toEqual([]);
+		}
+		expect(await userByEmail(email)).toEqual(before); // nothing changed
+		expect(readLatestMail(dataDir, email)?.subject).toBe('You already have a Dakshata account');
 	});
 
 	it('refuses a body that is not a form with a 400', async () => {
@@ -197,7 +204,12 @@ describe('account page', () => {
 		const refused = await browser.postForm('/account', { intent: 'email', email: newEmail, currentPassword: 'wrong password' });
 		expect(refused.status).toBe(400);
 		expect(await userByEmail(newEmail)).toBeUndefined();
-		expect((await browser.postForm('/account', { intent: 'email', email: newEmail, currentPassword: GOOD_PASSWORD })).status).toBe(303);
+		const asked = await browser.postForm('/account', { intent: 'email', email: newEmail, currentPassword: GOOD_PASSWORD });
+		expect(asked.status).toBe(303);
+		expect(asked.headers.get('location')).toBe('/account?done=email-sent');
+		// The change waits for the new address to be confirmed.
+		expect(await userByEmail(newEmail)).toBeUndefined();
+		expect((await confirmEmailFromMail(base, dataDir, newEmail)).status).toBe(200);
 		expect(await userByEmail(newEmail)).toBeDefined();
 
 		const other = await signIn(base, newEmail);
@@ -269,7 +281,12 @@ describe('production cookie and headers', () => {
 		const { startServer } = await import('../helpers/server.ts');
 		const server = await startServer({ env: { SITE_URL: 'https://learn.example.org' } });
 		try {
-			const res = await new Browser(server.url).postForm('/signup', { name: 'Secure Person', email: uniqueEmail('https'), password: GOOD_PASSWORD, locale: 'en' });
+			// A browser on the public https site sends that origin (the proxy hop in between is http).
+			const email = uniqueEmail('https');
+			const browser = new Browser(server.url);
+			const origin = { origin: 'https://learn.example.org' };
+			await browser.postForm('/signup', { name: 'Secure Person', email, password: GOOD_PASSWORD, locale: 'en' }, origin);
+			const res = await browser.postForm('/login', { email, password: GOOD_PASSWORD }, origin);
 			expect(res.status).toBe(303);
 			const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-session='))!;
 			expect(cookie).toBeDefined();
@@ -282,10 +299,13 @@ describe('production cookie and headers', () => {
 		} finally {
 			await server.stop();
 		}
-	});
+	}, 60_000);
 
 	it('uses a plain session cookie without HSTS over http on localhost', async () => {
-		const res = await new Browser(base).postForm('/signup', { name: 'Local Person', email: uniqueEmail('http'), password: GOOD_PASSWORD, locale: 'en' });
+		const email = uniqueEmail('http');
+		const browser = new Browser(base);
+		await browser.postForm('/signup', { name: 'Local Person', email, password: GOOD_PASSWORD, locale: 'en' });
+		const res = await browser.postForm('/login', { email, password: GOOD_PASSWORD });
 		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('session='))!;
 		expect(cookie).toMatch(/; HttpOnly/i);
 		expect(cookie).not.toMatch(/; Secure/i);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { auditLogTable, sessionTable, userTable } from '../../db/schema.ts';
-import { GOOD_PASSWORD, signIn, signUp } from '../helpers/accounts.ts';
+import { confirmEmailFromMail, GOOD_PASSWORD, signIn, signUp } from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
 import { Browser } from '../helpers/http.ts';
 
@@ -99,26 +99,50 @@ describe('first-run setup', () => {
 });
 
 describe('npm run user:create', () => {
-	it('creates an admin from the command line, and promotes an existing user keeping their password', async () => {
-		const { spawnSync } = await import('node:child_process');
+	it('creates an admin from the command line; a promotion keeps the password only of a confirmed address', async () => {
+		const { spawn } = await import('node:child_process');
 		const { nodeBin, root } = await import('../helpers/server.ts');
+		// Asynchronous, so the test's HTTP client keeps noticing sockets the server closes meanwhile.
 		const run = (...args: string[]) =>
-			spawnSync(nodeBin, ['scripts/user-create.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' });
+			new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+				const child = spawn(nodeBin, ['scripts/user-create.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl } });
+				let stdout = '';
+				let stderr = '';
+				child.stdout.on('data', (d) => (stdout += d));
+				child.stderr.on('data', (d) => (stderr += d));
+				child.on('close', (status) => resolve({ status, stdout, stderr }));
+			});
 		const email = `cli-${Date.now()}@example.org`;
-		const created = run('--email', email, '--role', 'admin', '--name', 'Command Line', '--password', 'a long cli passphrase');
+		const created = await run('--email', email, '--role', 'admin', '--name', 'Command Line', '--password', 'a long cli passphrase');
 		expect(created.status).toBe(0);
 		expect(created.stdout).toContain(`Created admin ${email}.`);
 		expect((await signIn(base, email, 'a long cli passphrase')).res.status).toBe(303);
 
+		// A confirmed address: the promotion keeps the password and the sessions.
 		const learner = await signUp(base);
-		const promoted = run('--email', learner.email, '--role', 'instructor');
+		await confirmEmailFromMail(base, inject('dataDir'), learner.email);
+		const promoted = await run('--email', learner.email, '--role', 'instructor');
 		expect(promoted.stdout).toContain('is now instructor');
 		const { db } = await getTestDb(dbUrl);
 		expect((await db.select().from(userTable).where(eq(userTable.email, learner.email)).get())!.role).toBe('instructor');
 		expect((await signIn(base, learner.email, GOOD_PASSWORD)).res.status).toBe(303);
+		expect((await learner.browser.get('/account')).status).toBe(200);
 
-		const bad = run('--email', 'not-an-email', '--role', 'admin');
+		// An address nobody confirmed (anyone could have signed up with it first): the account gets a
+		// new password and every session ends, so whoever registered it loses it.
+		const squatter = await signUp(base);
+		const reset = await run('--email', squatter.email, '--role', 'instructor');
+		expect(reset.stdout).toContain('is now instructor');
+		const temporary = /Temporary password[^:]*: (\S+)/.exec(reset.stdout)?.[1];
+		expect(temporary).toBeTruthy();
+		expect((await squatter.browser.get('/account')).status).toBe(303);
+		expect((await signIn(base, squatter.email, GOOD_PASSWORD)).res.status).toBe(401);
+		expect((await signIn(base, squatter.email, temporary)).res.status).toBe(303);
+		const row = await db.select().from(userTable).where(eq(userTable.email, squatter.email)).get();
+		expect(row?.emailVerifiedAt).not.toBeNull();
+
+		const bad = await run('--email', 'not-an-email', '--role', 'admin');
 		expect(bad.status).toBe(2);
 		expect(bad.stderr).toContain('--email is required');
-	});
+	}, 150_000);
 });

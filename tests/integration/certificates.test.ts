@@ -1,19 +1,16 @@
 /**
  * Certificates end to end over HTTP against the production build: issuing (including racing
- * completions), the public verify page, the PDF (text layer, glyphs, QR code), the signed Open
- * Badges 3.0 credential checked by an independent library (jose) and the official JSON Schema,
- * the revocation status list, admin revoke/reinstate, and reissue in a new name.
+ * completions), the public verify page, the PDF (text layer, glyphs, QR code), the signing key,
+ * admin revocation (final), and reissue in a new name. The signed credentials and their status
+ * are tested as a verifier sees them in credentials.test.ts.
  *
  * Needs the fixture courses tests/fixtures/courses/cert-basics and cert-assessed in courses/ when
  * the build is made, and poppler-utils (pdftotext, pdftoppm, pdffonts).
  */
-import Ajv2019 from 'ajv/dist/2019.js';
-import addFormats from 'ajv-formats';
 import { and, eq } from 'drizzle-orm';
-import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import {
@@ -23,7 +20,6 @@ import {
 	quizAttemptTable,
 	userTable,
 } from '../../db/schema.ts';
-import { isStatusSet } from '../../src/lib/status-list.ts';
 import { readLatestMail, signUp } from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
 import { Browser } from '../helpers/http.ts';
@@ -76,42 +72,6 @@ async function getPdf(id: string): Promise<Buffer> {
 	expect(res.headers.get('content-type')).toBe('application/pdf');
 	return Buffer.from(await res.arrayBuffer());
 }
-
-/** Fetches and independently verifies a signed credential: did:web → key → jose. Returns the payload. */
-async function fetchAndVerify(path: string, accept?: string) {
-	const res = await fetch(`${base}${path}`, accept ? { headers: { accept } } : {});
-	expect(res.status).toBe(200);
-	const jws = accept
-		? await res.text()
-		: ((await res.json()) as { id: string }).id.replace(/^data:application\/vc\+jwt,/, '');
-	return { jws, payload: await verifyJws(jws) };
-}
-
-async function verifyJws(jws: string) {
-	const header = decodeProtectedHeader(jws);
-	expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
-	const [did, fragment] = String(header.kid).split('#');
-	// did:web resolution: did:web:<host>(%3A<port>) → https?://<host>:<port>/.well-known/did.json
-	const host = decodeURIComponent(did!.replace(/^did:web:/, ''));
-	expect(`http://${host}`).toBe(base);
-	const doc = await (await fetch(`${base}/.well-known/did.json`)).json();
-	expect(doc.id).toBe(did);
-	const method = doc.verificationMethod.find((m: { id: string }) => m.id === `${did}#${fragment}`);
-	expect(doc.assertionMethod).toContain(method.id);
-	const key = await importJWK(method.publicKeyJwk, 'EdDSA');
-	const { payload } = await compactVerify(jws, key);
-	return JSON.parse(new TextDecoder().decode(payload));
-}
-
-const schema = JSON.parse(
-	readFileSync(
-		join(import.meta.dirname, '..', 'fixtures', 'open-badges-3-credential.schema.json'),
-		'utf8',
-	),
-);
-const ajv = new Ajv2019({ strict: false, allErrors: true });
-addFormats(ajv);
-const validateOpenBadge = ajv.compile(schema);
 
 describe('issueCertificateIfEligible', () => {
 	it('issues nothing until every required lesson is complete', async () => {
@@ -272,9 +232,13 @@ describe('certificate PDF', () => {
 		}
 	});
 
-	it('counts glyphs a name needs but no embedded font has (so the check above can fail)', async () => {
-		const { id } = await earnCertificate('王小明');
-		expect(countNotdefGlyphs(await getPdf(id))).toBeGreaterThan(0);
+	it('prints an Urdu and a Chinese name, too (every script: tests/unit/certificate-pdf-scripts.test.ts)', async () => {
+		for (const name of ['محمد علی خان', '王小明']) {
+			const { id } = await earnCertificate(name);
+			const pdf = await getPdf(id);
+			expect(extractText(pdf)).toContain(name);
+			expect(countNotdefGlyphs(pdf)).toBe(0);
+		}
 	});
 
 	it('has a QR code that decodes to the verify page, and a download name', async () => {
@@ -290,54 +254,11 @@ describe('certificate PDF', () => {
 });
 
 describe('signed credential', () => {
-	it('is an Open Badges 3.0 credential that an independent verifier accepts', async () => {
-		const { id } = await earnCertificate('Nasrin Sultana');
-		const { payload } = await fetchAndVerify(`/verify/${id}.json`);
-		const valid = validateOpenBadge(payload);
-		expect(validateOpenBadge.errors ?? []).toEqual([]);
-		expect(valid).toBe(true);
-		expect(payload['@context']).toEqual([
-			'https://www.w3.org/ns/credentials/v2',
-			'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-		]);
-		expect(payload.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-		expect(payload.id).toBe(`${base}/verify/${id}`);
-		expect(payload.issuer.id).toBe(`did:web:${new URL(base).hostname}%3A${new URL(base).port}`);
-		expect(payload.iss).toBe(payload.issuer.id);
-		expect(payload.credentialSubject.identifier[0]).toEqual({
-			type: 'IdentityObject',
-			identityHash: 'Nasrin Sultana',
-			identityType: 'name',
-			hashed: false,
-		});
-		expect(payload.credentialSubject.achievement.name).toBe('Certificate basics (test fixture)');
-		expect(payload.credentialSubject.achievement.tag).toEqual([
-			'Testing certificates',
-			'Reading lessons',
-		]);
-
-		const raw = await fetchAndVerify(`/verify/${id}.json`, 'application/vc+jwt');
-		expect(raw.payload.id).toBe(payload.id);
-	});
-
-	it('fails verification after a one-character change to the payload or the signature', async () => {
-		const { id } = await earnCertificate('Nasrin Sultana');
-		const { jws } = await fetchAndVerify(`/verify/${id}.json`);
-		const [header, body, signature] = jws.split('.');
-		const forged = Buffer.from(body!, 'base64url')
-			.toString('utf8')
-			.replace('Nasrin Sultana', 'Nasrin Sultanb');
-		await expect(
-			verifyJws(`${header}.${Buffer.from(forged).toString('base64url')}.${signature}`),
-		).rejects.toThrow(/signature verification failed/);
-		const flipped =
-			signature!.slice(0, 10) + (signature![10] === 'A' ? 'B' : 'A') + signature!.slice(11);
-		await expect(verifyJws(`${header}.${body}.${flipped}`)).rejects.toThrow(
-			/signature verification failed/,
-		);
-	});
-
-	it('keeps the signing key in DATA_DIR/keys, readable only by the server', () => {
+	it('keeps the signing key in DATA_DIR/keys, readable only by the server', async () => {
+		// The key is created on first use; asking for the DID document uses it. (One retry: after a
+		// long PDF test the server may close the idle keep-alive socket just as fetch reuses it.)
+		const did = () => fetch(`${base}/.well-known/did.json`);
+		expect((await did().catch(did)).status).toBe(200);
 		expect(statSync(join(dataDir, 'keys')).mode & 0o777).toBe(0o700);
 		expect(statSync(join(dataDir, 'keys', 'signing-key.pem')).mode & 0o777).toBe(0o600);
 	});
@@ -378,23 +299,9 @@ describe('signed credential', () => {
 });
 
 describe('revocation', () => {
-	it('shows at once on the verify page, the PDF and the signed status list, and is audited; reinstating undoes it', async () => {
+	it('shows at once on the verify page and the PDF, is audited, and cannot be undone', async () => {
 		const { id, browser } = await earnCertificate('Sumaiya Islam');
 		const admin = await createAdmin();
-		const { payload } = await fetchAndVerify(`/verify/${id}.json`);
-		const status = payload.credentialStatus;
-		expect(status).toMatchObject({
-			type: 'BitstringStatusListEntry',
-			statusPurpose: 'revocation',
-			statusListCredential: `${base}/credentials/status/1`,
-		});
-		const bit = async () => {
-			const list = (await fetchAndVerify('/credentials/status/1')).payload;
-			expect(list.type).toContain('BitstringStatusListCredential');
-			return isStatusSet(list.credentialSubject.encodedList, Number(status.statusListIndex));
-		};
-		expect(await bit()).toBe(false);
-
 		expect(
 			(await admin.browser.postForm('/admin/certificates', { action: 'revoke', id, reason: '' }))
 				.status,
@@ -435,21 +342,23 @@ describe('revocation', () => {
 		expect(html).toContain('This certificate has been revoked');
 		expect(html).toContain('Assessment taken by someone else');
 		expect(html).not.toContain('Valid certificate');
-		expect(await bit()).toBe(true);
 		expect(extractText(await getPdf(id))).toContain('REVOKED');
 		const listing = await (await admin.browser.get(`/admin/certificates?q=${id}`)).text();
-		expect(listing).toContain('Reinstate');
-
+		expect(listing).toContain('Revocation is final');
+		expect(listing).not.toContain('Reinstate');
 		expect(
-			(await admin.browser.postForm('/admin/certificates', { action: 'reinstate', id })).status,
-		).toBe(303);
-		expect(await (await fetch(`${base}/verify/${id}`)).text()).toContain('Valid certificate');
-		expect(await bit()).toBe(false);
-		expect(extractText(await getPdf(id))).not.toContain('REVOKED');
+			(
+				await admin.browser.postForm('/admin/certificates', {
+					action: 'revoke',
+					id,
+					reason: 'again',
+				})
+			).status,
+		).toBe(409);
 
 		const { db } = await getTestDb(dbUrl);
 		const audit = await db.select().from(auditLogTable).where(eq(auditLogTable.target, id));
-		expect(audit.map((a) => a.action)).toEqual(['certificate.revoke', 'certificate.reinstate']);
+		expect(audit.map((a) => a.action)).toEqual(['certificate.revoke']);
 		expect(audit[0]!.detail).toEqual({ reason: 'Assessment taken by someone else' });
 	});
 

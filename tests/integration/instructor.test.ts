@@ -42,7 +42,8 @@ const emails: string[] = [];
 
 async function setRole(email: string, role: 'instructor' | 'admin') {
 	const { db } = await getTestDb(server.databaseUrl);
-	await db.update(userTable).set({ role }).where(eq(userTable.email, email));
+	// As if the owner had opened their confirmation link: instructor access needs a confirmed address.
+	await db.update(userTable).set({ role, emailVerifiedAt: new Date() }).where(eq(userTable.email, email));
 }
 
 beforeAll(async () => {

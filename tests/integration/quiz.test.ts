@@ -15,7 +15,7 @@ import { signUp } from '../helpers/accounts.ts';
 import { listCourseSlugs, readCourseOutline } from '../helpers/course-files.ts';
 import { getTestDb } from '../helpers/db.ts';
 import { Browser } from '../helpers/http.ts';
-import { findLeaks, getIslandProps } from '../helpers/leak-scan.ts';
+import { findKeyInResult, findLeaks, getIslandProps } from '../helpers/leak-scan.ts';
 import { buildAnswers, getRightAnswer, readQuizFile } from '../helpers/quiz-answers.ts';
 import { root } from '../helpers/server.ts';
 
@@ -34,7 +34,8 @@ function quizFile(course: string, quiz: string) {
 	throw new Error(`No quiz ${course}/${quiz} in courses/ or tests/fixtures/courses/`);
 }
 
-const GS = { course: 'getting-started', quiz: 'getting-started-check', lesson: 'prove-your-skills' };
+/** A fixed quiz of every type (a copy of the first Getting started quiz, kept as a fixture). */
+const GS = { course: 'quiz-basics', quiz: 'getting-started-check', lesson: 'prove-your-skills' };
 const FX = 'quiz-fixture';
 
 async function sql(query: string, ...args: (string | number | null)[]) {
@@ -299,6 +300,39 @@ describe('POST /api/quiz/submit', () => {
 		expect(passed.body.result.review[0]).toMatchObject({ id: 'capital-of-bangladesh', credit: 1, feedback: ['Dhaka has been the capital since 1971.'], explanation: 'The capital of Bangladesh is Dhaka.' });
 	});
 
+	it('feedback: right or wrong and the explanation until passed, with no correct answer; the full review after', async () => {
+		const quiz = quizFile(GS.course, 'feedback-check');
+		const { browser, attempt } = await learnerWithAttempt(GS.course, 'feedback-check');
+		const answers = buildAnswers(quiz, attempt.questions, () => true);
+		for (const q of attempt.questions) if (q.type === 'multiple') answers[q.id] = q.options.map((_, i) => i);
+		const failed = await submit(browser, attempt.id, answers);
+		expect(failed.body.result).toMatchObject({ score: 0, passed: false, withheld: 'answers' });
+		expect(failed.body.result.review).toHaveLength(2);
+		expect(findKeyInResult('feedback-check', quiz, failed.body.result)).toEqual([]);
+		for (const row of failed.body.result.review) {
+			expect(row).toMatchObject({ credit: 0, explanation: quiz.questions.find((q) => q.id === row.id)!.explanation });
+		}
+		const second = await start(browser, GS.course, 'feedback-check');
+		const passed = await submit(browser, second.body.attempt.id, buildAnswers(quiz, second.body.attempt.questions));
+		expect(passed.body.result.passed).toBe(true);
+		expect(passed.body.result.withheld).toBeUndefined();
+		for (const row of passed.body.result.review) expect(row.correctAnswer).toEqual(expect.any(String));
+		expect(findKeyInResult('feedback-check', quiz, passed.body.result)).not.toEqual([]);
+	});
+
+	it('draws each attempt from the questions the previous attempt did not show, when the pool allows', async () => {
+		const quiz = quizFile(FX, 'secret-check');
+		expect(quiz.questions.length).toBeGreaterThanOrEqual(2 * quiz.draw!);
+		const { browser, attempt } = await learnerWithAttempt(FX, 'secret-check');
+		let previous = attempt;
+		for (let i = 0; i < 3; i++) {
+			await submit(browser, previous.id, buildAnswers(quiz, previous.questions));
+			const next = (await start(browser, FX, 'secret-check')).body.attempt as typeof attempt;
+			expect(next.questions.filter((q) => previous.questions.some((p) => p.id === q.id))).toEqual([]);
+			previous = next;
+		}
+	});
+
 	it('never: only the score, even after passing', async () => {
 		const quiz = quizFile(FX, 'secret-check');
 		const { browser, attempt } = await learnerWithAttempt(FX, 'secret-check');
@@ -337,6 +371,22 @@ describe('POST /api/quiz/practice', () => {
 		expect(result).toMatchObject({ score: 100, passed: true });
 		expect(result.review).toHaveLength(8);
 		expect(await sql('select (select count(*) from quiz_attempt) as a, (select count(*) from quiz_response) as r')).toEqual(before);
+	});
+
+	it('never hands out the key: ticking every option shows right or wrong, but no correct option', async () => {
+		const quiz = quizFile(GS.course, GS.quiz);
+		expect(quiz.reveal).toBe('after-each-attempt');
+		const { practice } = await practiceProps(`/courses/${GS.course}/${GS.lesson}`);
+		const answers = buildAnswers(quiz, practice.questions, () => true);
+		for (const q of practice.questions) if (q.type === 'multiple') answers[q.id] = q.options.map((_, i) => i);
+		const res = await new Browser(base).postJson('/api/quiz/practice', { course: GS.course, quiz: GS.quiz, seed: practice.seed, answers });
+		const { result } = await res.json();
+		expect(result.withheld).toBe('answers');
+		expect(result.review.length).toBeGreaterThan(0);
+		expect(practice.questions.some((q) => q.type === 'multiple')).toBe(true);
+		expect(findKeyInResult(GS.quiz, quiz, result)).toEqual([]);
+		const keys = quiz.questions.flatMap((q) => (q.type === 'single' ? q.options.filter((o) => o.correct).map((o) => o.text) : q.type === 'ordering' ? [q.items.join(' → ')] : []));
+		for (const key of keys) expect(JSON.stringify(result)).not.toContain(key);
 	});
 
 	it('returns only the score when the quiz never reveals answers', async () => {
@@ -384,7 +434,9 @@ describe('the quiz page without JavaScript', () => {
 		expect(res.status).toBe(200);
 		const result = await res.text();
 		expect(result).toContain('Score: 87.5%.');
-		expect(result).toContain('Open, choose times, set minutes, then save with a clear name.');
+		// Practice shows right or wrong and the explanation, never the correct answer.
+		expect(result).toContain('The correct answers are shown only once you pass a signed-in attempt.');
+		expect(result).not.toContain('Open the plan template → Choose a study time for each day');
 	});
 
 	it('lets a learner start, answer and see the graded result with plain form posts', async () => {

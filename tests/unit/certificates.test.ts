@@ -6,7 +6,7 @@ import {
 	isCertificateId,
 	toAsciiSlug,
 } from '../../src/lib/certificate-links.ts';
-import { buildOpenBadgeCredential } from '../../src/lib/credential-model.ts';
+import { buildOpenBadgeCredential, buildStatusEntry } from '../../src/lib/credential-model.ts';
 import { splitRuns } from '../../src/lib/server/pdf-fonts.ts';
 import {
 	encodeStatusList,
@@ -55,6 +55,20 @@ describe('getLinkedInUrl', () => {
 	});
 });
 
+describe('getLinkedInUrl with an organisation id', () => {
+	it('sends organizationId instead of organizationName', () => {
+		const url = new URL(
+			getLinkedInUrl(
+				'https://learn.example.org',
+				{ id: 'abcdefghijklmnopqrstuvwxyz234567', courseTitle: 'Excel', issuedAt: new Date() },
+				'1337',
+			),
+		);
+		expect(url.searchParams.get('organizationId')).toBe('1337');
+		expect(url.searchParams.has('organizationName')).toBe(false);
+	});
+});
+
 describe('getDownloadDisposition', () => {
 	it('gives an ASCII file name and the full name in filename*', () => {
 		expect(getDownloadDisposition('excel', 'রহিমা খাতুন', 'abcdefghijkl', 'pdf')).toBe(
@@ -86,7 +100,7 @@ describe('status list', () => {
 });
 
 describe('buildOpenBadgeCredential', () => {
-	it('points credentialStatus at the list and position of the status index', () => {
+	it('points credentialStatus at the revocation list, and the suspension entry at the same position', () => {
 		const vc = buildOpenBadgeCredential(
 			{
 				id: 'abcdefghijklmnopqrstuvwxyz234567',
@@ -94,6 +108,7 @@ describe('buildOpenBadgeCredential', () => {
 				courseTitle: 'Excel',
 				courseVersion: '1',
 				learnerName: 'Asha',
+				subjectId: 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e',
 				hours: 1,
 				skills: ['Formulas'],
 				issuedAt: new Date('2026-01-01T00:00:00Z'),
@@ -108,6 +123,14 @@ describe('buildOpenBadgeCredential', () => {
 			statusListIndex: '7',
 			statusListCredential: 'https://learn.example.org/credentials/status/2',
 		});
+		expect(buildStatusEntry('https://learn.example.org', LIST_SIZE + 7, 'suspension')).toEqual({
+			id: 'https://learn.example.org/credentials/suspension/2#7',
+			type: 'BitstringStatusListEntry',
+			statusPurpose: 'suspension',
+			statusListIndex: '7',
+			statusListCredential: 'https://learn.example.org/credentials/suspension/2',
+		});
+		expect(vc.credentialSubject.id).toBe('urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e');
 		expect(vc.validFrom).toBe('2026-01-01T00:00:00.000Z');
 	});
 });
@@ -124,6 +147,7 @@ describe('splitRuns', () => {
 	});
 
 	it('reports characters no font covers', () => {
-		expect(splitRuns('王 Li', 400).missing).toEqual(['王']);
+		expect(splitRuns('王 Li', 400).missing).toEqual([]);
+		expect(splitRuns('\uE001 Li', 400).missing).toEqual(['\uE001']);
 	});
 });

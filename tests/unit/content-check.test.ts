@@ -3,14 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCourses } from '../../src/lib/content/check.ts';
+import { CLEAN_QUIZ_YAML } from '../helpers/clean-quiz.ts';
 
 const sample = join(import.meta.dirname, '..', '..', 'courses', 'getting-started');
 let root: string;
 
-/** A copy of the sample course to break in one way per test. */
+/** A copy of the sample course, with a quiz that passes the item-writing rules, to break in one
+ * way per test. */
 function course(): string {
 	const dir = join(root, 'courses', 'sample');
 	cpSync(sample, dir, { recursive: true });
+	const quiz = join(dir, '01-start-here', 'getting-started-check.quiz');
+	for (const locale of ['bn', 'hi']) rmSync(`${quiz}.${locale}.yaml`, { force: true });
+	writeFileSync(`${quiz}.yaml`, CLEAN_QUIZ_YAML);
 	return dir;
 }
 const write = (path: string, text: string) => {
@@ -106,6 +111,20 @@ describe('checkCourses', () => {
 		expect(problems).toHaveLength(1);
 		expect(problems[0]!.line).toBe(8);
 		expect(problems[0]!.message).toMatch(/^MDX syntax: /);
+	});
+
+	it('reports item-writing errors at the question line and warnings as warnings', async () => {
+		const dir = course();
+		const quiz = CLEAN_QUIZ_YAML.replace('draw: 4\n', '').replace("    explanation: Reply-all copies every recipient of the message you answer.\n", '').replace(
+			'      - text: Typing status words freely',
+			'      - text: Typing status words freely into the cell, each person in their own way and spelling',
+		);
+		write(join(dir, '01-start-here', 'getting-started-check.quiz.yaml'), quiz);
+		const problems = await check();
+		const file = 'courses/sample/01-start-here/getting-started-check.quiz.yaml';
+		expect(problems).toContainEqual({ file, line: 58, message: 'question "tf-reply": add an explanation (shown after submission: why the answer is right)' });
+		expect(problems).toContainEqual({ file, line: 4, message: expect.stringMatching(/^set draw: /) });
+		expect(problems).toContainEqual({ file, line: 27, severity: 'warning', message: expect.stringMatching(/^question "pick-tools": options range from/) });
 	});
 
 	it('reports every problem, not just the first', async () => {

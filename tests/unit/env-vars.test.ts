@@ -16,6 +16,15 @@ describe('getEnvProblems', () => {
 		expect(problems[2]).toMatch(/^LOG_LEVEL must be one of/);
 	});
 
+	it('checks the certificate branding settings', () => {
+		expect(getEnvProblems({ LINKEDIN_ORGANIZATION_ID: 'acme' })[0]).toMatch(/^LINKEDIN_ORGANIZATION_ID /);
+		expect(getEnvProblems({ ORGANISATION_LOGO: 'logo.gif' })[0]).toMatch(/must be a \.png or \.jpg/);
+		expect(getEnvProblems({ CERTIFICATE_SIGNATORY_SIGNATURE: 'nowhere/sig.png' })[0]).toMatch(
+			/does not exist/,
+		);
+		expect(getEnvProblems({ CERTIFICATE_SIGNATORY_NAME: 'A. Rahman', LINKEDIN_ORGANIZATION_ID: '42' })).toEqual([]);
+	});
+
 	it('accepts libsql, https and file URLs for the database', () => {
 		for (const url of ['libsql://db.turso.io', 'https://db.example.org', 'file:/tmp/x.db', ':memory:']) {
 			expect(getEnvProblems({ DATABASE_URL: url })).toEqual([]);

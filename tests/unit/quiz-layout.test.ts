@@ -51,6 +51,19 @@ describe('createLayout', () => {
 		expect(new Set(drawn.flat()).size).toBe(7);
 	});
 
+	it('draws none of the previous attempt\'s questions when the pool has twice the draw, and tops up from them when it has not', () => {
+		for (let i = 0; i < 20; i++) {
+			const first = createLayout(quiz({ draw: 3 }), `a${i}`).questions.map((q) => q.id);
+			const second = createLayout(quiz({ draw: 3 }), `b${i}`, new Set(first)).questions.map((q) => q.id);
+			expect(second.filter((id) => first.includes(id))).toEqual([]);
+			const big = createLayout(quiz({ draw: 5 }), `c${i}`).questions.map((q) => q.id);
+			const next = createLayout(quiz({ draw: 5 }), `e${i}`, new Set(big)).questions.map((q) => q.id);
+			// 7 questions, 5 shown before: the 2 unseen ones are always drawn, then 3 seen ones.
+			expect(next.filter((id) => !big.includes(id))).toHaveLength(2);
+			expect(next).toHaveLength(5);
+		}
+	});
+
 	it('keeps option order when shuffleOptions is false and shuffles it otherwise', () => {
 		expect(createLayout(quiz({ shuffleOptions: false }), 'x').questions[0]!.order).toEqual([0, 1, 2]);
 		const orders = new Set(Array.from({ length: 20 }, (_, i) => createLayout(quiz(), `o${i}`).questions[0]!.order!.join()));

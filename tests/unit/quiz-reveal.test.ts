@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QuizSchema } from '../../src/lib/content/schemas.ts';
 import { gradeAttempt } from '../../src/lib/quiz/grading.ts';
 import { createLayout, toPublicQuestions } from '../../src/lib/quiz/layout.ts';
-import { toQuizResult, verifyRevealAllowed } from '../../src/lib/quiz/reveal.ts';
+import { getRevealLevel, toQuizResult, verifyRevealAllowed } from '../../src/lib/quiz/reveal.ts';
 import { buildAnswers } from '../helpers/quiz-answers.ts';
 
 const labels = { true: 'True', false: 'False', none: '—' };
@@ -27,6 +27,27 @@ describe('verifyRevealAllowed', () => {
 		expect(verifyRevealAllowed('after-passing', false)).toBe(false);
 		expect(verifyRevealAllowed('after-passing', true)).toBe(true);
 		expect(verifyRevealAllowed('never', true)).toBe(false);
+		expect(verifyRevealAllowed('feedback', false)).toBe(false);
+		expect(verifyRevealAllowed('feedback', true)).toBe(true);
+	});
+});
+
+describe('getRevealLevel', () => {
+	it('gives feedback without answers before passing under the feedback policy, and everything after', () => {
+		expect(getRevealLevel('feedback', false)).toBe('feedback');
+		expect(getRevealLevel('feedback', true)).toBe('full');
+		expect(getRevealLevel('after-passing', false)).toBe('none');
+		expect(getRevealLevel('never', true)).toBe('none');
+	});
+
+	it('never gives anonymous practice the full review, whatever the policy', () => {
+		for (const reveal of ['after-each-attempt', 'feedback', 'after-passing', 'never'] as const) {
+			for (const passed of [false, true]) expect(getRevealLevel(reveal, passed, true)).not.toBe('full');
+		}
+		expect(getRevealLevel('after-each-attempt', false, true)).toBe('feedback');
+		expect(getRevealLevel('after-passing', false, true)).toBe('none');
+		expect(getRevealLevel('after-passing', true, true)).toBe('feedback');
+		expect(getRevealLevel('never', true, true)).toBe('none');
 	});
 });
 
@@ -59,6 +80,60 @@ describe('toQuizResult', () => {
 		expect(toQuizResult(failing.quiz, failing.graded, 50, true, labels, '').review).toHaveLength(6);
 		const passing = grade('after-passing', () => false);
 		expect(toQuizResult(passing.quiz, passing.graded, 50, false, labels, '').review).toHaveLength(6);
+	});
+
+	it('feedback: right or wrong, the chosen feedback and the explanation, but no correct answer until passed', () => {
+		const { quiz, graded } = grade('feedback', (id) => id !== 'tf');
+		const result = toQuizResult(quiz, graded, 50, false, labels, 'Fill in the blanks');
+		expect(result.withheld).toBe('answers');
+		expect(result.review).toHaveLength(6);
+		for (const row of result.review!) expect(row).not.toHaveProperty('correctAnswer');
+		expect(result.review!.find((r) => r.id === 'pick')).toMatchObject({ credit: 0, yourAnswer: 'Alpha', feedback: ['Not alpha.'], explanation: 'Bravo is right.' });
+		expect(result.review!.find((r) => r.id === 'tf')).toMatchObject({ credit: 1, yourAnswer: 'True' });
+		expect(JSON.stringify(result)).not.toContain('one → two → three');
+		expect(JSON.stringify(result)).not.toContain('5 ± 0.5');
+		expect(toQuizResult(quiz, graded, 50, true, labels, '').review!.find((r) => r.id === 'pick')!.correctAnswer).toBe('Bravo');
+		const passing = grade('feedback', () => false);
+		const full = toQuizResult(passing.quiz, passing.graded, 50, false, labels, '');
+		expect(full.withheld).toBeUndefined();
+		expect(full.review!.find((r) => r.id === 'ord')!.correctAnswer).toBe('one → two → three');
+	});
+
+	it('feedback: ticking every option of a multi-select question shows no option feedback and no key', () => {
+		const quiz = QuizSchema.parse({
+			title: 'Multi',
+			reveal: 'feedback',
+			passMark: 100,
+			questions: [
+				{
+					id: 'many',
+					type: 'multiple',
+					prompt: 'Which?',
+					options: [
+						{ text: 'Right one', correct: true },
+						{ text: 'Right two', correct: true },
+						{ text: 'Wrong one', feedback: 'Not this one.' },
+						{ text: 'Wrong two', feedback: 'Nor this.' },
+					],
+					explanation: 'Two are right.',
+				},
+			],
+		});
+		const layout = createLayout(quiz, 'all');
+		const graded = gradeAttempt(quiz, layout, { many: [0, 1, 2, 3] }, quiz.passMark);
+		const result = toQuizResult(quiz, graded, 100, false, labels, '');
+		expect(result.review![0]).toEqual({ id: 'many', prompt: 'Which?', credit: 0, yourAnswer: expect.any(String), feedback: [], explanation: 'Two are right.' });
+	});
+
+	it('practice: never the correct answers, even for a passing submission under after-each-attempt', () => {
+		for (const reveal of ['after-each-attempt', 'feedback', 'after-passing']) {
+			const { quiz, graded } = grade(reveal, () => false);
+			const result = toQuizResult(quiz, graded, 50, false, labels, '', true);
+			expect(result.withheld, reveal).toBe('answers');
+			for (const row of result.review!) expect(row).not.toHaveProperty('correctAnswer');
+		}
+		const failing = grade('after-passing', () => true);
+		expect(toQuizResult(failing.quiz, failing.graded, 50, false, labels, '', true)).toEqual({ score: 0, passed: false, passMark: 50, withheld: 'after-passing' });
 	});
 
 	it('never: only the score and verdict, even after passing', () => {

@@ -9,12 +9,14 @@ import Download from './Download.astro';
 import Figure from './Figure.astro';
 import Glossary from './Glossary.astro';
 import Kbd from './Kbd.astro';
+import Lab from './Lab.astro';
 import Objectives from './Objectives.astro';
+import Project from './Project.astro';
 import Quiz from './Quiz.astro';
 import Scenario from './Scenario.astro';
 import Steps from './Steps.astro';
 
-export const kit = { Callout, Checklist, Download, Figure, Glossary, Kbd, Objectives, Quiz, Scenario, Steps };
+export const kit = { Callout, Checklist, Download, Figure, Glossary, Kbd, Lab, Objectives, Project, Quiz, Scenario, Steps };
 
 /** Names of the kit's components, for the content check. */
 export const KIT_COMPONENTS = Object.keys(kit);

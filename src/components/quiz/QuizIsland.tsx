@@ -177,7 +177,7 @@ export default function QuizIsland(props: QuizIslandProps) {
 							)}
 						</Show>
 						<Show when={r().withheld}>
-							<p class="hint">{r().withheld === 'never' ? s.withheldNever : s.withheldAfterPassing}</p>
+							<p class="hint">{{ never: s.withheldNever, 'after-passing': s.withheldAfterPassing, answers: s.withheldAnswers }[r().withheld!]}</p>
 						</Show>
 						<Show when={r().review}>
 							<h4>{s.review}</h4>
@@ -192,8 +192,8 @@ export default function QuizIsland(props: QuizIslandProps) {
 												<strong>{item.credit > 0 && item.credit < 1 ? fill(s.partly, { percent: Math.round(item.credit * 100) }) : s[getVerdict(item.credit, item.yourAnswer !== '')]}</strong>
 											</p>
 											<p>{fill(s.yourAnswerWas, { answer: item.yourAnswer || '—' })}</p>
-											<Show when={item.credit < 1}>
-												<p>{fill(s.correctAnswer, { answer: item.correctAnswer })}</p>
+											<Show when={item.credit < 1 && item.correctAnswer}>
+												<p>{fill(s.correctAnswer, { answer: item.correctAnswer! })}</p>
 											</Show>
 											<For each={item.feedback}>{(f) => <p class="quiz-feedback">{f}</p>}</For>
 											<Show when={item.explanation}>

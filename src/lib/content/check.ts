@@ -8,7 +8,7 @@
  * quiz ids), internal links to courses, lessons, docs and downloads, duplicate lesson slugs and
  * quiz ids within a course, quiz questions without a correct answer (via the schema), translated
  * quizzes that differ in structure from the English one, and certificate rules that name missing
- * lessons or quizzes.
+ * lessons or quizzes, and the item-writing rules of every quiz (./item-lint.ts; some are warnings).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,11 +26,16 @@ import {
 	type Quiz,
 } from './schemas.ts';
 import { z as zod } from 'astro/zod';
+import { checkProjectFile } from '../projects/content-check.ts';
+import { lintQuiz } from './item-lint.ts';
+import { checkLabFiles, type LabRef } from '../labs/check.ts';
 
 export interface Problem {
 	file: string;
 	line: number;
 	message: string;
+	/** `warning` for problems that print but do not fail the check; absent for errors. */
+	severity?: 'warning';
 }
 
 interface Parsed<T> {
@@ -42,16 +47,26 @@ interface Parsed<T> {
 }
 
 const CALLOUT_TYPES = ['note', 'tip', 'warning', 'client-tip'];
-const KIT = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Objectives', 'Quiz', 'Scenario', 'Steps'];
+const KIT = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Lab', 'Objectives', 'Project', 'Quiz', 'Scenario', 'Steps'];
 const IMAGE_EXT = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 
 const stripPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
 
+/** Options of `checkCourses`. */
+export interface CheckOptions {
+	/**
+	 * Apply the item-writing rules (./item-lint.ts) to quizzes. Default true; the engine's test
+	 * fixtures turn it off (their tiny quizzes test attempt rules, not item writing).
+	 */
+	itemLint?: boolean;
+}
+
 /** Checks every course under `coursesDir`; `repoRoot` makes file names relative for messages. */
-export async function checkCourses(coursesDir: string, repoRoot: string, docsDir?: string): Promise<Problem[]> {
+export async function checkCourses(coursesDir: string, repoRoot: string, docsDir?: string, options: CheckOptions = {}): Promise<Problem[]> {
+	const itemLint = options.itemLint ?? true;
 	const problems: Problem[] = [];
 	const rel = (p: string) => relative(repoRoot, p);
-	const add = (file: string, line: number, message: string) => problems.push({ file: rel(file), line, message });
+	const add: Add = (file, line, message, severity) => problems.push({ file: rel(file), line, message, ...(severity === 'warning' ? { severity } : {}) });
 	if (!existsSync(coursesDir)) return problems;
 	const docs = docsDir && existsSync(docsDir) ? readdirSync(docsDir).filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\.mdx?$/, '')) : [];
 
@@ -83,6 +98,9 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 		const quizRefs: QuizRef[] = [];
 		const quizzes = new Map<string, { file: string; quiz?: Quiz }>();
 		const embedded = new Set<string>();
+		const projects = new Map<string, string>();
+		const labRefs: LabRef[] = [];
+		const labs = new Map<string, string>();
 		const units = listUnits(dir);
 		if (units.length === 0) add(courseFile, 1, 'the course has no units (folders like 01-first-unit with lessons in them)');
 
@@ -101,13 +119,22 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				if (quizzes.has(id)) add(path, 1, `duplicate quiz id "${id}" (also ${rel(quizzes.get(id)!.file)})`);
 				const parsed = parseYamlWithSchema(path, QuizSchema, add);
 				quizzes.set(id, { file: path, quiz: parsed });
+				if (parsed && itemLint) reportItemProblems(path, parsed, false, add);
 				for (const locale of ['bn', 'hi']) {
 					const trPath = join(unitDir, `${id}.quiz.${locale}.yaml`);
 					if (!existsSync(trPath)) continue;
 					const tr = parseYamlWithSchema(trPath, QuizSchema, add);
 					if (parsed && tr) for (const message of compareQuizStructure(parsed, tr)) add(trPath, 1, message);
+					if (tr && itemLint) reportItemProblems(trPath, tr, true, add);
 				}
 			}
+			for (const file of readdirSync(unitDir).filter((f) => /\.project\.yaml$/.test(f))) {
+				const id = file.replace(/\.project\.yaml$/, '');
+				if (projects.has(id)) add(join(unitDir, file), 1, `duplicate project id "${id}" (also ${rel(projects.get(id)!)})`);
+				projects.set(id, join(unitDir, file));
+				checkProjectFile(unitDir, file, add);
+			}
+			checkLabFiles(unitDir, labs, rel, add);
 			for (const file of listLessons(unitDir)) {
 				const path = join(unitDir, file);
 				const lessonSlug = stripPrefix(file.replace(/\.mdx$/, ''));
@@ -115,24 +142,39 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				if (lessonSlugs.has(lessonSlug)) add(path, 1, `duplicate lesson slug "${lessonSlug}" (also ${rel(lessonSlugs.get(lessonSlug)!)}); lesson slugs must be unique within a course`);
 				lessonSlugs.set(lessonSlug, path);
 				const lesson = parseWithSchema(path, LessonSchema, add, false);
-				await checkMdx(path, lesson.body, lesson.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded, quizRefs }, add);
+				await checkMdx(path, lesson.body, lesson.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded, quizRefs, labRefs }, add);
 				for (const locale of ['bn', 'hi']) {
 					const trPath = join(unitDir, file.replace(/\.mdx$/, `.${locale}.mdx`));
 					if (!existsSync(trPath)) continue;
 					const tr = parseWithSchema(trPath, LessonTranslationSchema, add, false);
-					await checkMdx(trPath, tr.body, tr.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded: new Set(), quizRefs }, add);
+					await checkMdx(trPath, tr.body, tr.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded: new Set(), quizRefs, labRefs }, add);
 				}
 			}
 		}
-		// Quiz references are checked once all quizzes of the course are known.
+		// Quiz and project references are checked once all quizzes and projects of the course are known.
 		for (const ref of quizRefs.splice(0)) {
+			if (ref.kind === 'project') {
+				if (!projects.has(ref.id)) add(ref.file, ref.line, `<Project id="${ref.id}"> matches no project in courses/${slug} (projects: ${[...projects.keys()].join(', ') || 'none'})`);
+				continue;
+			}
 			if (!quizzes.has(ref.id)) add(ref.file, ref.line, `<Quiz id="${ref.id}"> matches no quiz in courses/${slug} (quizzes: ${[...quizzes.keys()].join(', ') || 'none'})`);
+		}
+		for (const ref of labRefs) {
+			if (!labs.has(ref.id)) add(ref.file, ref.line, `<Lab id="${ref.id}"> matches no lab in courses/${slug} (labs: ${[...labs.keys()].join(', ') || 'none'})`);
 		}
 		const ruleResult = CertificateRuleSchema.safeParse(course.raw?.certificate ?? {});
 		const rule = course.data?.certificate ?? (ruleResult.success ? ruleResult.data : undefined);
 		if (rule) {
 			if (rule.lessons !== 'all') for (const l of rule.lessons) if (!lessonSlugs.has(l)) add(courseFile, lineOf(courseFile, l), `certificate rule names lesson "${l}", which does not exist`);
+			for (const p of rule.projects) {
+				if (!projects.has(p)) add(courseFile, lineOf(courseFile, p), `certificate rule names project "${p}", which does not exist`);
+				else if (!embedded.has(`project:${p}`)) add(projects.get(p)!, 1, `project "${p}" is required for the certificate but no lesson embeds it with <Project id="${p}" />`);
+			}
 			for (const q of rule.quizzes) if (!quizzes.has(q)) add(courseFile, lineOf(courseFile, q), `certificate rule names quiz "${q}", which does not exist`);
+			for (const l of rule.labs) {
+				if (!labs.has(l)) add(courseFile, lineOf(courseFile, l), `certificate rule names lab "${l}", which does not exist`);
+				else if (!labRefs.some((r) => r.id === l)) add(labs.get(l)!, 1, `lab "${l}" is required for the certificate but no lesson embeds it with <Lab id="${l}" />`);
+			}
 			if (rule.assessment && !quizzes.has(rule.assessment)) add(courseFile, lineOf(courseFile, 'assessment:'), `certificate rule names assessment "${rule.assessment}", which does not exist`);
 			for (const q of [...rule.quizzes, ...(rule.assessment ? [rule.assessment] : [])]) {
 				if (quizzes.has(q) && !embedded.has(q)) add(quizzes.get(q)!.file, 1, `quiz "${q}" is required for the certificate but no lesson embeds it with <Quiz id="${q}" />`);
@@ -160,7 +202,26 @@ function lineOf(file: string, needle: string): number {
 	return index < 0 ? 1 : index + 1;
 }
 
-type Add = (file: string, line: number, message: string) => void;
+type Add = (file: string, line: number, message: string, severity?: 'error' | 'warning') => void;
+
+/** The item-writing problems of a quiz file, each at the line of its question or field. */
+function reportItemProblems(file: string, quiz: Quiz, translation: boolean, add: Add) {
+	const counter = new LineCounter();
+	const text = readFileSync(file, 'utf8');
+	const doc = parseDocument(text, { lineCounter: counter });
+	const lines = text.split('\n');
+	for (const p of lintQuiz(quiz, translation)) {
+		let line = 1;
+		if (p.question !== undefined) {
+			const node = doc.getIn(['questions', p.question], true) as { range?: [number, number, number] } | undefined;
+			if (node?.range) line = counter.linePos(node.range[0]).line;
+		} else if (p.field) {
+			const index = lines.findIndex((l) => l.startsWith(`${p.field}:`));
+			line = index < 0 ? 1 : index + 1;
+		}
+		add(file, line, p.message, p.severity);
+	}
+}
 
 function reportIssues(file: string, issues: z.core.$ZodIssue[], lineFor: (path: PropertyKey[]) => number, add: Add) {
 	for (const issue of issues) {
@@ -221,10 +282,13 @@ interface MdxContext {
 	lessonsByCourse: Map<string, Set<string>>;
 	embedded: Set<string>;
 	quizRefs: QuizRef[];
+	labRefs: LabRef[];
 }
 
 interface QuizRef {
 	id: string;
+	/** Which kind of graded item the reference names. Default quiz. */
+	kind?: 'project';
 	file: string;
 	line: number;
 }
@@ -323,6 +387,19 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 				ctx.embedded.add(id);
 				ctx.quizRefs.push({ id, file, line });
 			}
+			break;
+		}
+		case 'Project': {
+			const id = need('id', 'order-report');
+			if (id) {
+				ctx.embedded.add(`project:${id}`);
+				ctx.quizRefs.push({ id, file, line, kind: 'project' });
+			}
+			break;
+		}
+		case 'Lab': {
+			const id = need('id', 'proposal-bakery');
+			if (id) ctx.labRefs.push({ id, file, line });
 			break;
 		}
 		case 'Steps':

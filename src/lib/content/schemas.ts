@@ -243,8 +243,14 @@ export const QuizSchema = z
 		shuffleOptions: z.boolean().default(true),
 		/** Draw this many questions from the pool per attempt. Default all. */
 		draw: z.number().int().positive().optional(),
-		/** When answers and feedback are revealed. Default after-each-attempt. */
-		reveal: z.enum(['after-each-attempt', 'after-passing', 'never']).default('after-each-attempt'),
+		/**
+		 * What a submission reveals. `feedback` (recommended for unit quizzes): per answered question
+		 * right or wrong, the chosen options' feedback and the explanation, but not the correct answer
+		 * until the learner has passed, then the full review. `after-each-attempt`: the full review
+		 * every time. `after-passing`: the score only until passed, then the full review. `never`: the
+		 * score only. Default after-each-attempt.
+		 */
+		reveal: z.enum(['feedback', 'after-each-attempt', 'after-passing', 'never']).default('after-each-attempt'),
 		/** all-at-once (default) or one-at-a-time. */
 		display: z.enum(['all-at-once', 'one-at-a-time']).default('all-at-once'),
 		/** A final assessment: no anonymous practice. Default false. */

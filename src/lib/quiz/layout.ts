@@ -56,13 +56,27 @@ function shuffleAway(n: number, random: () => number, avoid: (order: number[]) =
 }
 
 /**
- * Draws and orders a quiz for one attempt. Deterministic for a given seed.
+ * The questions an attempt draws: `draw` of the pool at random, taken first from the questions
+ * not in `avoid` (the learner's previous attempt) and only then from the rest, so consecutive
+ * attempts share no question when the pool has at least twice the draw.
+ */
+function drawQuestions(quiz: Quiz, random: () => number, avoid?: ReadonlySet<string>): number[] {
+	const all = range(quiz.questions.length);
+	if (!quiz.draw || quiz.draw >= all.length) return all;
+	const shuffled = shuffle(all, random);
+	const fresh = shuffled.filter((i) => !avoid?.has(quiz.questions[i]!.id));
+	const seen = shuffled.filter((i) => avoid?.has(quiz.questions[i]!.id));
+	return [...fresh, ...seen].slice(0, quiz.draw);
+}
+
+/**
+ * Draws and orders a quiz for one attempt. Deterministic for a given seed (and `avoid`, the ids of
+ * the questions of the learner's previous attempt, drawn again only when the pool runs short).
  * @example createLayout(quiz, 'k3v9…').questions[0] // { id: 'best-format', order: [2, 0, 1] }
  */
-export function createLayout(quiz: Quiz, seed: string): QuizLayout {
+export function createLayout(quiz: Quiz, seed: string, avoid?: ReadonlySet<string>): QuizLayout {
 	const random = createRandom(seed);
-	const all = range(quiz.questions.length);
-	const drawn = quiz.draw && quiz.draw < all.length ? shuffle(all, random).slice(0, quiz.draw) : all;
+	const drawn = drawQuestions(quiz, random, avoid);
 	const ordered = quiz.shuffleQuestions ? shuffle(drawn, random) : [...drawn].sort((a, b) => a - b);
 	return {
 		questions: ordered.map((index) => {

@@ -1,19 +1,43 @@
 /**
  * The reveal policy and the review a learner gets after submitting.
  *
- * `after-each-attempt`: every submission shows, per question, the credit, the learner's answer, a
- * correct answer, the feedback of the options chosen and the explanation. `after-passing`: the same
- * once the learner has passed (this submission or an earlier one); before that only the score and
- * the verdict. `never`: only the score and the verdict, always — not even which questions were
- * wrong, so repeated submissions cannot be used to find the answers.
+ * Three levels of review:
+ * - `full`: per question the credit, the learner's answer, a correct answer, the feedback of the
+ *   options chosen and the explanation;
+ * - `feedback`: per question the credit (right, partly, wrong), the learner's answer and the
+ *   explanation, and for a single-choice question the feedback of the option chosen; never a
+ *   correct answer, and no per-option feedback of a multi-select question (it would tell which
+ *   ticked options are right, i.e. the key, to anyone who ticks them all);
+ * - `none`: the score and the verdict only.
+ *
+ * Policies: `after-each-attempt` → full every time. `feedback` (recommended for unit quizzes) →
+ * feedback until the learner has passed (this submission or an earlier one), then full.
+ * `after-passing` → none until passed, then full. `never` → none, always — not even which
+ * questions were wrong, so repeated submissions cannot be used to find the answers.
+ *
+ * Anonymous practice never gets `full`: a visitor can post any answers with any seed, so a full
+ * review would hand out the key. It gets `feedback` under `after-each-attempt` and `feedback`,
+ * `feedback` for a passing submission under `after-passing`, and `none` under `never`.
  */
 import type { Quiz } from '../content/schemas.ts';
 import type { GradedAttempt, GradedQuestion } from './grading.ts';
 import type { QuestionReview, QuizResult } from './types.ts';
 
-/** True when the learner may see answers and feedback. */
+export type RevealLevel = 'full' | 'feedback' | 'none';
+
+/** How much a submission reveals. `practice` is anonymous practice (never `full`). */
+export function getRevealLevel(reveal: Quiz['reveal'], hasPassed: boolean, practice = false): RevealLevel {
+	if (practice) {
+		if (reveal === 'never' || (reveal === 'after-passing' && !hasPassed)) return 'none';
+		return 'feedback';
+	}
+	if (reveal === 'after-each-attempt' || (reveal !== 'never' && hasPassed)) return 'full';
+	return reveal === 'feedback' ? 'feedback' : 'none';
+}
+
+/** True when the learner may see the answers (a full review). */
 export function verifyRevealAllowed(reveal: Quiz['reveal'], hasPassed: boolean): boolean {
-	return reveal === 'after-each-attempt' || (reveal === 'after-passing' && hasPassed);
+	return getRevealLevel(reveal, hasPassed) === 'full';
 }
 
 /** Words the review needs in the page's language. */
@@ -70,12 +94,16 @@ function describe(g: GradedQuestion, labels: ReviewLabels): { yours: string; cor
 	}
 }
 
-/** The review of one graded question (only call when the reveal policy allows). */
-export function toQuestionReview(g: GradedQuestion, labels: ReviewLabels, defaultPrompt: string): QuestionReview {
+/**
+ * The review of one graded question (only call when the reveal policy allows). `level: 'feedback'`
+ * leaves out the correct answer and a multi-select question's option feedback.
+ */
+export function toQuestionReview(g: GradedQuestion, labels: ReviewLabels, defaultPrompt: string, level: 'full' | 'feedback' = 'full'): QuestionReview {
 	const q = g.question;
 	const { yours, correct } = describe(g, labels);
 	const feedback: string[] = [];
-	if ((q.type === 'single' || q.type === 'multiple') && g.answer !== null) {
+	const optionFeedback = q.type === 'single' || (q.type === 'multiple' && level === 'full');
+	if (optionFeedback && g.answer !== null) {
 		const chosen = ([] as number[]).concat(g.answer as number);
 		for (const i of g.layout.order ?? []) if (chosen.includes(i) && q.options[i]!.feedback) feedback.push(q.options[i]!.feedback!);
 	}
@@ -84,15 +112,16 @@ export function toQuestionReview(g: GradedQuestion, labels: ReviewLabels, defaul
 		prompt: q.prompt ?? defaultPrompt,
 		credit: Math.round(g.credit * 1000) / 1000,
 		yourAnswer: yours,
-		correctAnswer: correct,
+		...(level === 'full' ? { correctAnswer: correct } : {}),
 		feedback,
 		...(q.explanation ? { explanation: q.explanation } : {}),
 	};
 }
 
 /**
- * The result a submission shows: the score and verdict, and the review when the policy allows.
- * `hasPassedBefore` counts earlier passing attempts (after-passing reveals from then on).
+ * The result a submission shows: the score and verdict, and the review as far as the policy
+ * allows. `hasPassedBefore` counts earlier passing attempts (feedback and after-passing reveal
+ * everything from then on); `practice` is anonymous practice (see the module comment).
  */
 export function toQuizResult(
 	quiz: Quiz,
@@ -101,10 +130,11 @@ export function toQuizResult(
 	hasPassedBefore: boolean,
 	labels: ReviewLabels,
 	defaultPrompt: string,
+	practice = false,
 ): QuizResult {
 	const base = { score: graded.score, passed: graded.passed, passMark };
-	if (!verifyRevealAllowed(quiz.reveal, graded.passed || hasPassedBefore)) {
-		return { ...base, withheld: quiz.reveal === 'never' ? 'never' : 'after-passing' };
-	}
-	return { ...base, review: graded.questions.map((g) => toQuestionReview(g, labels, defaultPrompt)) };
+	const level = getRevealLevel(quiz.reveal, graded.passed || hasPassedBefore, practice);
+	if (level === 'none') return { ...base, withheld: quiz.reveal === 'never' ? 'never' : 'after-passing' };
+	const review = graded.questions.map((g) => toQuestionReview(g, labels, defaultPrompt, level));
+	return level === 'full' ? { ...base, review } : { ...base, withheld: 'answers', review };
 }

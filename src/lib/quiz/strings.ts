@@ -53,6 +53,7 @@ export const QUIZ_STRING_KEYS = [
 	'explanation',
 	'withheldNever',
 	'withheldAfterPassing',
+	'withheldAnswers',
 	'history',
 	'historyAttempt',
 	'historyPassed',

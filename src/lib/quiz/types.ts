@@ -48,9 +48,9 @@ export interface QuestionReview {
 	credit: number;
 	/** The learner's answer, written out ("" when unanswered). */
 	yourAnswer: string;
-	/** A correct answer, written out. */
-	correctAnswer: string;
-	/** Feedback of the options the learner chose, then the author's explanation. */
+	/** A correct answer, written out; absent under the `feedback` reveal level. */
+	correctAnswer?: string;
+	/** Feedback of the options the learner chose (single-choice only under `feedback`). */
 	feedback: string[];
 	explanation?: string;
 }
@@ -61,8 +61,12 @@ export interface QuizResult {
 	score: number;
 	passed: boolean;
 	passMark: number;
-	/** Why there is no review: the policy (`never`) or not passed yet (`after-passing`). */
-	withheld?: 'never' | 'after-passing';
+	/**
+	 * What is held back: everything by the policy (`never`), everything until passed
+	 * (`after-passing`), or only the correct answers (`answers`: a `feedback` review, until passed
+	 * and always in anonymous practice).
+	 */
+	withheld?: 'never' | 'after-passing' | 'answers';
 	review?: QuestionReview[];
 	/** The learner's certificate page, when this pass (or an earlier one) earned the course certificate. */
 	certificateUrl?: string;

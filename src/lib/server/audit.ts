@@ -11,7 +11,10 @@ export type AuditAction =
 	| 'user.disable'
 	| 'user.enable'
 	| 'certificate.revoke'
-	| 'certificate.reinstate';
+	| 'certificate.reinstate'
+	| 'mail.retry'
+	| 'certificate.suspend'
+	| 'certificate.unsuspend';
 
 /** Records an admin action. */
 export async function recordAudit(actorId: string, action: AuditAction, target: string, detail?: Record<string, unknown>): Promise<void> {

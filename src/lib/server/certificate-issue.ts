@@ -10,19 +10,21 @@
  * quiz, so two requests can find the learner eligible at the same moment. The insert is one SQL
  * statement with `on conflict do nothing` against the partial unique index "one non-superseded
  * certificate per learner and course": exactly one wins, the others see its row. The status index
- * is allocated in the same statement (max + 1); a clash on it (another learner's insert in between)
- * is retried.
+ * is a random position allocated in the same statement (credentials/status-index.ts); a clash on it
+ * is retried with a new one.
  */
 import { SITE_URL } from 'astro:env/server';
 import { sql } from 'drizzle-orm';
 import { getIssuerLabel, getVerifyUrl } from '../certificate-links.ts';
 import { verifyEligible } from '../course-progress.ts';
 import { getCourse, type Course } from '../courses.ts';
-import { createTranslator, localizePath } from '../i18n.ts';
+import { createTranslator, localizePath, type Locale } from '../i18n.ts';
 import { getCurrentCertificate } from './certificates.ts';
+import { recordCertificateEvidence } from './credentials/evidence.ts';
+import { getRandomStatusIndexSql } from './credentials/status-index.ts';
 import { db } from './db.ts';
-import { log } from './log.ts';
-import { sendMail } from './mail.ts';
+import { dispatchMail } from './mail.ts';
+import { buildConditionalMailInsert } from './mail/outbox.ts';
 import { getLearnerRecord } from './learner-record.ts';
 import { generatePublicId } from './random.ts';
 import { getUserById } from './user.ts';
@@ -49,22 +51,27 @@ export async function issueCertificateIfEligible(
 
 	// Certificates record the English course, whichever language the learner studied in.
 	const english = (await getCourse(course.slug, 'en')) ?? course;
+	const learner = await getUserById(userId);
 	for (let attempt = 1; ; attempt++) {
 		const id = generatePublicId();
 		const now = Date.now();
+		// The learner's mail is queued in the same batch, and only if this insert made the certificate.
+		const mail = learner && buildCertificateMail(learner, english.title, id);
 		try {
 			const [insert] = await db.batch([
 				db.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
 					select ${id}, u.id, ${english.slug}, ${english.title}, ${english.version}, u.name, ${english.hours}, ${JSON.stringify(english.skills)},
-						${getIssuerLabel(SITE_URL)}, ${now}, (select coalesce(max(status_index), -1) + 1 from certificate)
+						${getIssuerLabel(SITE_URL)}, ${now}, ${getRandomStatusIndexSql()}
 					from user u where u.id = ${userId}
 					on conflict (user_id, course_slug) where superseded_by is null do nothing`),
 				db.run(
 					sql`update enrolment set completed_at = ${now} where user_id = ${userId} and course_slug = ${english.slug} and completed_at is null`,
 				),
+				...(mail ? [db.run(mail.query)] : []),
 			]);
 			if (insert.rowsAffected === 1) {
-				await notifyLearner(userId, english.title, id);
+				await recordCertificateEvidence(id, userId, english.slug);
+				if (mail) await dispatchMail(mail.id);
 				return id;
 			}
 			return (await getCurrentCertificate(userId, course.slug))?.id ?? null;
@@ -74,15 +81,15 @@ export async function issueCertificateIfEligible(
 	}
 }
 
-/** Emails the learner, in their language, that their certificate is ready. Never throws. */
-async function notifyLearner(userId: string, courseTitle: string, id: string): Promise<void> {
-	try {
-		const user = await getUserById(userId);
-		if (!user) return;
-		const t = createTranslator(user.locale);
-		const page = new URL(localizePath(`/verify/${id}`, user.locale), SITE_URL).href;
-		await sendMail({
+/** The learner's "certificate ready" mail, in their language, queued only if certificate `id` exists. */
+function buildCertificateMail(user: { email: string; name: string; locale: Locale }, courseTitle: string, id: string) {
+	const t = createTranslator(user.locale);
+	const page = new URL(localizePath(`/verify/${id}`, user.locale), SITE_URL).href;
+	return buildConditionalMailInsert(
+		{
+			kind: 'certificate',
 			to: user.email,
+			locale: user.locale,
 			subject: t('cert.mailSubject', { course: courseTitle }),
 			text: t('cert.mailBody', {
 				name: user.name,
@@ -90,18 +97,17 @@ async function notifyLearner(userId: string, courseTitle: string, id: string): P
 				url: page,
 				pdf: `${getVerifyUrl(SITE_URL, id)}.pdf`,
 			}),
-		});
-	} catch (error) {
-		// The certificate is saved and shown on the page; a mail outage must not fail the completion.
-		log.error({ err: error, certificate: id }, 'could not send the certificate email');
-	}
+		},
+		sql`exists (select 1 from certificate where id = ${id})`,
+	);
 }
 
 export type ReissueOutcome =
 	| { outcome: 'reissued'; id: string }
 	| { outcome: 'unchanged'; id: string }
 	| { outcome: 'missing' }
-	| { outcome: 'revoked' };
+	| { outcome: 'revoked' }
+	| { outcome: 'suspended' };
 
 /**
  * Reissues the learner's current certificate for a course in their current account name: a new
@@ -116,6 +122,8 @@ export async function reissueCertificate(
 		const current = await getCurrentCertificate(userId, courseSlug);
 		if (!current) return { outcome: 'missing' };
 		if (current.revokedAt) return { outcome: 'revoked' };
+		// A reissue must not lift a hold: the new certificate would start unsuspended.
+		if (current.suspendedAt) return { outcome: 'suspended' };
 		const user = await getUserById(userId);
 		if (!user) return { outcome: 'missing' };
 		if (user.name === current.learnerName) return { outcome: 'unchanged', id: current.id };
@@ -123,12 +131,12 @@ export async function reissueCertificate(
 		try {
 			const replaced = await db.transaction(async (tx) => {
 				const update = await tx.run(
-					sql`update certificate set superseded_by = ${id} where id = ${current.id} and superseded_by is null and revoked_at is null`,
+					sql`update certificate set superseded_by = ${id} where id = ${current.id} and superseded_by is null and revoked_at is null and suspended_at is null`,
 				);
 				if (update.rowsAffected !== 1) return false;
-				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
-					select ${id}, user_id, course_slug, course_title, course_version, ${user.name}, hours, skills, issuer, issued_at,
-						(select coalesce(max(status_index), -1) + 1 from certificate)
+				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, evidence, status_index)
+					select ${id}, user_id, course_slug, course_title, course_version, ${user.name}, hours, skills, issuer, issued_at, evidence,
+						${getRandomStatusIndexSql()}
 					from certificate where id = ${current.id}`);
 				return true;
 			});

@@ -28,10 +28,26 @@ export interface PdfCertificate {
 	issuedAt: Date;
 	revokedAt: Date | null;
 	supersededBy: string | null;
+	/** Set while suspended (a SUSPENDED banner); absent for callers that predate suspension. */
+	suspendedAt?: Date | null;
+}
+
+/** An image file's bytes and type (PNG or JPEG: what pdfkit embeds). */
+export interface BrandingImage {
+	data: Buffer;
+	type: 'image/png' | 'image/jpeg';
+}
+
+/** The issuer's branding (from the environment; see branding.ts). Every part is optional. */
+export interface CertificateBranding {
+	signatoryName?: string;
+	signatoryTitle?: string;
+	signature?: BrandingImage;
+	logo?: BrandingImage;
 }
 
 /** Bump when the layout changes, so cached documents are regenerated. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 const WIDTH = 841.89;
 const HEIGHT = 595.28;
 const CENTER = WIDTH / 2;
@@ -40,6 +56,7 @@ const MUTED = '#4a5560';
 const ACCENT = '#0b5cad';
 const DANGER = '#a3161a';
 const NON_LATIN = /[^\u0000-\u024F\u1E00-\u1EFF\u2000-\u206F\u20AC\u2122]/u;
+const RTL_TEXT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -90,7 +107,10 @@ function drawLine(doc: Doc, text: string, y: number, style: LineStyle): number {
 	}
 	let x = style.x ?? CENTER - width / 2;
 	const actual = NON_LATIN.test(text);
-	if (actual) doc.markContent('Span', { actual: text } as PDFKit.Mixins.MarkingOptions);
+	if (actual)
+		doc.markContent('Span', {
+			actual: getActualText(text, weight),
+		} as PDFKit.Mixins.MarkingOptions);
 	doc.fillColor(style.color ?? INK);
 	for (const run of splitRuns(text, weight).runs) {
 		useFont(doc, run.key, size).text(run.text, x, y, { lineBreak: false });
@@ -98,6 +118,20 @@ function drawLine(doc: Doc, text: string, y: number, style: LineStyle): number {
 	}
 	if (actual) doc.endMarkedContent();
 	return size;
+}
+
+/**
+ * The ActualText of a line. Right-to-left text is given in visual order (each right-to-left run
+ * reversed), because poppler's pdftotext lays an ActualText string out over the span as if it were
+ * visual and then reorders right-to-left words itself, giving the logical name back. (The glyphs'
+ * own Unicode mapping is no substitute: in Naskh, ر and ز share a base glyph, so it reads wrongly.)
+ */
+function getActualText(text: string, weight: FontWeight): string {
+	if (!RTL_TEXT.test(text)) return text;
+	const reverse = (run: string) => [...run].reverse().join('');
+	return splitRuns(text, weight)
+		.runs.map((run) => (run.rtl ? reverse(run.text) : run.text))
+		.join('');
 }
 
 /** Greedy word wrap to `maxWidth`, at most `maxLines` lines (the last one shrinks to fit). */
@@ -141,10 +175,13 @@ function drawQrCode(doc: Doc, text: string, x: number, y: number, size: number) 
 }
 
 function drawStatusBanner(doc: Doc, cert: PdfCertificate, siteUrl: string) {
-	if (!cert.revokedAt && !cert.supersededBy) return;
+	if (!cert.revokedAt && !cert.supersededBy && !cert.suspendedAt) return;
 	const text = cert.revokedAt
 		? `REVOKED on ${formatDate(cert.revokedAt)}: this certificate is no longer valid.`
-		: `REPLACED: this certificate was reissued as ${getVerifyUrl(siteUrl, cert.supersededBy!)}`;
+		: cert.supersededBy
+			? `REPLACED: this certificate was reissued as ${getVerifyUrl(siteUrl, cert.supersededBy)}`
+			: `SUSPENDED since ${formatDate(cert.suspendedAt!)}: not valid while suspended.`;
+	const word = cert.revokedAt ? 'REVOKED' : cert.supersededBy ? 'REPLACED' : 'SUSPENDED';
 	doc.save();
 	doc.rect(40, 40, WIDTH - 80, 30).fill(cert.revokedAt ? '#fdecec' : '#fff4de');
 	doc.restore();
@@ -158,7 +195,7 @@ function drawStatusBanner(doc: Doc, cert: PdfCertificate, siteUrl: string) {
 	doc.save();
 	doc.rotate(-24, { origin: [CENTER, HEIGHT / 2] });
 	doc.fillOpacity(0.12);
-	drawLine(doc, cert.revokedAt ? 'REVOKED' : 'REPLACED', HEIGHT / 2 - 60, {
+	drawLine(doc, word, HEIGHT / 2 - 60, {
 		size: 120,
 		weight: 700,
 		color: DANGER,
@@ -166,7 +203,51 @@ function drawStatusBanner(doc: Doc, cert: PdfCertificate, siteUrl: string) {
 	doc.restore();
 }
 
-function render(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
+/** Draws an image scaled into a box; a broken image is skipped (the certificate still renders). */
+function drawImage(doc: Doc, image: BrandingImage, x: number, y: number, fit: [number, number]) {
+	try {
+		doc.image(image.data, x, y, { fit, valign: 'bottom' });
+	} catch {
+		// pdfkit could not decode it; env-vars.ts already checked the extension and existence.
+	}
+}
+
+/** Signature block (left): signature image, line, signatory name and title, issuer. */
+function drawSignatory(doc: Doc, siteUrl: string, branding: CertificateBranding) {
+	if (branding.signature) drawImage(doc, branding.signature, 70, 436, [220, 50]);
+	doc.lineWidth(0.75).strokeColor(INK).moveTo(70, 490).lineTo(290, 490).stroke();
+	if (branding.signatoryName) {
+		drawLine(doc, branding.signatoryName, 495, {
+			size: 12,
+			weight: 700,
+			x: 70,
+			maxWidth: 220,
+			minSize: 8,
+		});
+		if (branding.signatoryTitle)
+			drawLine(doc, branding.signatoryTitle, 511, {
+				size: 9,
+				color: MUTED,
+				x: 70,
+				maxWidth: 220,
+				minSize: 6,
+			});
+		drawLine(doc, `${ISSUER_NAME} · ${new URL(siteUrl).host}`, 525, {
+			size: 9,
+			color: MUTED,
+			x: 70,
+		});
+		return;
+	}
+	drawLine(doc, ISSUER_NAME, 462, { size: 18, weight: 700, color: ACCENT, x: 70 });
+	drawLine(doc, `Issuer · ${new URL(siteUrl).host}`, 496, { size: 10, color: MUTED, x: 70 });
+}
+
+function render(
+	cert: PdfCertificate,
+	siteUrl: string,
+	branding: CertificateBranding = {},
+): Promise<Buffer> {
 	const verifyUrl = getVerifyUrl(siteUrl, cert.id);
 	const doc = new PDFDocument({
 		size: 'A4',
@@ -201,6 +282,7 @@ function render(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
 		.lineWidth(0.75)
 		.rect(28, 28, WIDTH - 56, HEIGHT - 56)
 		.stroke();
+	if (branding.logo) drawImage(doc, branding.logo, 48, 78, [110, 56]);
 	drawStatusBanner(doc, cert, siteUrl);
 
 	drawLine(doc, ISSUER_NAME.toUpperCase(), 86, { size: 14, weight: 700, color: ACCENT });
@@ -233,9 +315,7 @@ function render(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
 	}
 
 	// Signature block (left), verification details (middle), QR code (right).
-	doc.lineWidth(0.75).strokeColor(INK).moveTo(70, 490).lineTo(290, 490).stroke();
-	drawLine(doc, ISSUER_NAME, 462, { size: 18, weight: 700, color: ACCENT, x: 70 });
-	drawLine(doc, `Issuer · ${new URL(siteUrl).host}`, 496, { size: 10, color: MUTED, x: 70 });
+	drawSignatory(doc, siteUrl, branding);
 	drawLine(doc, 'Certificate ID', 452, { size: 9, color: MUTED, x: 330 });
 	drawLine(doc, cert.id, 465, { size: 10, weight: 700, x: 330 });
 	drawLine(doc, 'Check that it is genuine at', 484, { size: 9, color: MUTED, x: 330 });
@@ -255,19 +335,24 @@ const CACHE_SIZE = 200;
  * The certificate PDF, from the cache when the same certificate in the same state was drawn before.
  * The key holds everything printed that can change (status, revocation date, replacement).
  */
-export function getCertificatePdf(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
+export function getCertificatePdf(
+	cert: PdfCertificate,
+	siteUrl: string,
+	branding: CertificateBranding = {},
+): Promise<Buffer> {
 	const key = [
 		LAYOUT_VERSION,
 		siteUrl,
 		cert.id,
 		cert.revokedAt?.getTime() ?? '',
 		cert.supersededBy ?? '',
+		cert.suspendedAt?.getTime() ?? '',
 	].join('|');
 	let pdf = cache.get(key);
 	if (pdf) {
 		cache.delete(key);
 	} else {
-		pdf = render(cert, siteUrl);
+		pdf = render(cert, siteUrl, branding);
 		pdf.catch(() => cache.delete(key));
 	}
 	cache.set(key, pdf);
@@ -276,6 +361,10 @@ export function getCertificatePdf(cert: PdfCertificate, siteUrl: string): Promis
 }
 
 /** Draws the PDF without the cache (for the benchmark). */
-export function renderCertificatePdf(cert: PdfCertificate, siteUrl: string): Promise<Buffer> {
-	return render(cert, siteUrl);
+export function renderCertificatePdf(
+	cert: PdfCertificate,
+	siteUrl: string,
+	branding: CertificateBranding = {},
+): Promise<Buffer> {
+	return render(cert, siteUrl, branding);
 }

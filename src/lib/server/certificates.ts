@@ -1,13 +1,18 @@
 /**
- * Certificates: reading them, and the admin actions on them (revoke, reinstate).
+ * Certificates: reading them, and the admin actions on them (revoke, suspend, unsuspend).
  * Issuing and reissuing live in certificate-issue.ts.
  *
  * Lifecycle of a row in `certificate`:
  * - issued: written once when the learner first meets the course's rule; name, course title,
  *   version, hours, skills, issuer and date are copied then and never change.
- * - revoked / reinstated by an admin (`revokedAt` + `revokedReason` set or cleared, audited).
+ * - revoked by an admin (`revokedAt` + `revokedReason`, audited): FINAL, as the Bitstring Status
+ *   List spec defines revocation. An admin who revoked in error has the learner's certificate
+ *   issued again (a new id); for a reversible hold there is suspension.
+ * - suspended / unsuspended by an admin (`suspendedAt` + `suspendedReason` set or cleared,
+ *   audited): the certificate's bit in the suspension list.
  * - superseded when the learner asks for a reissue in a new name: `supersededBy` points at the new
- *   certificate. At most one non-superseded certificate exists per learner and course (a partial
+ *   certificate, and its bit in the revocation list is set (a replaced credential no longer reads
+ *   as valid to a verifier that only checks status). At most one non-superseded certificate exists per learner and course (a partial
  *   unique index), which is what makes racing completions issue exactly one.
  * Status is always read from the row at request time, so the verify page, the PDF, the credential's
  * status list and the dashboard show a revocation at once.
@@ -21,15 +26,16 @@ import { db } from './db.ts';
 
 export type Certificate = typeof certificateTable.$inferSelect;
 
-/** What a verifier is told: revocation wins over replacement. */
-export type CertificateStatus = 'valid' | 'revoked' | 'superseded';
+/** What a verifier is told: revocation wins over replacement, which wins over suspension. */
+export type CertificateStatus = 'valid' | 'revoked' | 'superseded' | 'suspended';
 
 /** The status of a certificate row. */
 export function getCertificateStatus(
-	cert: Pick<Certificate, 'revokedAt' | 'supersededBy'>,
+	cert: Pick<Certificate, 'revokedAt' | 'supersededBy' | 'suspendedAt'>,
 ): CertificateStatus {
 	if (cert.revokedAt) return 'revoked';
 	if (cert.supersededBy) return 'superseded';
+	if (cert.suspendedAt) return 'suspended';
 	return 'valid';
 }
 
@@ -69,18 +75,30 @@ export async function getCertificatesForUser(userId: string): Promise<Certificat
 		.orderBy(desc(certificateTable.issuedAt));
 }
 
-/** Status positions of revoked certificates whose global index lies in [from, to). */
-export async function getRevokedStatusIndexes(from: number, to: number): Promise<number[]> {
+/**
+ * Global status indexes in [from, to) whose bit is set in a list: for `revocation`, revoked or
+ * superseded certificates (both final); for `suspension`, suspended ones.
+ */
+export async function getSetStatusIndexes(
+	purpose: 'revocation' | 'suspension',
+	from: number,
+	to: number,
+): Promise<number[]> {
+	const set =
+		purpose === 'revocation'
+			? or(isNotNull(certificateTable.revokedAt), isNotNull(certificateTable.supersededBy))
+			: isNotNull(certificateTable.suspendedAt);
 	const rows = await db
 		.select({ statusIndex: certificateTable.statusIndex })
 		.from(certificateTable)
 		.where(
 			and(
-				isNotNull(certificateTable.revokedAt),
+				set,
 				sql`${certificateTable.statusIndex} >= ${from}`,
 				sql`${certificateTable.statusIndex} < ${to}`,
 			),
-		);
+		)
+		.orderBy(certificateTable.statusIndex);
 	return rows.map((r) => r.statusIndex);
 }
 
@@ -143,8 +161,30 @@ export async function revokeCertificate(
 	return 'ok';
 }
 
-/** Reinstates a revoked certificate (audited). 'unchanged' if it was not revoked. */
-export async function reinstateCertificate(
+/** Suspends a certificate with a reason (audited; reversible). 'unchanged' if already suspended or revoked. */
+export async function suspendCertificate(
+	actorId: string,
+	id: string,
+	reason: string,
+): Promise<'ok' | 'missing' | 'unchanged'> {
+	if (!(await getCertificate(id))) return 'missing';
+	const result = await db
+		.update(certificateTable)
+		.set({ suspendedAt: new Date(), suspendedReason: reason })
+		.where(
+			and(
+				eq(certificateTable.id, id),
+				isNull(certificateTable.suspendedAt),
+				isNull(certificateTable.revokedAt),
+			),
+		);
+	if (result.rowsAffected !== 1) return 'unchanged';
+	await recordAudit(actorId, 'certificate.suspend', id, { reason });
+	return 'ok';
+}
+
+/** Lifts a suspension (audited). 'unchanged' if it was not suspended. */
+export async function unsuspendCertificate(
 	actorId: string,
 	id: string,
 ): Promise<'ok' | 'missing' | 'unchanged'> {
@@ -152,9 +192,11 @@ export async function reinstateCertificate(
 	if (!cert) return 'missing';
 	const result = await db
 		.update(certificateTable)
-		.set({ revokedAt: null, revokedReason: null })
-		.where(and(eq(certificateTable.id, id), isNotNull(certificateTable.revokedAt)));
+		.set({ suspendedAt: null, suspendedReason: null })
+		.where(and(eq(certificateTable.id, id), isNotNull(certificateTable.suspendedAt)));
 	if (result.rowsAffected !== 1) return 'unchanged';
-	await recordAudit(actorId, 'certificate.reinstate', id, { previousReason: cert.revokedReason });
+	await recordAudit(actorId, 'certificate.unsuspend', id, {
+		previousReason: cert.suspendedReason,
+	});
 	return 'ok';
 }

@@ -1,17 +1,17 @@
 /**
- * The client's address for rate limits: the socket address, or the first X-Forwarded-For hop when
- * TRUST_PROXY is true (behind a reverse proxy that sets it).
+ * The client's address for rate limits: the socket address, or, when TRUST_PROXY is true, the
+ * right-most X-Forwarded-For hop not added by one of our TRUSTED_PROXIES (see http/proxy.ts).
  */
-import { TRUST_PROXY } from 'astro:env/server';
+import { TRUST_PROXY, TRUSTED_PROXIES } from 'astro:env/server';
+import { getForwardedClientAddress, parseTrustedProxies } from './http/proxy.ts';
 
 export function getClientAddress(request: Request, socketAddress: () => string): string {
-	if (TRUST_PROXY === 'true') {
-		const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-		if (forwarded) return forwarded;
-	}
+	let peer: string;
 	try {
-		return socketAddress();
+		peer = socketAddress();
 	} catch {
-		return 'unknown';
+		peer = 'unknown';
 	}
+	if (TRUST_PROXY !== 'true') return peer;
+	return getForwardedClientAddress(request.headers.get('x-forwarded-for'), peer, parseTrustedProxies(TRUSTED_PROXIES));
 }

@@ -5,7 +5,9 @@
  * still the same file (same inode as at the first check), still readable and writable by this
  * process. So a file that has become unreadable, been removed or been replaced is noticed even
  * while the pool's already-open connections could still answer from their open descriptors. Then
- * (local or remote) it reads the schema through the shared client.
+ * (local or remote) it writes one row of the `health_probe` table in its own commit: a read, or a
+ * write in a transaction that is rolled back, still succeeds on a full disk or a read-only file
+ * system, where every real save would fail.
  *
  * Never open and close the database file here: closing ANY descriptor of a file drops every POSIX
  * lock this process holds on it, including SQLite's shared lock. Another process (db:backup,
@@ -15,7 +17,9 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { getLocalPath } from '../../../db/client.ts';
-import { database } from './db.ts';
+import { healthProbeTable } from '../../../db/schema.ts';
+import { database, db } from './db.ts';
+import { getPendingMailSummary } from './mail/outbox.ts';
 
 /** Device and inode of the database file at the first check. */
 let seenFile: { dev: number; ino: number } | undefined;
@@ -25,6 +29,8 @@ export interface HealthReport {
 	database: 'ok' | 'unreachable';
 	/** Milliseconds the database check took. */
 	latencyMs: number;
+	/** Mail waiting in the outbox: how many, and the age in seconds of the oldest (null when none). */
+	mail?: { pending: number; oldestPendingSeconds: number | null };
 }
 
 /** Checks the database within `timeoutMs`; never throws. */
@@ -38,7 +44,8 @@ export async function getHealth(timeoutMs = 2000): Promise<HealthReport> {
 			if (!info.isFile() || info.dev !== seenFile.dev || info.ino !== seenFile.ino) throw new Error('the database file was replaced');
 			await access(path, constants.R_OK | constants.W_OK);
 		}
-		await database.client.execute('SELECT count(*) FROM sqlite_schema');
+		const now = new Date();
+		await db.insert(healthProbeTable).values({ id: 1, checkedAt: now }).onConflictDoUpdate({ target: healthProbeTable.id, set: { checkedAt: now } });
 	};
 	let ok = false;
 	try {
@@ -50,9 +57,12 @@ export async function getHealth(timeoutMs = 2000): Promise<HealthReport> {
 	} catch {
 		ok = false;
 	}
+	const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+	const mail = ok ? await getPendingMailSummary(database.db).catch(() => undefined) : undefined;
 	return {
 		status: ok ? 'ok' : 'unavailable',
 		database: ok ? 'ok' : 'unreachable',
-		latencyMs: Math.round((performance.now() - started) * 10) / 10,
+		latencyMs,
+		...(mail ? { mail } : {}),
 	};
 }

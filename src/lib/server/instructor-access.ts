@@ -2,7 +2,9 @@
  * Who may read a course's analytics: admins, and instructors whose account email is in the
  * course's `instructors` list (course.md). Both conditions hold for instructors: the role is given
  * by an admin, the list by the course's authors, so signing up with an email that happens to be
- * listed is not enough. Used by the /instructor pages and their CSV endpoints alike.
+ * listed is not enough; and the address must be confirmed (a link sent to it was opened), so nobody
+ * gets a course by typing its instructor's address into the sign-up or account form before them.
+ * Used by the /instructor pages and their CSV endpoints alike.
  */
 import { getCourse, getCourses, type Course } from '../courses.ts';
 import { localizePath, type Locale } from '../i18n.ts';
@@ -10,16 +12,16 @@ import type { SessionUser } from './session.ts';
 
 /** True when `user` may read the analytics of `course`. */
 export function canReadCourseAnalytics(
-	user: Pick<SessionUser, 'email' | 'role'>,
+	user: Pick<SessionUser, 'email' | 'role' | 'emailVerified'>,
 	course: Pick<Course, 'instructors'>,
 ): boolean {
 	if (user.role === 'admin') return true;
-	return user.role === 'instructor' && course.instructors.includes(user.email.toLowerCase());
+	return user.role === 'instructor' && user.emailVerified && course.instructors.includes(user.email.toLowerCase());
 }
 
 /** The courses (drafts included) whose analytics `user` may read, in catalogue order. */
 export async function getInstructorCourses(
-	user: Pick<SessionUser, 'email' | 'role'>,
+	user: Pick<SessionUser, 'email' | 'role' | 'emailVerified'>,
 	locale: Locale,
 ): Promise<Course[]> {
 	const courses = await getCourses(locale, { includeDrafts: true });

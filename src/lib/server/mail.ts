@@ -1,37 +1,60 @@
 /**
- * Outgoing mail. With SMTP_URL set, messages go through nodemailer. Without it (a local install,
- * the tests) each message is written as JSON to DATA_DIR/outbox/ and a log line says where, so the
- * operator or a test can open the link it contains. The log line never includes the body, which
- * may hold a one-time link.
+ * Outgoing mail for the app: a message is queued in the database outbox in the same transaction
+ * as the change that caused it (see `mail/outbox.ts`), and this process's background sender
+ * (`mail/sender.ts`, started by the start script, or here on first use under `astro dev`) delivers
+ * it over SMTP with retries. Without SMTP_URL each message is written to DATA_DIR/outbox/ (and
+ * logged) before the request answers, so a local install or a test can open the link at once.
  */
-import { DATA_DIR, MAIL_FROM, SMTP_URL } from 'astro:env/server';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { DATA_DIR, MAIL_FROM, MAIL_REPLY_TO, MAIL_RETRY_FIRST_SECONDS, SITE_URL, SMTP_URL } from 'astro:env/server';
+import { db } from './db.ts';
 import { log } from './log.ts';
+import { buildMailInsert, type DbOrTx, type OutgoingMail } from './mail/outbox.ts';
+import { getRunningMailSender, startMailSender, type MailSender } from './mail/sender.ts';
 
-export interface MailMessage {
-	to: string;
-	subject: string;
-	text: string;
+export type { OutgoingMail } from './mail/outbox.ts';
+
+/** This process's sender, starting one if the start script did not (e.g. under `astro dev`). */
+async function getMailSender(): Promise<MailSender> {
+	return (
+		getRunningMailSender() ??
+		startMailSender({
+			db,
+			smtpUrl: SMTP_URL,
+			dataDir: DATA_DIR,
+			from: MAIL_FROM,
+			replyTo: MAIL_REPLY_TO,
+			siteUrl: SITE_URL,
+			retryFirstMs: Number(MAIL_RETRY_FIRST_SECONDS) * 1000,
+			log,
+		})
+	);
 }
 
-let transport: import('nodemailer').Transporter | undefined;
+/**
+ * Queues a message with `executor` (a transaction, or the database for a message that stands
+ * alone). Call `dispatchMail` with the returned id once the transaction has committed.
+ */
+export async function queueMail(executor: DbOrTx, mail: OutgoingMail): Promise<string> {
+	const { id, query } = buildMailInsert(executor, mail);
+	await query;
+	return id;
+}
 
-/** Sends a message. Failures are logged and re-thrown. */
-export async function sendMail(message: MailMessage): Promise<void> {
-	if (SMTP_URL) {
-		if (!transport) {
-			const nodemailer = await import('nodemailer');
-			transport = nodemailer.createTransport(SMTP_URL);
-		}
-		await transport.sendMail({ from: MAIL_FROM, ...message });
-		log.info({ to: message.to, subject: message.subject }, 'mail sent');
-		return;
+/**
+ * After the commit: wakes the sender, and without SMTP writes the outbox file before returning.
+ * Never throws: the message is safe in the outbox whatever happens here.
+ */
+export async function dispatchMail(...ids: string[]): Promise<void> {
+	try {
+		const sender = await getMailSender();
+		if (SMTP_URL) sender.wake();
+		else for (const id of ids) await sender.deliverNow(id);
+	} catch (error) {
+		log.error({ err: error }, 'could not hand queued mail to the sender');
 	}
-	const dir = resolve(DATA_DIR, 'outbox');
-	await mkdir(dir, { recursive: true, mode: 0o700 });
-	const at = new Date();
-	const file = join(dir, `${at.toISOString().replace(/[:.]/g, '-')}-${crypto.randomUUID().slice(0, 8)}.json`);
-	await writeFile(file, JSON.stringify({ from: MAIL_FROM, ...message, at: at.toISOString() }, null, 2), { mode: 0o600 });
-	log.info({ to: message.to, subject: message.subject, file }, 'mail written to outbox (SMTP_URL is not set)');
+}
+
+/** Queues one message on its own and dispatches it. */
+export async function sendMail(mail: OutgoingMail): Promise<void> {
+	await dispatchMail(await queueMail(db, mail));
 }

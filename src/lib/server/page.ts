@@ -21,8 +21,29 @@ export function redirectToSignIn(Astro: AstroGlobal, locale: Locale): Response {
 	return Astro.redirect(`${localizePath('/login', locale)}?next=${encodeURIComponent(next)}`, 303);
 }
 
-/** A same-site path to return to after signing in, or the dashboard. Refuses other origins. */
+/** Any origin works as the base: only "did it stay on this origin" matters. */
+const SAME_ORIGIN_BASE = 'http://same-origin.invalid';
+
+/**
+ * A same-site path to return to after signing in, or the dashboard. Accepts only printable ASCII
+ * (no spaces, control characters, backslashes or raw non-ASCII, which browsers and URL parsers
+ * treat differently) that starts with one slash and still resolves to this origin, both as given
+ * and after one round of percent-decoding (`/%2F/evil.example`).
+ * @example getSafeNext('/courses/excel?x=1', 'en') // '/courses/excel?x=1'
+ * @example getSafeNext('/%09/evil.example/', 'en') // '/dashboard'
+ */
 export function getSafeNext(value: string | null | undefined, locale: Locale): string {
-	if (value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) return value;
-	return localizePath('/dashboard', locale);
+	const fallback = localizePath('/dashboard', locale);
+	if (!value || value.length > 2048 || !/^\/(?![/\\])[\x21-\x7e]*$/.test(value) || value.includes('\\')) return fallback;
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(value);
+	} catch {
+		return fallback;
+	}
+	if (/^\/[/\\]/.test(decoded) || /[\x00-\x1f\x7f]/.test(decoded)) return fallback;
+	if (!URL.canParse(value, SAME_ORIGIN_BASE)) return fallback;
+	const url = new URL(value, SAME_ORIGIN_BASE);
+	if (url.origin !== SAME_ORIGIN_BASE) return fallback;
+	return url.pathname + url.search + url.hash;
 }

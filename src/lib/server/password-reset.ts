@@ -7,7 +7,7 @@
 import { SITE_URL } from 'astro:env/server';
 import { createTranslator, localizePath, type Locale } from '../i18n.ts';
 import { db } from './db.ts';
-import { sendMail } from './mail.ts';
+import { dispatchMail, queueMail } from './mail.ts';
 import { consumeRateLimit } from './rate-limit.ts';
 import { invalidateUserSessions } from './session.ts';
 import { consumeOneTimeToken, createOneTimeToken, invalidateUserTokens, verifyOneTimeToken } from './tokens.ts';
@@ -24,11 +24,21 @@ export async function requestPasswordReset(email: string, address: string, local
 	if (!perEmail.allowed) return { allowed: true, retryAfterSeconds: 0 };
 	const user = await getUserByEmail(email);
 	if (!user || user.disabledAt) return { allowed: true, retryAfterSeconds: 0 };
-	const token = await createOneTimeToken(db, { purpose: 'reset', userId: user.id, ttlMs: RESET_TTL_MS });
 	const mailLocale = user.locale ?? locale;
 	const t = createTranslator(mailLocale);
-	const link = new URL(`${localizePath('/reset-password', mailLocale)}?token=${token}`, SITE_URL).href;
-	await sendMail({ to: user.email, subject: t('auth.resetMailSubject'), text: t('auth.resetMailBody', { name: user.name, link }) });
+	// The token and its mail commit together: a reset link is never created without being sent.
+	const mailId = await db.transaction(async (tx) => {
+		const token = await createOneTimeToken(tx, { purpose: 'reset', userId: user.id, ttlMs: RESET_TTL_MS });
+		const link = new URL(`${localizePath('/reset-password', mailLocale)}?token=${token}`, SITE_URL).href;
+		return queueMail(tx, {
+			kind: 'reset',
+			to: user.email,
+			locale: mailLocale,
+			subject: t('auth.resetMailSubject'),
+			text: t('auth.resetMailBody', { name: user.name, link }),
+		});
+	});
+	await dispatchMail(mailId);
 	return { allowed: true, retryAfterSeconds: 0 };
 }
 

@@ -3,6 +3,8 @@
  *
  * Data: one `quiz_attempt` row per attempt (layout = drawn questions and orders, decided at start;
  * answers, score and verdict set at submission) and one `quiz_response` row per drawn question.
+ * A quiz with a pool (`draw`) draws a new attempt from the questions the previous attempt did not
+ * show first, so consecutive attempts share no question when the pool is at least twice the draw.
  *
  * Lifecycle: start → open → submitted, or → expired when a time limit passes (plus
  * `SUBMIT_GRACE_MS` for the network) without a submission. Every started attempt counts towards
@@ -120,7 +122,12 @@ export async function startAttempt(
 	const id = generateSecureRandomString();
 	const now = Date.now();
 	const deadline = quiz.timeLimitMinutes ? now + Math.round(quiz.timeLimitMinutes * 60_000) : null;
-	const layout = createLayout(loaded.english, generateSecureRandomString());
+	// No repeats between consecutive attempts where the pool allows: the previous attempt's
+	// questions are drawn only when the pool runs short (read before the insert; a race only
+	// affects which questions are drawn, never the attempt limit).
+	const previous = (await listAttempts(userId, loaded.course.slug, loaded.quizId)).at(-1);
+	const avoid = new Set(((previous?.layout as QuizLayout | undefined)?.questions ?? []).map((q) => q.id));
+	const layout = createLayout(loaded.english, generateSecureRandomString(), avoid);
 	const mine = sql`user_id = ${userId} and course_slug = ${loaded.course.slug} and quiz_id = ${loaded.quizId}`;
 	const inserted = await db.run(sql`
 		insert into quiz_attempt (id, user_id, course_slug, quiz_id, locale, layout, started_at, deadline_at)

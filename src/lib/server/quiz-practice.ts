@@ -3,8 +3,9 @@
  *
  * The layout is rebuilt from a seed the page hands out (it decides only draws and orders, so
  * knowing it reveals nothing). Practice is refused for final assessments, follows the quiz's reveal
- * policy (`never` → the score only), and is rate-limited per client address so that it cannot be
- * used to search for answers by trial.
+ * policy but never reveals the answers (at most right/wrong and the explanation, see
+ * src/lib/quiz/reveal.ts; `never` → the score only), and is rate-limited per client address so
+ * that it cannot be used to search for answers by trial.
  */
 import { createLayout, toPublicQuestions } from '../quiz/layout.ts';
 import type { PublicQuestion, QuizResult } from '../quiz/types.ts';
@@ -48,5 +49,5 @@ export async function gradePractice(
 	if (!parsed.ok) return { ok: false, refusal: parsed.reason === 'not-drawn' ? { kind: 'not-drawn', questionId: parsed.questionId! } : { kind: 'malformed', questionId: parsed.questionId } };
 	const limit = await consumeRateLimit(`quiz-practice:${clientAddress}`, PRACTICE_LIMIT, PRACTICE_WINDOW_MS);
 	if (!limit.allowed) return { ok: false, refusal: { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds } };
-	return { ok: true, result: buildResult(loaded, layout, parsed.answers, false, locale) };
+	return { ok: true, result: buildResult(loaded, layout, parsed.answers, false, locale, undefined, true) };
 }

@@ -26,14 +26,23 @@ export function getQuizPagePath(loaded: Pick<LoadedQuiz, 'course' | 'quizId' | '
 
 /**
  * The result to show for a graded set of answers. `hasPassed` is whether the learner has passed
- * this quiz in any attempt (after-passing reveals from then on).
+ * this quiz in any attempt (feedback and after-passing reveal everything from then on);
+ * `practice` marks anonymous practice, which never gets the answers.
  */
-export function buildResult(loaded: LoadedQuiz, layout: QuizLayout, answers: DisplayAnswers, hasPassed: boolean, locale: Locale, stored?: { score: number; passed: boolean }): QuizResult {
+export function buildResult(
+	loaded: LoadedQuiz,
+	layout: QuizLayout,
+	answers: DisplayAnswers,
+	hasPassed: boolean,
+	locale: Locale,
+	stored?: { score: number; passed: boolean },
+	practice = false,
+): QuizResult {
 	const graded = gradeAttempt(loaded.quiz, layout, answers, loaded.passMark, loaded.locale === 'en' ? undefined : loaded.english);
 	// The stored score and verdict are authoritative (the quiz file may have changed since).
 	if (stored) Object.assign(graded, stored);
 	const { labels, defaultPrompt } = getReviewLabels(locale);
-	return toQuizResult(loaded.quiz, graded, loaded.passMark, hasPassed, labels, defaultPrompt);
+	return toQuizResult(loaded.quiz, graded, loaded.passMark, hasPassed, labels, defaultPrompt, practice);
 }
 
 /** The result of a submitted attempt, as the learner may see it now. */

@@ -41,6 +41,8 @@ export interface SessionUser {
 	name: string;
 	role: 'learner' | 'instructor' | 'admin';
 	locale: 'en' | 'bn' | 'hi';
+	/** True once the owner confirmed the address (a link sent to it); instructor access needs it. */
+	emailVerified: boolean;
 }
 
 export interface SessionWithToken extends Session {
@@ -97,7 +99,7 @@ export async function validateSessionToken(
 	}
 	return {
 		session: { id: s.id, userId: s.userId, createdAt: s.createdAt, lastVerifiedAt: s.lastVerifiedAt, device: s.device },
-		user: { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale },
+		user: { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale, emailVerified: u.emailVerifiedAt !== null },
 		refreshed,
 	};
 }

@@ -9,17 +9,12 @@
  *    with the same key (the loser of the race reads the winner's file).
  * The key never enters the repository (DATA_DIR is git-ignored) and is never logged.
  *
- * Rotating the key invalidates signatures on credentials already downloaded (the did:web document
- * only lists the current key); the verify page and the status list are unaffected.
+ * Rotation (`npm run key:rotate`, then restart): the new key signs from then on; the public halves of
+ * earlier keys stay in DATA_DIR/keys/retired and the did:web document keeps publishing them, so
+ * credentials signed before the rotation still verify (see src/lib/signing-key-files.ts).
  */
 import { DATA_DIR, SIGNING_KEY } from 'astro:env/server';
-import {
-	createHash,
-	createPrivateKey,
-	createPublicKey,
-	generateKeyPairSync,
-	type KeyObject,
-} from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
 	chmodSync,
 	linkSync,
@@ -30,15 +25,13 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { PublishedKey } from '../credential-model.ts';
+import { describePublicKey, readRetiredKeys } from '../signing-key-files.ts';
 import { parseSigningKeyValue } from '../signing-key-value.ts';
 import { log } from './log.ts';
 
-export interface SigningKey {
+export interface SigningKey extends PublishedKey {
 	privateKey: KeyObject;
-	/** Public key as a JWK (`kty: OKP`, `crv: Ed25519`). */
-	publicJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string };
-	/** RFC 7638 JWK thumbprint: the fragment of the key's id in the DID document. */
-	thumbprint: string;
 }
 
 let cached: SigningKey | undefined;
@@ -49,6 +42,20 @@ export function getSigningKey(): SigningKey {
 		SIGNING_KEY ? parseEnvKey(SIGNING_KEY) : loadOrCreateKeyFile(resolve(DATA_DIR, 'keys')),
 	);
 	return cached;
+}
+
+let published: PublishedKey[] | undefined;
+
+/** The keys the DID document publishes: the current one first, then every retired one. */
+export function getPublishedKeys(): PublishedKey[] {
+	if (!published) {
+		const current = getSigningKey();
+		const retired = readRetiredKeys(resolve(DATA_DIR, 'keys')).filter(
+			(k) => k.thumbprint !== current.thumbprint,
+		);
+		published = [current, ...retired];
+	}
+	return published;
 }
 
 function parseEnvKey(value: string): KeyObject {
@@ -97,11 +104,5 @@ function readKeyFile(file: string): KeyObject {
 }
 
 function describeKey(privateKey: KeyObject): SigningKey {
-	const jwk = createPublicKey(privateKey).export({ format: 'jwk' }) as { x: string };
-	const publicJwk = { kty: 'OKP' as const, crv: 'Ed25519' as const, x: jwk.x };
-	// RFC 7638: the required members in lexicographic order, no white space.
-	const thumbprint = createHash('sha256')
-		.update(JSON.stringify({ crv: publicJwk.crv, kty: publicJwk.kty, x: publicJwk.x }))
-		.digest('base64url');
-	return { privateKey, publicJwk, thumbprint };
+	return { privateKey, ...describePublicKey(privateKey) };
 }

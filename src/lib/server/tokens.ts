@@ -9,6 +9,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { oneTimeTokenTable } from '../../../db/schema.ts';
+import type { DbOrTx } from './mail/outbox.ts';
 import { generateSecureRandomString } from './random.ts';
 
 export type TokenPurpose = 'reset' | 'setup';
@@ -17,7 +18,7 @@ const hashSecret = (secret: string) => Buffer.from(sha256(new TextEncoder().enco
 
 /** Creates a token and returns its text (shown once, e.g. in an email link). */
 export async function createOneTimeToken(
-	db: Database,
+	db: DbOrTx,
 	options: { purpose: TokenPurpose; userId: string | null; ttlMs: number },
 ): Promise<string> {
 	const id = generateSecureRandomString();

@@ -7,6 +7,7 @@ import { SITE_URL } from 'astro:env/server';
 import { getDownloadDisposition } from '../../lib/certificate-links.ts';
 import { createTranslator } from '../../lib/i18n.ts';
 import { getCertificatePdf } from '../../lib/server/certificate-pdf.ts';
+import { getBranding } from '../../lib/server/branding.ts';
 import { getCertificate } from '../../lib/server/certificates.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
@@ -18,7 +19,7 @@ export const GET: APIRoute = async ({ params, locals }) => {
 			headers: { 'content-type': 'text/plain; charset=utf-8' },
 		});
 	}
-	const pdf = await getCertificatePdf(cert, SITE_URL);
+	const pdf = await getCertificatePdf(cert, SITE_URL, getBranding());
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

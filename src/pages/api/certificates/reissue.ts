@@ -4,7 +4,7 @@
  * Body: form fields (or JSON) `{ course, next? }`; `next` is a same-site path to return to (303).
  * Answers: 303 for forms (to `next`, default the dashboard, with `?reissued=<current id>`), JSON
  * `{ ok, outcome: 'reissued' | 'unchanged', id }` for JSON; 400 malformed, 401 not signed in,
- * 404 no certificate, 409 revoked (a revoked certificate cannot be reissued).
+ * 404 no certificate, 409 revoked or suspended (neither can be reissued).
  */
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
@@ -32,6 +32,7 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
 	const result = await reissueCertificate(locals.user.id, parsed.data.course);
 	if (result.outcome === 'missing') return fail(404, t('cert.reissueMissing'));
 	if (result.outcome === 'revoked') return fail(409, t('cert.reissueRevoked'));
+	if (result.outcome === 'suspended') return fail(409, t('cert.reissueSuspended'));
 	if (isJson) return Response.json({ ok: true, outcome: result.outcome, id: result.id });
 	const next = new URL(getSafeNext(parsed.data.next, locals.locale), 'http://x');
 	next.searchParams.set('reissued', result.id);
