@@ -19,6 +19,10 @@ async function signUpIn(page: Page, email: string) {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password', { exact: true }).fill('green kettle morning');
 	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('green kettle morning');
+	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 }
 

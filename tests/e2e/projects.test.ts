@@ -8,10 +8,15 @@ const LESSON = '/courses/excel/project-march-orders';
 test('a learner downloads a start file, a script completes it, they upload it, fix a failed step and pass; the lesson completes', async ({ page }, testInfo) => {
 	test.setTimeout(120_000);
 	await page.goto('/signup');
+	const email = uniqueEmail('project');
 	await page.getByLabel('Full name').fill('Farzana Begum');
-	await page.getByLabel('Email').fill(uniqueEmail('project'));
+	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password', { exact: true }).fill('green kettle morning');
 	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('green kettle morning');
+	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 
 	await page.goto(LESSON);
@@ -52,10 +57,15 @@ test('a learner downloads a start file, a script completes it, they upload it, f
 
 test('a refused upload explains how to save the file, and records nothing', async ({ page }) => {
 	await page.goto('/signup');
+	const email = uniqueEmail('project');
 	await page.getByLabel('Full name').fill('Imran Hossain');
-	await page.getByLabel('Email').fill(uniqueEmail('project'));
+	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password', { exact: true }).fill('green kettle morning');
 	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('green kettle morning');
+	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 	await page.goto(LESSON);
 	const downloading = page.waitForEvent('download');
