@@ -5,6 +5,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { GOOD_PASSWORD, signUp } from '../helpers/accounts.ts';
 import { Browser } from '../helpers/http.ts';
+import { buildAnswers, readQuizFile } from '../helpers/quiz-answers.ts';
+import { root } from '../helpers/server.ts';
+import { join } from 'node:path';
 
 const base = inject('baseUrl');
 const COURSE = 'analytics-fixture';
@@ -98,5 +101,29 @@ describe('the sign-in page for a signed-in learner', () => {
 		const stale = await oldDevice.get('/dashboard');
 		expect(stale.status).toBe(303);
 		expect(stale.headers.get('location')).toContain('/login');
+	});
+});
+
+describe('quiz standing in the course outline', () => {
+	it('says not started, then the best score, then passed', async () => {
+		const { browser } = await signUp(base);
+		await browser.postForm(`/courses/${COURSE}`, { action: 'enrol' });
+		const status = async () => /data-quiz-status="fixture-check"[^>]*>([^<]*)</.exec(await (await browser.get(`/courses/${COURSE}`)).text())?.[1];
+		expect(await status()).toBe('Quiz not started');
+		const visitor = await (await new Browser(base).get(`/courses/${COURSE}`)).text();
+		expect(visitor).not.toContain('data-quiz-status');
+
+		const quiz = readQuizFile(join(root, 'tests/fixtures/courses/analytics-fixture/01-basics/fixture-check.quiz.yaml'));
+		const attemptOnce = async (wrong: (id: string) => boolean) => {
+			const started = await (await browser.postJson('/api/quiz/start', { course: COURSE, quiz: 'fixture-check' })).json();
+			const res = await browser.postJson('/api/quiz/submit', { attempt: started.attempt.id, answers: buildAnswers(quiz, started.attempt.questions, wrong) });
+			return (await res.json()).result as { score: number; passed: boolean };
+		};
+		const failed = await attemptOnce(() => true);
+		expect(failed.passed).toBe(false);
+		expect(await status()).toBe(`Quiz: best score ${Math.round(failed.score)}%`);
+		const passed = await attemptOnce(() => false);
+		expect(passed.passed).toBe(true);
+		expect(await status()).toBe('Quiz passed');
 	});
 });

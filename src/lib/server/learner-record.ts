@@ -3,7 +3,7 @@
  * `LearnerRecord` shape the pure course-progress module works on. One learner in one course for
  * the course page and certificate issuing; one learner in every course for the dashboard.
  */
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, max } from 'drizzle-orm';
 import { lessonProgressTable, quizAttemptTable } from '../../../db/schema.ts';
 import { createEmptyRecord, type LearnerRecord } from '../course-progress.ts';
 import { db } from './db.ts';
@@ -75,4 +75,20 @@ export async function getLearnerRecords(userId: string, courseSlugs: string[]): 
 		}),
 	);
 	return records;
+}
+
+/** The learner's best submitted score (percent) per quiz of a course; quizzes never submitted are absent. */
+export async function getBestQuizScores(userId: string, courseSlug: string): Promise<Map<string, number>> {
+	const rows = await db
+		.select({ id: quizAttemptTable.quizId, best: max(quizAttemptTable.score) })
+		.from(quizAttemptTable)
+		.where(
+			and(
+				eq(quizAttemptTable.userId, userId),
+				eq(quizAttemptTable.courseSlug, courseSlug),
+				isNotNull(quizAttemptTable.submittedAt),
+			),
+		)
+		.groupBy(quizAttemptTable.quizId);
+	return new Map(rows.filter((r) => r.best !== null).map((r) => [r.id, Number(r.best)]));
 }
