@@ -43,3 +43,20 @@ export async function expectNoAxeViolations(page: Page) {
 	);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * Signs a new learner up through the form and then in (sign-up starts no session: the address is
+ * confirmed by mail), ending on the dashboard.
+ */
+export async function signUpThroughForm(page: Page, account: { name: string; email: string; password: string }) {
+	await page.goto('/signup');
+	await page.getByLabel('Full name').fill(account.name);
+	await page.getByLabel('Email').fill(account.email);
+	await page.getByLabel('Password', { exact: true }).fill(account.password);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+	await page.getByLabel('Email').fill(account.email);
+	await page.getByLabel('Password').fill(account.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+}

@@ -5,26 +5,13 @@
  */
 import type { Page } from '@playwright/test';
 import { uniqueEmail } from '../helpers/accounts.ts';
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signUpThroughForm, test } from './fixtures.ts';
 
 const LESSONS = [
 	['/courses/getting-started/how-courses-work', 'How a Dakshata course works'],
 	['/courses/getting-started/plan-your-study-week', 'Plan your study week'],
 	['/courses/getting-started/prove-your-skills', null],
 ] as const;
-
-async function signUpIn(page: Page, email: string) {
-	await page.goto('/signup');
-	await page.getByLabel('Full name').fill('Farzana Haque');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password', { exact: true }).fill('green kettle morning');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill('green kettle morning');
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 /** Waits until a service worker is active and controls the page. */
 async function waitForServiceWorker(page: Page) {
@@ -72,7 +59,7 @@ test('a learner saves a course, studies it offline, and the completions arrive o
 			completions.push(JSON.parse(res.request().postData() ?? '{}').lesson);
 		}
 	});
-	await signUpIn(page, uniqueEmail('offline'));
+	await signUpThroughForm(page, { name: 'Farzana Haque', email: uniqueEmail('offline'), password: 'green kettle morning' });
 	await page.goto('/courses/getting-started');
 	await page.getByRole('button', { name: 'Enrol for free' }).click();
 	await waitForServiceWorker(page);

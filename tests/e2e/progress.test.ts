@@ -1,23 +1,9 @@
 import { uniqueEmail } from '../helpers/accounts.ts';
-import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-
-async function signUpIn(page: Page, email: string) {
-	await page.goto('/signup');
-	await page.getByLabel('Full name').fill('Nasrin Akter');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password', { exact: true }).fill('green kettle morning');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill('green kettle morning');
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
-}
+import { expect, expectNoAxeViolations, signUpThroughForm, test } from './fixtures.ts';
 
 test('a learner enrols, completes lessons, continues on another device, works offline, leaves and comes back', async ({ page, browser, context }) => {
 	const email = uniqueEmail('progress');
-	await signUpIn(page, email);
+	await signUpThroughForm(page, { name: 'Nasrin Akter', email, password: 'green kettle morning' });
 	await expectNoAxeViolations(page);
 
 	await page.goto('/courses/getting-started');

@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { uniqueEmail } from '../helpers/accounts.ts';
 import { solveWithExcelJs } from '../helpers/project-solutions.ts';
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signUpThroughForm, test } from './fixtures.ts';
 
 const LESSON = '/courses/excel/project-march-orders';
 
 test('a learner downloads a start file, a script completes it, they upload it, fix a failed step and pass; the lesson completes', async ({ page }, testInfo) => {
 	test.setTimeout(120_000);
-	await page.goto('/signup');
-	const email = uniqueEmail('project');
-	await page.getByLabel('Full name').fill('Farzana Begum');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password', { exact: true }).fill('green kettle morning');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill('green kettle morning');
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
+	await signUpThroughForm(page, { name: 'Farzana Begum', email: uniqueEmail('project'), password: 'green kettle morning' });
 
 	await page.goto(LESSON);
 	await expect(page.getByRole('heading', { name: 'March order report for Spice Route Kitchen' })).toBeVisible();
@@ -56,17 +46,7 @@ test('a learner downloads a start file, a script completes it, they upload it, f
 });
 
 test('a refused upload explains how to save the file, and records nothing', async ({ page }) => {
-	await page.goto('/signup');
-	const email = uniqueEmail('project');
-	await page.getByLabel('Full name').fill('Imran Hossain');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password', { exact: true }).fill('green kettle morning');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill('green kettle morning');
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
+	await signUpThroughForm(page, { name: 'Imran Hossain', email: uniqueEmail('project'), password: 'green kettle morning' });
 	await page.goto(LESSON);
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Download your start file' }).click();
