@@ -51,8 +51,11 @@ export function getWrongAnswer(quiz: Quiz, pq: PublicQuestion): DisplayAnswer {
 	switch (q.type) {
 		case 'single':
 			return (pq as { options: string[] }).options.findIndex((_, d) => d !== right);
-		case 'multiple':
-			return [];
+		case 'multiple': {
+			// The options that are not keys: an answered, wrong choice ("Incorrect", not "Not answered").
+			const keys = right as number[];
+			return (pq as { options: string[] }).options.map((_, d) => d).filter((d) => !keys.includes(d));
+		}
 		case 'true-false':
 			return !q.answer;
 		case 'short-text':
