@@ -90,8 +90,19 @@ export function createCourseSchema<T extends z.ZodType>(cover: T) {
 	});
 }
 
+/**
+ * In a translation (`*.bn.*`, `*.hi.*`): `sha256:` and the first 12 hex digits of the SHA-256 of the
+ * English file it was translated from (`sha256sum <english file> | cut -c1-12`). `content:check`
+ * warns when the English file has changed since: the translation may be stale.
+ */
+export const TranslatedFromSchema = z
+	.string()
+	.regex(/^sha256:[0-9a-f]{12}$/, 'write sha256: and the first 12 hex digits of the English file’s SHA-256')
+	.optional();
+
 /** A translation of the course file, `course.bn.md` / `course.hi.md`: only the words. */
 export const CourseTranslationSchema = z.strictObject({
+	translatedFrom: TranslatedFromSchema,
 	title: courseTextFields.title,
 	summary: courseTextFields.summary,
 	outcomes: courseTextFields.outcomes.optional(),
@@ -107,6 +118,8 @@ export const UnitSchema = z.strictObject({
 	title: Text.max(120),
 	/** One or two paragraphs introducing the unit. */
 	intro: Text.optional(),
+	/** In `unit.bn.yaml` / `unit.hi.yaml`: the English file's hash (see TranslatedFromSchema). */
+	translatedFrom: TranslatedFromSchema,
 });
 
 /** Lesson frontmatter, `<NN-unit>/<NN-lesson>.mdx`. */
@@ -127,6 +140,7 @@ export const LessonSchema = z.strictObject({
 
 /** A lesson translation's frontmatter: only the words. */
 export const LessonTranslationSchema = z.strictObject({
+	translatedFrom: TranslatedFromSchema,
 	title: LessonSchema.shape.title,
 	description: LessonSchema.shape.description,
 	objectives: z.array(Text).optional(),
@@ -229,6 +243,8 @@ export const QuizSchema = z
 	.strictObject({
 		/** Quiz title. */
 		title: Text.max(140),
+		/** In a translation: the English file's hash (see TranslatedFromSchema). */
+		translatedFrom: TranslatedFromSchema,
 		/** Percent needed to pass. Default 70. */
 		passMark: z.number().min(0).max(100).default(70),
 		/** Attempts allowed: a number or `unlimited` (default). */

@@ -12,7 +12,7 @@
  * server and the tests).
  */
 import { z } from 'astro/zod';
-import { SlugSchema } from '../content/schemas.ts';
+import { SlugSchema, TranslatedFromSchema } from '../content/schemas.ts';
 
 const Text = z.string().trim().min(1);
 
@@ -191,6 +191,8 @@ export const InboxLabSchema = z.strictObject({
 const labBase = {
 	/** Lab title. */
 	title: Text.max(140),
+	/** In a translation: the English file's hash (see TranslatedFromSchema). */
+	translatedFrom: TranslatedFromSchema,
 	/** One sentence on the task, shown where the lab is embedded and used in the credential. */
 	summary: Text.max(300),
 	/** Percent needed to pass. Default 80. */

@@ -11,7 +11,7 @@
  * worker and the tests all read it.
  */
 import { z } from 'astro/zod';
-import { SlugSchema } from '../content/schemas.ts';
+import { SlugSchema, TranslatedFromSchema } from '../content/schemas.ts';
 
 const Text = z.string().trim().min(1);
 
@@ -81,6 +81,7 @@ export const ProjectSchema = z
 
 /** A translation: the words only; steps are matched to the English ones by id. */
 export const ProjectTranslationSchema = z.strictObject({
+	translatedFrom: TranslatedFromSchema,
 	title: Text.max(140),
 	summary: Text.max(300).optional(),
 	scenario: Text.optional(),
