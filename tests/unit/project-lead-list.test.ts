@@ -11,11 +11,29 @@ import { solveWithExcelJs } from '../helpers/project-solutions.ts';
 
 const secret = new Uint8Array(32).fill(7);
 const attemptId = 'leadlistattemptleadlista';
-const project = ProjectSchema.parse(parse(readFileSync(join(import.meta.dirname, '..', '..', 'courses', 'web-research-and-lead-lists', '03-clean-import-report', 'lead-list.project.yaml'), 'utf8')));
+const project = ProjectSchema.parse(
+	parse(
+		readFileSync(
+			join(
+				import.meta.dirname,
+				'..',
+				'..',
+				'courses',
+				'web-research-and-lead-lists',
+				'03-clean-import-report',
+				'lead-list.project.yaml',
+			),
+			'utf8',
+		),
+	),
+);
 const builder = BUILDERS['lead-list']!;
 
 async function startFile(seed: string): Promise<Uint8Array> {
-	return builder.build(seed, { learnerName: 'Lead Test', attemptKey: createAttemptKey(secret, attemptId) });
+	return builder.build(seed, {
+		learnerName: 'Lead Test',
+		attemptKey: createAttemptKey(secret, attemptId),
+	});
 }
 
 function job(seed: string, bytes: Uint8Array): GradeJob {
@@ -25,12 +43,18 @@ function job(seed: string, bytes: Uint8Array): GradeJob {
 		secret,
 		attemptId,
 		expected: builder.expected(seed),
-		steps: project.steps.map((s) => ({ id: s.id, points: s.points, checks: s.checks.map((c) => ({ type: c.check, params: getCheckParams(c) })) })),
+		steps: project.steps.map((s) => ({
+			id: s.id,
+			points: s.points,
+			checks: s.checks.map((c) => ({ type: c.check, params: getCheckParams(c) })),
+		})),
 	};
 }
 
 async function grade(seed: string, skip: string[] = []) {
-	const result = await gradeJob(job(seed, await solveWithExcelJs('lead-list', await startFile(seed), skip)));
+	const result = await gradeJob(
+		job(seed, await solveWithExcelJs('lead-list', await startFile(seed), skip)),
+	);
 	if (!result.ok) throw new Error(`refused: ${result.refusal}`);
 	return result.report;
 }
@@ -41,16 +65,22 @@ describe('lead-list builder', () => {
 			const wb = new ExcelJS.Workbook();
 			await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
 			const emails: string[] = [];
-			wb.getWorksheet('Leads')!.eachRow((row, r) => r > 1 && emails.push(String(row.getCell(3).value)));
+			wb.getWorksheet('Leads')!.eachRow(
+				(row, r) => r > 1 && emails.push(String(row.getCell(3).value)),
+			);
 			return emails;
 		};
 		const a = await read(await startFile('seed-a'));
 		const b = await read(await startFile('seed-b'));
 		expect(a).not.toEqual(b);
 		expect(a.length).toBeGreaterThan(builder.expected('seed-a').leadCount as number);
-		expect(new Set(a.map((e) => e.trim().toLowerCase())).size).toBe(builder.expected('seed-a').leadCount);
+		expect(new Set(a.map((e) => e.trim().toLowerCase())).size).toBe(
+			builder.expected('seed-a').leadCount,
+		);
 		expect(a.some((e) => e !== e.trim().toLowerCase())).toBe(true);
-		expect(Buffer.from(await startFile('seed-a')).equals(Buffer.from(await startFile('seed-a')))).toBe(true);
+		expect(
+			Buffer.from(await startFile('seed-a')).equals(Buffer.from(await startFile('seed-a'))),
+		).toBe(true);
 	});
 });
 

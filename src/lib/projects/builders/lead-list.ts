@@ -14,10 +14,69 @@ import type { ProjectBuilder } from './types.ts';
 /** The Status drop-down's items. */
 export const LEAD_STATUSES = ['New', 'Contacted', 'Replied', 'Not interested'] as const;
 const TOWNS = ['Leeds', 'York', 'Harrogate', 'Wakefield', 'Halifax', 'Huddersfield'];
-const FIRM_START = ['Aire', 'Calder', 'Ouse', 'Minster', 'Pennine', 'Dales', 'Wharfe', 'Moor', 'Ridings', 'Castle', 'Abbey', 'Bridge', 'Kestrel', 'Heron', 'Oak', 'Ashby'];
+const FIRM_START = [
+	'Aire',
+	'Calder',
+	'Ouse',
+	'Minster',
+	'Pennine',
+	'Dales',
+	'Wharfe',
+	'Moor',
+	'Ridings',
+	'Castle',
+	'Abbey',
+	'Bridge',
+	'Kestrel',
+	'Heron',
+	'Oak',
+	'Ashby',
+];
 const FIRM_END = ['Accountants', 'Tax Services', 'Bookkeeping', 'Payroll', 'Accounting'];
-const FIRST = ['Sarah', 'James', 'Priya', 'Tom', 'Fiona', 'Daniel', 'Emma', 'Imran', 'Laura', 'Ben', 'Aisha', 'Chris', 'Hannah', 'Mark', 'Sophie', 'Rajesh', 'Gemma', 'Kieran', 'Nadia', 'Paul', 'Rachel', 'Owen', 'Zara', 'Adam'];
-const LAST = ['Whitfield', 'Holloway', 'Nair', 'Ashworth', 'Gallagher', 'Okafor', 'Thornton', 'Qureshi', 'Marsh', 'Fairclough', 'Rahman', 'Doyle', 'Briggs', 'Pennington', 'Lawson', 'Patel'];
+const FIRST = [
+	'Sarah',
+	'James',
+	'Priya',
+	'Tom',
+	'Fiona',
+	'Daniel',
+	'Emma',
+	'Imran',
+	'Laura',
+	'Ben',
+	'Aisha',
+	'Chris',
+	'Hannah',
+	'Mark',
+	'Sophie',
+	'Rajesh',
+	'Gemma',
+	'Kieran',
+	'Nadia',
+	'Paul',
+	'Rachel',
+	'Owen',
+	'Zara',
+	'Adam',
+];
+const LAST = [
+	'Whitfield',
+	'Holloway',
+	'Nair',
+	'Ashworth',
+	'Gallagher',
+	'Okafor',
+	'Thornton',
+	'Qureshi',
+	'Marsh',
+	'Fairclough',
+	'Rahman',
+	'Doyle',
+	'Briggs',
+	'Pennington',
+	'Lawson',
+	'Patel',
+];
 
 interface Lead {
 	company: string;
@@ -42,7 +101,12 @@ function generate(seed: string): { leads: Lead[]; rows: Lead[] } {
 		firms.add(company);
 		people.add(contact);
 		const domain = `${company.toLowerCase().replace(/[^a-z]+/g, '')}.example`;
-		leads.push({ company, contact, email: `${first.toLowerCase()}@${domain}`, town: randomItem(rand, TOWNS) });
+		leads.push({
+			company,
+			contact,
+			email: `${first.toLowerCase()}@${domain}`,
+			town: randomItem(rand, TOWNS),
+		});
 	}
 	const messContact = (n: string) => {
 		const r = rand();
@@ -58,9 +122,14 @@ function generate(seed: string): { leads: Lead[]; rows: Lead[] } {
 		if (r < 0.55) return e.toUpperCase();
 		return e;
 	};
-	const rows = leads.map((l) => ({ ...l, contact: messContact(l.contact), email: messEmail(l.email) }));
+	const rows = leads.map((l) => ({
+		...l,
+		contact: messContact(l.contact),
+		email: messEmail(l.email),
+	}));
 	// The second typist's copies: 3 to 5 leads appear twice.
-	for (const l of shuffle(rand, leads).slice(0, randomInt(rand, 3, 5))) rows.push({ ...l, contact: messContact(l.contact), email: messEmail(l.email) });
+	for (const l of shuffle(rand, leads).slice(0, randomInt(rand, 3, 5)))
+		rows.push({ ...l, contact: messContact(l.contact), email: messEmail(l.email) });
 	return { leads, rows: shuffle(rand, rows) };
 }
 
