@@ -70,6 +70,26 @@ function solveCustomerList(wb: ExcelJS.Workbook, skip: string[]): void {
 		for (let r = 2; r <= rows.length + 1; r++) ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: false, formulae: [`"${CITY_ITEMS.join(',')}"`] };
 }
 
+const STATUS_ITEMS = ['New', 'Contacted', 'Replied', 'Not interested'];
+
+function solveLeadList(wb: ExcelJS.Workbook, skip: string[]): void {
+	const old = wb.getWorksheet('Leads')!;
+	let rows: string[][] = [];
+	old.eachRow((row, r) => r > 1 && rows.push([1, 2, 3, 4, 5].map((c) => String(row.getCell(c).value ?? ''))));
+	wb.removeWorksheet(old.id);
+	const ws = wb.addWorksheet('Leads');
+	rows = rows.map(([company, contact, email, town, status]) => [company!, skip.includes('clean-contacts') ? contact! : tidy(contact!), skip.includes('clean-emails') ? email! : email!.trim().toLowerCase(), town!, status!]);
+	const headers = ['Company', 'Contact', 'Email', 'Town', 'Status'];
+	if (!skip.includes('dedupe-table')) {
+		// Remove Duplicates on the Email column, which ignores case as Excel's does.
+		const seen = new Set<string>();
+		rows = rows.filter((r) => !seen.has(r[2]!.toLowerCase()) && Boolean(seen.add(r[2]!.toLowerCase())));
+		ws.addTable({ name: 'Leads', ref: 'A1', headerRow: true, style: { theme: 'TableStyleMedium2', showRowStripes: true }, columns: headers.map((name) => ({ name, filterButton: true })), rows });
+	} else for (const r of [headers, ...rows]) ws.addRow(r);
+	if (!skip.includes('status-dropdown'))
+		for (let r = 2; r <= rows.length + 1; r++) ws.getCell(`E${r}`).dataValidation = { type: 'list', allowBlank: false, formulae: [`"${STATUS_ITEMS.join(',')}"`] };
+}
+
 function solveSalesSummary(wb: ExcelJS.Workbook, skip: string[]): void {
 	const orders = wb.getWorksheet('Orders')!;
 	const totals = new Map<string, number>();
@@ -96,6 +116,7 @@ let pivotPlan: { regions: string[]; count: number; skip: string[] } | null = nul
 
 const EXCELJS_SOLVERS: Record<string, (wb: ExcelJS.Workbook, skip: string[]) => void | Promise<void>> = {
 	'customer-list': solveCustomerList,
+	'lead-list': solveLeadList,
 	'order-report': solveOrderReport,
 	'sales-summary': solveSalesSummary,
 };

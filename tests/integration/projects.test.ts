@@ -30,6 +30,7 @@ const dbUrl = inject('databaseUrl');
 /** Every shipped project: course, embedding lesson and id. */
 const PROJECTS: Record<string, { course: string; lesson: string }> = {
 	'customer-list': { course: 'excel', lesson: 'project-customer-list' },
+	'lead-list': { course: 'web-research-and-lead-lists', lesson: 'project-lead-list' },
 	'order-report': { course: 'excel', lesson: 'project-march-orders' },
 	'sales-summary': { course: 'excel', lesson: 'capstone-sales-summary' },
 };

@@ -117,6 +117,46 @@ def solve_customer_list(doc, skip):
         cities.Validation = validation
 
 
+def solve_lead_list(doc, skip):
+    from com.sun.star.sheet.ValidationType import LIST
+    sheet = doc.Sheets.getByName('Leads')
+    last = used_rows(sheet)
+    # Contacts with PROPER(TRIM()), emails with LOWER(TRIM()), each through a helper column whose
+    # values are pasted back over the original, as the lesson teaches.
+    for col, formula, step in ((1, '=PROPER(TRIM(B%d))', 'clean-contacts'), (2, '=LOWER(TRIM(C%d))', 'clean-emails')):
+        if step in skip:
+            continue
+        helper = sheet.getCellRangeByPosition(10, 1, 10, last)
+        helper.setFormulaArray(tuple((formula % (r + 1),) for r in range(1, last + 1)))
+        doc.calculateAll()
+        values = helper.getDataArray()
+        sheet.getCellRangeByPosition(col, 1, col, last).setDataArray(values)
+        helper.clearContents(1023)
+    if 'dedupe-table' not in skip:
+        # Remove repeated leads by email (case ignored, as Remove Duplicates does), keeping the first.
+        emails = [sheet.getCellByPosition(2, r).getString().lower() for r in range(1, last + 1)]
+        first = {}
+        for i, key in enumerate(emails):
+            first.setdefault(key, i)
+        for i in range(len(emails) - 1, -1, -1):
+            if first[emails[i]] != i:
+                sheet.Rows.removeByIndex(i + 1, 1)
+        last = used_rows(sheet)
+        address = CellRangeAddress()
+        address.Sheet = 0
+        address.StartColumn, address.StartRow, address.EndColumn, address.EndRow = 0, 0, 4, last
+        doc.DatabaseRanges.addNewByName('Leads', address)
+        db = doc.DatabaseRanges.getByName('Leads')
+        db.ContainsHeader = True
+        db.AutoFilter = True
+    if 'status-dropdown' not in skip:
+        status = sheet.getCellRangeByPosition(4, 1, 4, last)
+        validation = status.Validation
+        validation.Type = LIST
+        validation.setFormula1('"New";"Contacted";"Replied";"Not interested"')
+        status.Validation = validation
+
+
 def solve_sales_summary(doc, skip):
     from com.sun.star.awt import Rectangle
     from com.sun.star.sheet.DataPilotFieldOrientation import ROW, DATA
@@ -174,6 +214,7 @@ def solve_sales_summary(doc, skip):
 
 SOLVERS = {
     'customer-list': solve_customer_list,
+    'lead-list': solve_lead_list,
     'order-report': solve_order_report,
     'sales-summary': solve_sales_summary,
 }
