@@ -61,7 +61,7 @@ const timesheet: [string, string, string, string][] = [
 
 /** "HH:MM" as a fraction of a day, the way spreadsheets store times. */
 const timeValue = (hhmm: string) => {
-	const [h, m] = hhmm.split(':').map(Number);
+	const [h = 0, m = 0] = hhmm.split(':').map(Number);
 	return (h * 60 + m) / 1440;
 };
 const minutesOf = ([, start, end]: [string, string, string, string]) =>

@@ -111,7 +111,7 @@ describe('the shared page cache', () => {
 		expect(learner.headers.get('cache-control')).toBe('private, no-store');
 		expect(learner.headers.get('etag')).toBeNull();
 		// And after the learner's visit, a visitor still gets the anonymous page.
-		for (const headers of [{}, { 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip' }]) {
+		for (const headers of [{}, { 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
 			const visitor = decode(await get(LESSON, headers));
 			expect(visitor).not.toContain(userId!);
 			expect(visitor).not.toContain('action="/logout"');

@@ -65,7 +65,7 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse, hand
 		res.writeHead = writeHead as typeof res.writeHead;
 		res.write = write as typeof res.write;
 		res.end = end as typeof res.end;
-		let body = Buffer.concat(chunks);
+		let body: Buffer = Buffer.concat(chunks);
 		const type = String(res.getHeader('content-type') ?? '');
 		const worth = body.length >= MIN_BYTES && COMPRESSIBLE.test(type) && res.getHeader('content-encoding') === undefined && status !== 204 && status !== 304;
 		if (worth) {
