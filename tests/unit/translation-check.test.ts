@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCourses } from '../../src/lib/content/check.ts';
 import { CLEAN_QUIZ_YAML } from '../helpers/clean-quiz.ts';
+import { checkTranslationText, loadGlossary } from '../../src/lib/content/translations.ts';
 import { removeTranslationStamps } from '../helpers/unstamp.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -88,6 +89,16 @@ describe('glossary check', () => {
 		// "রো" (row) is to be avoided, but রোজ (daily) and রোগী (patient) are other words.
 		writeFileSync(lessonBn(dir), readFileSync(lessonBn(dir), 'utf8') + '\nরোজ সকালে রোগীর তালিকা দেখুন।\n');
 		expect((await check()).filter((p) => p.message.includes('glossary'))).toEqual([]);
+	});
+});
+
+describe('glossary terms limited to some courses', () => {
+	it('flags সেল (cell) in an Excel lesson but not as "sale" in a social media lesson', () => {
+		const glossary = loadGlossary(join(repo, 'content', 'i18n', 'glossary.bn.yaml'))!;
+		const text = '---\ntitle: T\n---\n\nঈদের সেলের পোস্ট আজ সন্ধ্যায় যাবে।\n';
+		const excel = checkTranslationText(text, 'courses/excel/01-x/01-y.bn.mdx', glossary);
+		expect(excel).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining('the glossary says "ঘর" for "cell"') })]);
+		expect(checkTranslationText(text, 'courses/social-media-management/01-x/01-y.bn.mdx', glossary)).toEqual([]);
 	});
 });
 

@@ -33,6 +33,8 @@ export interface GlossaryTerm {
 	use: string;
 	keepEnglishOnScreen: boolean;
 	avoid: string[];
+	/** Course folders the avoid list applies to (e.g. a word that is also an everyday word elsewhere); all when absent. */
+	avoidOnlyIn?: string[];
 	note?: string;
 }
 
@@ -212,7 +214,10 @@ export function checkTranslationText(text: string, path: string, glossary: Gloss
 	const problems: TranslationProblem[] = [];
 	const lines = maskNonProse(text, path).split('\n');
 	const suffix = SUFFIX[locale];
-	const matchers = glossary.terms.flatMap((term) =>
+	const course = /(?:^|[\\/])courses[\\/]([^\\/]+)[\\/]/.exec(path)?.[1];
+	const matchers = glossary.terms
+		.filter((term) => !term.avoidOnlyIn || (course !== undefined && term.avoidOnlyIn.includes(course)))
+		.flatMap((term) =>
 		term.avoid.map((variant) => ({ term, variant, re: new RegExp(`(?<![\\p{L}\\p{M}])${escapeRe(variant)}([\\p{L}\\p{M}]*)`, 'gu') })),
 	).sort((a, b) => b.variant.length - a.variant.length);
 	const latin: { line: number; digits: string[] }[] = [];
