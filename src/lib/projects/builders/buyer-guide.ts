@@ -26,7 +26,7 @@ const BUYERS: readonly (readonly [string, string, string])[] = [
 
 const SECTIONS: readonly (readonly [readonly string[], readonly string[]])[] = [
 	[['About Nakshi Ghor', 'Who we are', 'Our workshop in Jamalpur'], ['Our artisans', 'How each piece is made', 'Materials we use']],
-	[['Wholesale prices', 'Prices for 2027', 'Price list for shops'], ['Minimum orders', 'Bulk discounts', 'Made-to-order pieces']],
+	[['Wholesale prices', 'Prices for 2027', 'Price list for shops'], ['Order minimums', 'Bulk discounts', 'Made-to-order pieces']],
 	[['Ordering and delivery', 'How to order', 'Orders and shipping'], ['Payment terms', 'Delivery times', 'Returns and damage']],
 ];
 
