@@ -67,7 +67,8 @@ export const officeLunchDeck: ProjectBuilder = {
 				const shapes: SlideShape[] = g.boxed.has(i)
 					? [{ kind: 'placeholder', type: 'title', lines: [] }, { kind: 'textbox', name: 'Heading box', lines: [s.title], size: 36, at: [2.3, 1, 29, 2.5] }]
 					: [{ kind: 'placeholder', type: 'title', lines: [s.title] }];
-				shapes.push({ kind: 'placeholder', type: 'body', lines: [...s.lines] });
+				// Narrower than the layout's body, so the text stays clear of the picture on the right.
+				shapes.push({ kind: 'placeholder', type: 'body', lines: [...s.lines], at: [2.3, 5.1, 20.8, 11.5] });
 				if (s.footnote) shapes.push({ kind: 'textbox', name: 'Footnote', lines: [s.footnote], size: 11, at: [2.3, 17.3, 20, 1] });
 				if (s.photo) shapes.push({ kind: 'picture', image: s.key === 'kitchen' ? 'kitchen' : 'thali', at: [24, 6, 7.5, 5] });
 				else shapes.push(logo);

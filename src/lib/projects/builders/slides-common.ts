@@ -23,7 +23,7 @@ function paragraphs(lines: string[], size?: number): string {
 }
 
 export type SlideShape =
-	| { kind: 'placeholder'; type: 'ctrTitle' | 'subTitle' | 'title' | 'body'; lines: string[]; size?: number }
+	| { kind: 'placeholder'; type: 'ctrTitle' | 'subTitle' | 'title' | 'body'; lines: string[]; size?: number; at?: [number, number, number, number] }
 	| { kind: 'textbox'; name: string; lines: string[]; size: number; at: [number, number, number, number] }
 	| { kind: 'picture'; image: string; at: [number, number, number, number] };
 
@@ -42,7 +42,7 @@ function shapeXml(shape: SlideShape, id: number, imageRel: (image: string) => st
 	}
 	const ph = shape.type === 'title' || shape.type === 'ctrTitle' ? `<p:ph type="${shape.type}"/>` : shape.type === 'subTitle' ? '<p:ph type="subTitle" idx="1"/>' : '<p:ph idx="1"/>';
 	const name = shape.type.endsWith('itle') && shape.type !== 'subTitle' ? 'Title' : shape.type === 'subTitle' ? 'Subtitle' : 'Content Placeholder';
-	return `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name} ${id - 1}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${ph}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>${paragraphs(shape.lines, shape.size)}</p:txBody></p:sp>`;
+	return `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name} ${id - 1}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${ph}</p:nvPr></p:nvSpPr>${shape.at ? `<p:spPr>${xfrm(...shape.at)}</p:spPr>` : '<p:spPr/>'}<p:txBody><a:bodyPr/><a:lstStyle/>${paragraphs(shape.lines, shape.size)}</p:txBody></p:sp>`;
 }
 
 const THEME = `${XML_HEAD}<a:theme xmlns:a="${NS_A}" name="Annapurna"><a:themeElements><a:clrScheme name="Annapurna"><a:dk1><a:srgbClr val="222222"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="2E5E4E"/></a:dk2><a:lt2><a:srgbClr val="FFF8EC"/></a:lt2><a:accent1><a:srgbClr val="E8871E"/></a:accent1><a:accent2><a:srgbClr val="2E5E4E"/></a:accent2><a:accent3><a:srgbClr val="A5A5A5"/></a:accent3><a:accent4><a:srgbClr val="FFC000"/></a:accent4><a:accent5><a:srgbClr val="5B9BD5"/></a:accent5><a:accent6><a:srgbClr val="70AD47"/></a:accent6><a:hlink><a:srgbClr val="0563C1"/></a:hlink><a:folHlink><a:srgbClr val="954F72"/></a:folHlink></a:clrScheme><a:fontScheme name="Annapurna"><a:majorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme><a:fmtScheme name="Office"><a:fillStyleLst>${'<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'.repeat(3)}</a:fillStyleLst><a:lnStyleLst>${'<a:ln w="6350" cap="flat" cmpd="sng" algn="ctr"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:prstDash val="solid"/></a:ln>'.repeat(3)}</a:lnStyleLst><a:effectStyleLst>${'<a:effectStyle><a:effectLst/></a:effectStyle>'.repeat(3)}</a:effectStyleLst><a:bgFillStyleLst>${'<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'.repeat(3)}</a:bgFillStyleLst></a:fmtScheme></a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>`;
