@@ -8,6 +8,7 @@ import { ENV_VARS } from './src/lib/env-vars.ts';
 import { SOLID_HYDRATION_SCRIPT_HASH } from './src/lib/solid-csp.ts';
 import { checkCourses } from './src/lib/content/check.ts';
 import { buildServiceWorker } from './src/lib/offline/build-service-worker.ts';
+import { precompressAssets } from './src/lib/server/http/static-assets.ts';
 
 /**
  * Fails `astro build` when the course content has problems (the same check as
@@ -54,6 +55,20 @@ const serviceWorker = {
 };
 
 /**
+ * Writes Brotli and gzip copies of every compressible client file (after the service worker, which
+ * is one of them); scripts/serve.ts sends them to clients that accept them.
+ * @type {import('astro').AstroIntegration}
+ */
+const precompress = {
+	name: 'dakshata:precompress',
+	hooks: {
+		'astro:build:done': ({ logger }) => {
+			logger.info(`precompressed ${precompressAssets(clientDir)} files (Brotli and gzip)`);
+		},
+	},
+};
+
+/**
  * The astro:env schema, built from the single list in src/lib/env-vars.ts. Every variable is
  * `access: 'secret'`: Astro inlines public server variables at build time, but an operator sets
  * these at run time (and one build serves every environment), so all are read from the process
@@ -78,7 +93,7 @@ export default defineConfig({
 	output: 'server',
 	outDir: testBuild ? './dist-test' : './dist',
 	adapter: node({ mode: 'standalone' }),
-	integrations: [mdx(), solidJs(), contentCheck, serviceWorker],
+	integrations: [mdx(), solidJs(), contentCheck, serviceWorker, precompress],
 	i18n: {
 		locales: ['en', 'bn', 'hi'],
 		defaultLocale: 'en',

@@ -11,7 +11,7 @@
  *   invisible there, hence the first signal.
  */
 import { mkdirSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 
 const registry = (databasePath: string) => `${databasePath}.servers`;
 
@@ -97,9 +97,4 @@ export function getDatabaseUsers(databasePath: string): number[] {
 	return [
 		...new Set([...getRegisteredServers(databasePath), ...getProcessesUsingFile(databasePath)]),
 	].sort((a, b) => a - b);
-}
-
-/** The registry folder's name, for messages. */
-export function getRegistryName(databasePath: string): string {
-	return basename(registry(databasePath));
 }

@@ -266,12 +266,6 @@ export const auditLogTable = sqliteTable(
 	(t) => [index('audit_log_at_idx').on(t.at)],
 );
 
-/** Small server-wide values (e.g. whether first-run setup has happened). */
-export const settingTable = sqliteTable('setting', {
-	key: text('key').primaryKey(),
-	value: text('value').notNull(),
-});
-
 // --- Deployment hardening: /healthz write probe ---
 
 /**

@@ -24,7 +24,10 @@ import { getLocalPath, openDatabase } from '../db/client.ts';
 import { registerDatabaseServer } from '../db/in-use.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { getEnvProblems, ENV_VARS } from '../src/lib/env-vars.ts';
+import { compressResponse } from '../src/lib/server/http/compress.ts';
 import { guardRequest } from '../src/lib/server/http/guard.ts';
+import { createPageCache } from '../src/lib/server/http/page-cache.ts';
+import { createStaticAssets } from '../src/lib/server/http/static-assets.ts';
 import { log } from '../src/lib/server/log.ts';
 import { startMailSender } from '../src/lib/server/mail/sender.ts';
 import { createOneTimeToken } from '../src/lib/server/tokens.ts';
@@ -154,6 +157,11 @@ async function startWorker() {
 	};
 
 	const https = process.env.SITE_URL!.startsWith('https:');
+	// Precompressed client files, answered before the app (src/lib/server/http/static-assets.ts).
+	const staticAssets = createStaticAssets(join(root, process.env.DAKSHATA_DIST || 'dist', 'client'));
+	// Pages that are the same for every visitor without a cookie, kept compressed for a minute
+	// (src/lib/server/http/page-cache.ts); PAGE_CACHE=off renders every request.
+	const pageCache = process.env.PAGE_CACHE === 'off' ? null : createPageCache({ ttlMs: 60_000, maxEntries: 2000 });
 
 	const server = http.createServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, (req, res) => {
 		const started = performance.now();
@@ -181,7 +189,10 @@ async function startWorker() {
 			);
 		});
 		if (guardRequest(req, res)) return;
-		handler(req, res);
+		if (staticAssets.serve(req, res)) return;
+		if (pageCache?.serve(req, res)) return;
+		// Everything else the app answers is compressed when the client accepts it (http/compress.ts).
+		compressResponse(req, res, (rq, rs) => (pageCache ? pageCache.capture(rq, rs, handler) : handler(rq, rs)));
 	});
 	server.headersTimeout = 20_000;
 

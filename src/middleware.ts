@@ -9,10 +9,18 @@ import { defineMiddleware } from 'astro:middleware';
 import { SITE_URL, TRUST_PROXY } from 'astro:env/server';
 import { createTranslator, splitLocale } from './lib/i18n.ts';
 import { verifyRequestOrigin } from './lib/server/csrf.ts';
+import { CACHE_MARKER } from './lib/server/http/page-cache.ts';
 import { getPublicOrigin } from './lib/server/http/proxy.ts';
 import { log } from './lib/server/log.ts';
 import { deleteSessionCookie, getSessionToken, setSessionCookie } from './lib/server/session-cookie.ts';
 import { validateSessionToken } from './lib/server/session.ts';
+
+/**
+ * Pages that, rendered for a visitor without a session, are the same for every such visitor: the
+ * server may keep them (src/lib/server/http/page-cache.ts). Nothing personal and nothing from the
+ * query string is on them; a page rendered for a signed-in user is never marked.
+ */
+const SHARED_ROUTES = new Set(['/[...lang]', '/[...lang]/courses', '/[...lang]/courses/[course]', '/[...lang]/courses/[course]/[lesson]']);
 
 export const onRequest = defineMiddleware(async (context, next) => {
 	const { request, locals, cookies, url } = context;
@@ -49,7 +57,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
 			}
 		}
 		const response = await next();
+		const type = response.headers.get('content-type');
+		if (type === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');
 		if (locals.user) response.headers.set('cache-control', 'private, no-store');
+		else if (token === undefined && response.status === 200 && request.method === 'GET' && SHARED_ROUTES.has(context.routePattern) && url.search === '') {
+			response.headers.set(CACHE_MARKER, 'public');
+		}
 		return response;
 	} catch (error) {
 		log.error({ err: error, requestId: locals.requestId, path: url.pathname }, 'unhandled error');

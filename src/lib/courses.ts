@@ -285,8 +285,3 @@ export function getQuizLesson(course: Course, quizId: string): LessonRef | undef
 export function getProjectLesson(course: Course, projectId: string): LessonRef | undefined {
 	return course.lessons.find((l) => l.projectIds.includes(projectId));
 }
-
-/** Total minutes of a course's lessons. */
-export function getCourseMinutes(course: Course): number {
-	return course.lessons.reduce((sum, l) => sum + l.minutes, 0);
-}

@@ -170,6 +170,14 @@ export const ENV_VARS: EnvVar[] = [
 		check: (v) => (/^([1-9]|[1-5][0-9]|6[0-4])$/.test(v) ? null : 'must be a whole number from 1 to 64'),
 	},
 	{
+		name: 'PAGE_CACHE',
+		description:
+			'on: pages that are the same for every visitor without a cookie (home, catalogue, course and lesson pages) are kept in memory, compressed, for a minute; off: every request is rendered.',
+		example: 'on',
+		default: 'on',
+		check: (v) => (v === 'on' || v === 'off' ? null : 'must be on or off'),
+	},
+	{
 		name: 'PROJECT_UPLOADS_KEEP',
 		description:
 			'Set to true to keep graded-project uploads under DATA_DIR/project-uploads for instructor review (by default only the report and a SHA-256 are kept).',

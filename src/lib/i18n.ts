@@ -12,7 +12,6 @@ import hi from '../../content/i18n/hi.json' with { type: 'json' };
 
 export const LOCALES = ['en', 'bn', 'hi'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language's own name, for the language switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', bn: 'বাংলা', hi: 'हिन्दी' };

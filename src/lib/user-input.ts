@@ -3,6 +3,7 @@
  * imports), shared by the forms, the command-line tools and the tests.
  */
 import { z } from 'astro/zod';
+import { LOCALES } from './i18n.ts';
 
 /**
  * A certificate name: trimmed, inner runs of white space collapsed, NFC-normalised (so Bengali and
@@ -23,13 +24,7 @@ export const EmailSchema = z
 	.pipe(z.email('emailInvalid').max(254, 'emailInvalid'));
 
 /** A supported interface language. */
-export const LocaleSchema = z.enum(['en', 'bn', 'hi'], { message: 'localeInvalid' });
+export const LocaleSchema = z.enum(LOCALES, { message: 'localeInvalid' });
 
 /** A role. */
 export const RoleSchema = z.enum(['learner', 'instructor', 'admin']);
-
-/** Normalises a name as `NameSchema` does, or returns null when it is not acceptable. */
-export function normaliseName(input: string): string | null {
-	const result = NameSchema.safeParse(input);
-	return result.success ? result.data : null;
-}

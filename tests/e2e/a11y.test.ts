@@ -40,7 +40,12 @@ for (const path of PUBLIC_PAGES) {
 	});
 }
 
-/** Every course page in three languages and every lesson page (with its translations), from the files. */
+/**
+ * Every course page in three languages, every English lesson page, and, of the translated lessons,
+ * the first one of each unit in each language (the translated pages share the English pages'
+ * template and components; one per unit catches what a language changes, such as a long word in
+ * a narrow column, without sweeping every page three times).
+ */
 function coursePages(): string[] {
 	const root = join(import.meta.dirname, '..', '..', 'courses');
 	const paths: string[] = [];
@@ -49,9 +54,15 @@ function coursePages(): string[] {
 		if (/^draft:\s*true/m.test(readFileSync(join(root, course, 'course.md'), 'utf8'))) continue;
 		paths.push(`/courses/${course}`, `/bn/courses/${course}`, `/hi/courses/${course}`);
 		for (const unit of readdirSync(join(root, course)).filter((d) => /^\d+-/.test(d)).sort()) {
+			const translatedInUnit = new Set<string>();
 			for (const file of readdirSync(join(root, course, unit)).filter((f) => f.endsWith('.mdx')).sort()) {
 				const m = /^\d+-(.+?)(?:\.(bn|hi))?\.mdx$/.exec(file);
-				if (m) paths.push(`${m[2] ? `/${m[2]}` : ''}/courses/${course}/${m[1]}`);
+				if (!m) continue;
+				if (m[2]) {
+					if (translatedInUnit.has(m[2])) continue;
+					translatedInUnit.add(m[2]);
+				}
+				paths.push(`${m[2] ? `/${m[2]}` : ''}/courses/${course}/${m[1]}`);
 			}
 		}
 	}

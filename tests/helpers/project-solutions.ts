@@ -1,8 +1,10 @@
 /**
- * Finished project files made the two ways the tests need: with exceljs (formulas plus the cached
- * results an application saves, computed here from the data in the start file itself), and with
- * LibreOffice Calc driven by Python-UNO (tests/helpers/libreoffice/solve.py), which calculates and
- * exports .xlsx with its own filter. `skip` leaves steps undone, to test partial credit.
+ * Finished project files made the two ways the tests need: with a JS library — exceljs for Excel
+ * (formulas plus the cached results an application saves, computed here from the data in the
+ * start file itself), the docx package and pptxgenjs for Word and PowerPoint (./office-solutions.ts)
+ * — and with LibreOffice Calc, Writer or Impress driven by Python-UNO
+ * (tests/helpers/libreoffice/solve.py), which exports .xlsx/.docx/.pptx with its own filters.
+ * `skip` leaves steps undone, to test partial credit.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { OFFICE_JS_SOLVERS } from './office-solutions.ts';
 import { addPivotAndChart } from './ooxml-parts.ts';
 import { root } from './server.ts';
 
@@ -70,6 +74,26 @@ function solveCustomerList(wb: ExcelJS.Workbook, skip: string[]): void {
 		for (let r = 2; r <= rows.length + 1; r++) ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: false, formulae: [`"${CITY_ITEMS.join(',')}"`] };
 }
 
+const STATUS_ITEMS = ['New', 'Contacted', 'Replied', 'Not interested'];
+
+function solveLeadList(wb: ExcelJS.Workbook, skip: string[]): void {
+	const old = wb.getWorksheet('Leads')!;
+	let rows: string[][] = [];
+	old.eachRow((row, r) => r > 1 && rows.push([1, 2, 3, 4, 5].map((c) => String(row.getCell(c).value ?? ''))));
+	wb.removeWorksheet(old.id);
+	const ws = wb.addWorksheet('Leads');
+	rows = rows.map(([company, contact, email, town, status]) => [company!, skip.includes('clean-contacts') ? contact! : tidy(contact!), skip.includes('clean-emails') ? email! : email!.trim().toLowerCase(), town!, status!]);
+	const headers = ['Company', 'Contact', 'Email', 'Town', 'Status'];
+	if (!skip.includes('dedupe-table')) {
+		// Remove Duplicates on the Email column, which ignores case as Excel's does.
+		const seen = new Set<string>();
+		rows = rows.filter((r) => !seen.has(r[2]!.toLowerCase()) && Boolean(seen.add(r[2]!.toLowerCase())));
+		ws.addTable({ name: 'Leads', ref: 'A1', headerRow: true, style: { theme: 'TableStyleMedium2', showRowStripes: true }, columns: headers.map((name) => ({ name, filterButton: true })), rows });
+	} else for (const r of [headers, ...rows]) ws.addRow(r);
+	if (!skip.includes('status-dropdown'))
+		for (let r = 2; r <= rows.length + 1; r++) ws.getCell(`E${r}`).dataValidation = { type: 'list', allowBlank: false, formulae: [`"${STATUS_ITEMS.join(',')}"`] };
+}
+
 function solveSalesSummary(wb: ExcelJS.Workbook, skip: string[]): void {
 	const orders = wb.getWorksheet('Orders')!;
 	const totals = new Map<string, number>();
@@ -96,12 +120,19 @@ let pivotPlan: { regions: string[]; count: number; skip: string[] } | null = nul
 
 const EXCELJS_SOLVERS: Record<string, (wb: ExcelJS.Workbook, skip: string[]) => void | Promise<void>> = {
 	'customer-list': solveCustomerList,
+	'lead-list': solveLeadList,
 	'order-report': solveOrderReport,
 	'sales-summary': solveSalesSummary,
 };
 
-/** The start file completed with exceljs (exceljs drops custom properties: the About sheet's key remains). */
-export async function solveWithExcelJs(projectId: string, start: Uint8Array, skip: string[] = []): Promise<Uint8Array> {
+/**
+ * The start file completed with a JS library: exceljs for Excel projects, the docx package or
+ * pptxgenjs for Word and PowerPoint ones. None writes custom properties: the visible key remains
+ * (the About sheet, the footer, the first slide).
+ */
+export async function solveWithJs(projectId: string, start: Uint8Array, skip: string[] = []): Promise<Uint8Array> {
+	const office = OFFICE_JS_SOLVERS[projectId];
+	if (office) return office(start, skip);
 	const wb = await load(start);
 	pivotPlan = null;
 	await EXCELJS_SOLVERS[projectId]!(wb, skip);
@@ -121,16 +152,26 @@ export async function solveWithExcelJs(projectId: string, start: Uint8Array, ski
 	});
 }
 
-/** Projects the exceljs and LibreOffice solvers know. */
-export const SOLVABLE_PROJECTS = Object.keys(EXCELJS_SOLVERS);
+/** The former name, kept for the callers that only solve Excel projects. */
+export const solveWithExcelJs = solveWithJs;
 
-/** Start files completed by LibreOffice Calc in one headless session. */
+/** Projects the JS and LibreOffice solvers know. */
+export const SOLVABLE_PROJECTS = [...Object.keys(EXCELJS_SOLVERS), ...Object.keys(OFFICE_JS_SOLVERS)];
+
+/** File extension of a start file, from its content types. */
+export function getOfficeKind(bytes: Uint8Array): 'xlsx' | 'docx' | 'pptx' {
+	const types = strFromU8(unzipSync(bytes, { filter: (f) => f.name === '[Content_Types].xml' })['[Content_Types].xml']!);
+	return types.includes('wordprocessingml') ? 'docx' : types.includes('presentationml') ? 'pptx' : 'xlsx';
+}
+
+/** Start files completed by LibreOffice (Calc, Writer or Impress) in one headless session. */
 export async function solveWithLibreOffice(jobs: { projectId: string; start: Uint8Array; skip?: string[] }[]): Promise<Uint8Array[]> {
 	const dir = mkdtempSync(join(tmpdir(), 'dakshata-lo-'));
 	const list = jobs.map((j, i) => {
-		const src = join(dir, `start-${i}.xlsx`);
+		const ext = getOfficeKind(j.start);
+		const src = join(dir, `start-${i}.${ext}`);
 		writeFileSync(src, j.start);
-		return { project: j.projectId, src, out: join(dir, `solved-${i}.xlsx`), skip: j.skip ?? [] };
+		return { project: j.projectId, src, out: join(dir, `solved-${i}.${ext}`), skip: j.skip ?? [] };
 	});
 	writeFileSync(join(dir, 'jobs.json'), JSON.stringify(list));
 	// Debian's python3-uno lives in the system Python, not in a version manager's shim.

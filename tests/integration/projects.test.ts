@@ -1,6 +1,8 @@
 /**
  * Graded projects over HTTP against the production build: personalised start files, grading of
- * finished files made by exceljs and by LibreOffice (both must score 100 for every shipped project),
+ * finished files made by a JS library (exceljs, docx, pptxgenjs) and by LibreOffice (both must
+ * score 100 for every shipped project), a wrong Word and PowerPoint file scoring less with the
+ * step's message,
  * partial credit, the report, lesson completion after a pass, and every refusal (another learner's
  * file, a tampered key, a zip bomb, an XXE document, a renamed executable, an .xlsm, a 20 MB file),
  * each answered with a 4xx and checked in the database to have recorded nothing.
@@ -15,7 +17,7 @@ import { getTestDb } from '../helpers/db.ts';
 import type { Browser } from '../helpers/http.ts';
 import { findProjectLeaks } from '../helpers/leak-scan.ts';
 import { sendRaw } from '../helpers/raw-http.ts';
-import { solveWithExcelJs, solveWithLibreOffice, SOLVABLE_PROJECTS } from '../helpers/project-solutions.ts';
+import { getOfficeKind, solveWithJs as solveWithExcelJs, solveWithLibreOffice, SOLVABLE_PROJECTS } from '../helpers/project-solutions.ts';
 import { root, startServer } from '../helpers/server.ts';
 
 const base = inject('baseUrl');
@@ -30,9 +32,15 @@ const dbUrl = inject('databaseUrl');
 /** Every shipped project: course, embedding lesson and id. */
 const PROJECTS: Record<string, { course: string; lesson: string }> = {
 	'customer-list': { course: 'excel', lesson: 'project-customer-list' },
+	'lead-list': { course: 'web-research-and-lead-lists', lesson: 'project-lead-list' },
 	'order-report': { course: 'excel', lesson: 'project-march-orders' },
 	'sales-summary': { course: 'excel', lesson: 'capstone-sales-summary' },
+	'buyer-guide': { course: 'microsoft-office', lesson: 'word-tables' },
+	'buyer-letter': { course: 'microsoft-office', lesson: 'mail-merge' },
+	'office-lunch-deck': { course: 'microsoft-office', lesson: 'powerpoint-from-a-brief' },
 };
+const MIME = { xlsx: 'spreadsheetml', docx: 'wordprocessingml', pptx: 'presentationml' } as const;
+const OFFICE_PROJECTS = ['buyer-guide', 'buyer-letter', 'office-lunch-deck'] as const;
 /** The project file of a shipped project. */
 function findProjectFile(id: string): string {
 	const dir = join(root, 'courses');
@@ -60,11 +68,12 @@ async function countSubmissions(email: string) {
 async function download(browser: Browser, id: string): Promise<Uint8Array> {
 	const res = await browser.get(`${pagePath(id)}/start-file`);
 	expect(res.status).toBe(200);
-	expect(res.headers.get('content-type')).toContain('spreadsheetml');
-	return new Uint8Array(await res.arrayBuffer());
+	const bytes = new Uint8Array(await res.arrayBuffer());
+	expect(res.headers.get('content-type')).toContain(MIME[getOfficeKind(bytes)]);
+	return bytes;
 }
 
-async function upload(browser: Browser, id: string, bytes: Uint8Array, name = `${id}.xlsx`) {
+async function upload(browser: Browser, id: string, bytes: Uint8Array, name = `${id}.${getOfficeKind(bytes)}`) {
 	const form = new FormData();
 	form.set('intent', 'upload');
 	form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
@@ -125,7 +134,7 @@ describe('shipped projects', () => {
 });
 
 describe('grading', () => {
-	it.each(SOLVABLE_PROJECTS)('gives an exceljs-made solution of %s 100 and completes its lesson', async (id) => {
+	it.each(SOLVABLE_PROJECTS)('gives a JS-made (exceljs, docx or pptxgenjs) solution of %s 100 and completes its lesson', async (id) => {
 		const { browser } = await signUp(base);
 		const solved = await solveWithExcelJs(id, await download(browser, id));
 		const { score, html } = await uploadAndRead(browser, id, solved);
@@ -153,6 +162,23 @@ describe('grading', () => {
 		const second = await uploadAndRead(browser, 'order-report', await solveWithExcelJs('order-report', start));
 		expect(second.score).toBe(100);
 		expect(second.html).toContain('Best score: 100%');
+	});
+
+	it.each([
+		['buyer-guide', 'table-header', 'Set the first row of the table to repeat as a header row'],
+		['buyer-letter', 'merge-fields', 'Insert these merge fields from the data source: FirstName, Shop, City.'],
+		['office-lunch-deck', 'notes', 'Add speaker notes of at least 8 words to slides'],
+	] as const)('gives a %s file with the %s step undone less than 100, with that step not passed and its message', async (id, step, message) => {
+		const { browser } = await signUp(base);
+		const { score, html } = await uploadAndRead(browser, id, await solveWithExcelJs(id, await download(browser, id), [step]));
+		expect(score).toBeLessThan(100);
+		expect(html).toMatch(new RegExp(`<li class="project-step-not-yet"[^>]*data-step="${step}"`));
+		expect(html).toContain(message);
+	});
+
+	it('gives the Word and PowerPoint start files, as downloaded, well under the pass mark', async () => {
+		const { browser } = await signUp(base);
+		for (const id of OFFICE_PROJECTS) expect((await uploadAndRead(browser, id, await download(browser, id))).score, id).toBeLessThan(20);
 	});
 
 	it('refuses a typed result where a formula is required', async () => {
@@ -268,7 +294,7 @@ describe('leak scan', () => {
 		const { browser, email } = await signUp(base);
 		for (const id of Object.keys(PROJECTS)) {
 			const start = await download(browser, id);
-			const key = String((await readWorkbook(start)).getWorksheet('About')!.getCell('B3').value);
+			const key = /DK1-[a-z0-9]+-[0-9a-f]{24}/.exec(strFromU8(unzipSync(start)['docProps/custom.xml']!))![0];
 			const [row] = await sql('select a.seed from project_attempt a join user u on u.id = a.user_id where u.email = ? and a.project_id = ?', email, id);
 			const seed = String(row!.seed);
 			const { BUILDERS } = await import('../../src/lib/projects/builders/index.ts');

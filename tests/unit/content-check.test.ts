@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCourses } from '../../src/lib/content/check.ts';
 import { CLEAN_QUIZ_YAML } from '../helpers/clean-quiz.ts';
+import { removeTranslationStamps } from '../helpers/unstamp.ts';
 
 const sample = join(import.meta.dirname, '..', '..', 'courses', 'getting-started');
 let root: string;
@@ -13,6 +14,7 @@ let root: string;
 function course(): string {
 	const dir = join(root, 'courses', 'sample');
 	cpSync(sample, dir, { recursive: true });
+	removeTranslationStamps(dir);
 	const quiz = join(dir, '01-start-here', 'getting-started-check.quiz');
 	for (const locale of ['bn', 'hi']) rmSync(`${quiz}.${locale}.yaml`, { force: true });
 	writeFileSync(`${quiz}.yaml`, CLEAN_QUIZ_YAML);

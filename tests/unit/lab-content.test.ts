@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCourses } from '../../src/lib/content/check.ts';
+import { removeTranslationStamps } from '../helpers/unstamp.ts';
 
 const sample = join(import.meta.dirname, '..', '..', 'courses', 'client-communication');
 let root: string;
@@ -20,6 +21,7 @@ beforeEach(() => {
 	root = mkdtempSync(join(tmpdir(), 'lab-check-'));
 	mkdirSync(join(root, 'courses'));
 	cpSync(sample, join(root, 'courses', 'sample'), { recursive: true });
+	removeTranslationStamps(join(root, 'courses', 'sample'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 

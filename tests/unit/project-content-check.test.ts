@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCourses } from '../../src/lib/content/check.ts';
+import { removeTranslationStamps } from '../helpers/unstamp.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const sample = join(repo, 'courses', 'getting-started');
@@ -12,6 +13,7 @@ let root: string;
 function course(): string {
 	const dir = join(root, 'courses', 'sample');
 	cpSync(sample, dir, { recursive: true });
+	removeTranslationStamps(dir);
 	return dir;
 }
 const write = (path: string, text: string) => {

@@ -1,7 +1,7 @@
 /**
  * The author component kit: every component a lesson can use without an import. The lesson page
  * passes this object to the MDX `<Content components={…} />`. Documented for authors in
- * content/docs/authoring.md.
+ * content/docs/authoring.mdx.
  */
 import Callout from './Callout.astro';
 import Checklist from './Checklist.astro';
@@ -17,6 +17,3 @@ import Scenario from './Scenario.astro';
 import Steps from './Steps.astro';
 
 export const kit = { Callout, Checklist, Download, Figure, Glossary, Kbd, Lab, Objectives, Project, Quiz, Scenario, Steps };
-
-/** Names of the kit's components, for the content check. */
-export const KIT_COMPONENTS = Object.keys(kit);

@@ -9,6 +9,7 @@
  * quiz ids within a course, quiz questions without a correct answer (via the schema), translated
  * quizzes that differ in structure from the English one, and certificate rules that name missing
  * lessons or quizzes, and the item-writing rules of every quiz (./item-lint.ts; some are warnings).
+ * Translations also get the glossary, digits and stale-translation warnings of ./translations.ts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -29,6 +30,7 @@ import { z as zod } from 'astro/zod';
 import { checkProjectFile } from '../projects/content-check.ts';
 import { lintQuiz } from './item-lint.ts';
 import { checkLabFiles, type LabRef } from '../labs/check.ts';
+import { checkTranslations } from './translations.ts';
 
 export interface Problem {
 	file: string;
@@ -59,6 +61,8 @@ export interface CheckOptions {
 	 * fixtures turn it off (their tiny quizzes test attempt rules, not item writing).
 	 */
 	itemLint?: boolean;
+	/** Folder with glossary.bn.yaml / glossary.hi.yaml. Default `<repoRoot>/content/i18n`. */
+	i18nDir?: string;
 }
 
 /** Checks every course under `coursesDir`; `repoRoot` makes file names relative for messages. */
@@ -181,6 +185,8 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 			}
 		}
 	}
+	// Translations: glossary variants to avoid, the digits rule, stale translatedFrom stamps.
+	for (const p of checkTranslations(coursesDir, repoRoot, options.i18nDir).problems) problems.push({ ...p, severity: 'warning' });
 	return problems;
 }
 

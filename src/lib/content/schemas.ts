@@ -1,7 +1,7 @@
 /**
  * Zod schemas for everything an author writes in `courses/`. Free of Astro runtime imports so that
  * the content collections (src/content.config.ts), `npm run content:check` and the tests share them.
- * The authoring guide (content/docs/authoring.md) documents the same fields for authors.
+ * The authoring guide (content/docs/authoring.mdx) documents the same fields for authors.
  */
 import { z } from 'astro/zod';
 

@@ -3,7 +3,7 @@
  * attempt's layout to a credit per question (0–1), a score and the short response kept for
  * analytics.
  *
- * Credit per type (documented for authors in content/docs/authoring.md):
+ * Credit per type (documented for authors in content/docs/authoring.mdx):
  * - single, true-false, short-text, numeric, ordering: 1 or 0;
  * - multiple, all-or-nothing: 1 when exactly the correct options are chosen;
  * - multiple, per-option: (correct options chosen ÷ correct options) − (wrong options chosen ÷

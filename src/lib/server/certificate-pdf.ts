@@ -15,6 +15,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { getVerifyUrl, ISSUER_NAME } from '../certificate-links.ts';
+import { certificateTitle } from '../certificate-title.ts';
 import { getFontByKey, splitRuns, type FontWeight } from './pdf-fonts.ts';
 
 /** The fields drawn on the page. */
@@ -22,6 +23,11 @@ export interface PdfCertificate {
 	id: string;
 	learnerName: string;
 	courseTitle: string;
+	/**
+	 * The course title in the learner's language (Bengali or Hindi), looked up by course slug when
+	 * the PDF is drawn; printed above the stored English title, which follows in brackets.
+	 */
+	courseTitleTranslated?: string;
 	courseVersion: string;
 	hours: number;
 	skills: string[];
@@ -297,9 +303,18 @@ function render(
 		.stroke();
 	drawLine(doc, 'has successfully completed the course', 264, { size: 13, color: MUTED });
 	let y = 288;
-	for (const line of wrap(doc, cert.courseTitle, 22, 700, 640, 2)) {
-		drawLine(doc, line, y, { size: 22, weight: 700, maxWidth: 640, minSize: 12 });
+	const title = certificateTitle(cert.courseTitle, cert.courseTitleTranslated);
+	if (title.translated) {
+		// "Translated title" on one line, "(English title)" under it: the English stays the record.
+		drawLine(doc, title.translated, y, { size: 22, weight: 700, maxWidth: 640, minSize: 12 });
 		y += 30;
+		drawLine(doc, `(${title.english})`, y - 2, { size: 14, weight: 700, color: MUTED, maxWidth: 640, minSize: 9 });
+		y += 20;
+	} else {
+		for (const line of wrap(doc, cert.courseTitle, 22, 700, 640, 2)) {
+			drawLine(doc, line, y, { size: 22, weight: 700, maxWidth: 640, minSize: 12 });
+			y += 30;
+		}
 	}
 	const hours = `${cert.hours} ${cert.hours === 1 ? 'hour' : 'hours'} of study`;
 	drawLine(
@@ -309,7 +324,7 @@ function render(
 		{ size: 12, color: MUTED, maxWidth: 700, minSize: 8 },
 	);
 	y += 32;
-	for (const line of wrap(doc, `Skills: ${cert.skills.join('  ·  ')}`, 11, 400, 640, 3)) {
+	for (const line of wrap(doc, `Skills: ${cert.skills.join('  ·  ')}`, 11, 400, 640, title.translated ? 2 : 3)) {
 		drawLine(doc, line, y, { size: 11, maxWidth: 640, minSize: 7 });
 		y += 16;
 	}
@@ -347,6 +362,7 @@ export function getCertificatePdf(
 		cert.revokedAt?.getTime() ?? '',
 		cert.supersededBy ?? '',
 		cert.suspendedAt?.getTime() ?? '',
+		cert.courseTitleTranslated ?? '',
 	].join('|');
 	let pdf = cache.get(key);
 	if (pdf) {

@@ -47,6 +47,12 @@ export async function getCertificate(id: string): Promise<Certificate | null> {
 	);
 }
 
+/** The interface language of a certificate's learner (their course title is printed in it too). */
+export async function getLearnerLocale(userId: string): Promise<'en' | 'bn' | 'hi'> {
+	const row = await db.select({ locale: userTable.locale }).from(userTable).where(eq(userTable.id, userId)).get();
+	return row?.locale ?? 'en';
+}
+
 /** The learner's current (non-superseded) certificate for a course, revoked or not; or null. */
 export async function getCurrentCertificate(
 	userId: string,

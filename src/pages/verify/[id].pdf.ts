@@ -1,6 +1,7 @@
 /**
  * GET /verify/<id>.pdf — the certificate as a PDF (public, no sign-in). It shows the certificate's
- * current status (a revoked or replaced one says so on the page). Unknown or malformed ids: 404.
+ * current status (a revoked or replaced one says so on the page), and the course title in the
+ * learner's language above the English one. Unknown or malformed ids: 404.
  */
 import type { APIRoute } from 'astro';
 import { SITE_URL } from 'astro:env/server';
@@ -8,7 +9,8 @@ import { getDownloadDisposition } from '../../lib/certificate-links.ts';
 import { createTranslator } from '../../lib/i18n.ts';
 import { getCertificatePdf } from '../../lib/server/certificate-pdf.ts';
 import { getBranding } from '../../lib/server/branding.ts';
-import { getCertificate } from '../../lib/server/certificates.ts';
+import { getCertificate, getLearnerLocale } from '../../lib/server/certificates.ts';
+import { getTranslatedCourseTitle } from '../../lib/server/certificate-title.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
 	const cert = await getCertificate(params.id ?? '');
@@ -19,7 +21,9 @@ export const GET: APIRoute = async ({ params, locals }) => {
 			headers: { 'content-type': 'text/plain; charset=utf-8' },
 		});
 	}
-	const pdf = await getCertificatePdf(cert, SITE_URL, getBranding());
+	// The course title in the learner's language too ("Translated (English)"), looked up by slug.
+	const courseTitleTranslated = await getTranslatedCourseTitle(cert.courseSlug, await getLearnerLocale(cert.userId));
+	const pdf = await getCertificatePdf({ ...cert, courseTitleTranslated }, SITE_URL, getBranding());
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

@@ -1,5 +1,6 @@
-"""Completes a project's start file in LibreOffice Calc (driven through Python-UNO), the way a
-learner would, and saves it as .xlsx with LibreOffice's own export filter.
+"""Completes a project's start file in LibreOffice Calc, Writer or Impress (driven through
+Python-UNO), the way a learner would, and saves it as .xlsx, .docx or .pptx with LibreOffice's own
+export filter.
 
 Usage: python3 solve.py <jobs.json>, where the file holds a list of
 {"project": id, "src": start file, "out": solved file, "skip": [step ids left undone]}.
@@ -117,6 +118,46 @@ def solve_customer_list(doc, skip):
         cities.Validation = validation
 
 
+def solve_lead_list(doc, skip):
+    from com.sun.star.sheet.ValidationType import LIST
+    sheet = doc.Sheets.getByName('Leads')
+    last = used_rows(sheet)
+    # Contacts with PROPER(TRIM()), emails with LOWER(TRIM()), each through a helper column whose
+    # values are pasted back over the original, as the lesson teaches.
+    for col, formula, step in ((1, '=PROPER(TRIM(B%d))', 'clean-contacts'), (2, '=LOWER(TRIM(C%d))', 'clean-emails')):
+        if step in skip:
+            continue
+        helper = sheet.getCellRangeByPosition(10, 1, 10, last)
+        helper.setFormulaArray(tuple((formula % (r + 1),) for r in range(1, last + 1)))
+        doc.calculateAll()
+        values = helper.getDataArray()
+        sheet.getCellRangeByPosition(col, 1, col, last).setDataArray(values)
+        helper.clearContents(1023)
+    if 'dedupe-table' not in skip:
+        # Remove repeated leads by email (case ignored, as Remove Duplicates does), keeping the first.
+        emails = [sheet.getCellByPosition(2, r).getString().lower() for r in range(1, last + 1)]
+        first = {}
+        for i, key in enumerate(emails):
+            first.setdefault(key, i)
+        for i in range(len(emails) - 1, -1, -1):
+            if first[emails[i]] != i:
+                sheet.Rows.removeByIndex(i + 1, 1)
+        last = used_rows(sheet)
+        address = CellRangeAddress()
+        address.Sheet = 0
+        address.StartColumn, address.StartRow, address.EndColumn, address.EndRow = 0, 0, 4, last
+        doc.DatabaseRanges.addNewByName('Leads', address)
+        db = doc.DatabaseRanges.getByName('Leads')
+        db.ContainsHeader = True
+        db.AutoFilter = True
+    if 'status-dropdown' not in skip:
+        status = sheet.getCellRangeByPosition(4, 1, 4, last)
+        validation = status.Validation
+        validation.Type = LIST
+        validation.setFormula1('"New";"Contacted";"Replied";"Not interested"')
+        status.Validation = validation
+
+
 def solve_sales_summary(doc, skip):
     from com.sun.star.awt import Rectangle
     from com.sun.star.sheet.DataPilotFieldOrientation import ROW, DATA
@@ -172,11 +213,155 @@ def solve_sales_summary(doc, skip):
         summary.getCellByPosition(1, 2).setValue(totals[best])
 
 
+def solve_buyer_guide(doc, skip):
+    """Word unit 1: heading styles, contents, page numbers, repeating header row, margins, alt text."""
+    text = doc.Text
+    paragraphs = []
+    enum = text.createEnumeration()
+    while enum.hasMoreElements():
+        p = enum.nextElement()
+        if p.supportsService('com.sun.star.text.Paragraph'):
+            paragraphs.append(p)
+    if 'headings' not in skip:
+        # The draft fakes headings with bold: 16 pt for main sections, 13 pt for the ones under them.
+        for p in paragraphs:
+            portions = p.createEnumeration()
+            first = portions.nextElement() if portions.hasMoreElements() else None
+            if first is not None and p.getString().strip() and first.CharWeight > 100 and first.CharHeight in (16.0, 13.0):
+                style = 'Heading 1' if first.CharHeight == 16.0 else 'Heading 2'
+                p.ParaStyleName = style
+                # Clear the hand-made bold and size, as Ctrl+Space does.
+                whole = p.getText().createTextCursorByRange(p)
+                whole.setPropertiesToDefault(('CharWeight', 'CharHeight'))
+    if 'contents' not in skip:
+        prepared = next(p for p in paragraphs if p.getString().startswith('Prepared for'))
+        cursor = text.createTextCursorByRange(prepared.getEnd())
+        text.insertControlCharacter(cursor, 0, False)
+        index = doc.createInstance('com.sun.star.text.ContentIndex')
+        index.CreateFromOutline = True
+        text.insertTextContent(cursor, index, False)
+        index.update()
+    page = doc.StyleFamilies.getByName('PageStyles').getByName(text.createTextCursor().PageStyleName)
+    if 'page-numbers' not in skip:
+        footer = page.FooterText
+        footer.insertString(footer.getEnd(), ' · Page ', False)
+        number = doc.createInstance('com.sun.star.text.TextField.PageNumber')
+        number.NumberingType = 4
+        number.SubType = uno.Enum('com.sun.star.text.PageNumberType', 'CURRENT')
+        footer.insertTextContent(footer.getEnd(), number, False)
+    if 'table-header' not in skip:
+        table = doc.TextTables.getByIndex(0)
+        table.RepeatHeadline = True
+        table.HeaderRowCount = 1
+    if 'margins' not in skip:
+        page.TopMargin = page.BottomMargin = page.LeftMargin = page.RightMargin = 2000
+    if 'alt-text' not in skip:
+        doc.GraphicObjects.getByIndex(0).Description = 'Nakshi Ghor logo'
+
+
+def dispatch(doc, command):
+    ctx = uno.getComponentContext()
+    helper = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
+    helper.executeDispatch(doc.CurrentController.Frame, command, '', 0, ())
+
+
+def solve_buyer_letter(doc, skip):
+    """Word unit 2: resolve tracked changes, delete comments, insert merge fields for the buyers list."""
+    if 'changes' not in skip:
+        # Nusrat's comment asks to undo the free-gift sentence: accept everything, then reject that
+        # insertion by selecting it and rejecting the change under the cursor.
+        search = doc.createSearchDescriptor()
+        search.SearchRegularExpression = True
+        search.SearchString = r' ?Every order this season also gets a free [a-z ]+\.'
+        gift = doc.findFirst(search)
+        if gift is not None:
+            doc.CurrentController.select(gift)
+            dispatch(doc, '.uno:RejectTrackedChange')
+        dispatch(doc, '.uno:AcceptAllTrackedChanges')
+    if 'comments' not in skip:
+        fields = doc.TextFields.createEnumeration()
+        notes = []
+        while fields.hasMoreElements():
+            f = fields.nextElement()
+            if f.supportsService('com.sun.star.text.TextField.Annotation'):
+                notes.append(f)
+        for f in notes:
+            f.dispose()
+    if 'merge-fields' not in skip:
+        doc.RecordChanges = False
+        for column in ('FirstName', 'Shop', 'City'):
+            search = doc.createSearchDescriptor()
+            search.SearchString = '[%s]' % column
+            found = doc.findAll(search)
+            for i in range(found.getCount()):
+                where = found.getByIndex(i)
+                master = doc.createInstance('com.sun.star.text.FieldMaster.Database')
+                master.DataBaseName = 'Buyers'
+                master.DataTableName = 'Buyers'
+                master.DataColumnName = column
+                field = doc.createInstance('com.sun.star.text.TextField.Database')
+                field.attachTextFieldMaster(master)
+                where.getText().insertTextContent(where, field, True)
+
+
+def shapes_of(page):
+    return [page.getByIndex(i) for i in range(page.getCount())]
+
+
+def solve_office_lunch_deck(doc, skip):
+    """PowerPoint unit 3: closing slide, titles, alt text, notes, no text under 18 pt."""
+    pages = doc.DrawPages
+    if 'closing-slide' not in skip:
+        last = pages.insertNewByIndex(pages.getCount() - 1)
+        last.Layout = 1
+        for shape in shapes_of(last):
+            if shape.ShapeType == 'com.sun.star.presentation.TitleTextShape':
+                shape.String = 'How to start'
+            elif shape.ShapeType == 'com.sun.star.presentation.OutlinerShape':
+                shape.String = 'Call or WhatsApp Sunita\nsunita@annapurnatiffins.example\nannapurnatiffins.example'
+    for i in range(pages.getCount()):
+        page = pages.getByIndex(i)
+        shapes = shapes_of(page)
+        if 'titles' not in skip:
+            title = next((s for s in shapes if s.ShapeType == 'com.sun.star.presentation.TitleTextShape'), None)
+            box = next((s for s in shapes if s.Name == 'Heading box'), None)
+            if title is not None and title.String == '' and box is not None:
+                title.String = box.String
+                page.remove(box)
+        if 'alt-text' not in skip:
+            for s in shapes:
+                if s.ShapeType == 'com.sun.star.drawing.GraphicObjectShape':
+                    s.Description = 'Annapurna Tiffins logo' if s.Size.Width < 6000 else 'Photo of a steel thali with sabzi, dal, rice and chapati'
+        if 'notes' not in skip:
+            for s in shapes_of(page.NotesPage):
+                if s.ShapeType == 'com.sun.star.presentation.NotesShape':
+                    s.String = 'Pause here and ask whether they have questions about this before moving on.'
+        if 'text-size' not in skip:
+            for s in shapes_of(page):
+                if not hasattr(s, 'String') or s.String == '' or not s.supportsService('com.sun.star.drawing.Text'):
+                    continue
+                paras = s.createEnumeration()
+                while paras.hasMoreElements():
+                    portions = paras.nextElement().createEnumeration()
+                    while portions.hasMoreElements():
+                        portion = portions.nextElement()
+                        if portion.CharHeight < 18:
+                            portion.CharHeight = 18.0
+
+
 SOLVERS = {
+    'buyer-guide': solve_buyer_guide,
+    'buyer-letter': solve_buyer_letter,
+    'office-lunch-deck': solve_office_lunch_deck,
+
     'customer-list': solve_customer_list,
+    'lead-list': solve_lead_list,
     'order-report': solve_order_report,
     'sales-summary': solve_sales_summary,
 }
+
+
+FILTERS = {'.xlsx': 'Calc MS Excel 2007 XML', '.docx': 'MS Word 2007 XML', '.pptx': 'Impress MS PowerPoint 2007 XML'}
 
 
 def main():
@@ -186,10 +371,14 @@ def main():
     try:
         desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
         for job in jobs:
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(job['src'])), '_blank', 0, (prop('Hidden', True),))
+            kind = os.path.splitext(job['src'])[1]
+            # Writer's dispatcher commands (accepting tracked changes) need a visible frame.
+            hidden = kind != '.docx'
+            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(job['src'])), '_blank', 0, (prop('Hidden', hidden),))
             SOLVERS[job['project']](doc, set(job.get('skip', [])))
-            doc.calculateAll()
-            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(job['out'])), (prop('FilterName', 'Calc MS Excel 2007 XML'),))
+            if kind == '.xlsx':
+                doc.calculateAll()
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(job['out'])), (prop('FilterName', FILTERS[kind]),))
             doc.close(True)
         try:
             desktop.terminate()

@@ -35,8 +35,10 @@ const headingStyles: CheckDefinition<z.infer<typeof HeadingParams>> = {
 			const found = candidates.find((c) => c.level === want.level) ?? candidates.find((c) => c.level !== null) ?? candidates[0];
 			return { want, ok: found?.level === want.level, isHeading: found?.level != null };
 		});
+		// Bold text in table cells (a header row) is not a faked heading.
+		const inTables = new Set(findAll(getDocument(file), 'tbl').flatMap((tbl) => findAll(tbl, 'p')));
 		const fake = params.noBoldHeadings
-			? paragraphs.find((entry) => entry.level === null && entry.text.length > 0 && entry.text.length <= 80 && isFakeHeading(file, entry.p))
+			? paragraphs.find((entry) => entry.level === null && entry.text.length > 0 && entry.text.length <= 80 && !inTables.has(entry.p) && isFakeHeading(file, entry.p))
 			: undefined;
 		const parts = [headings.length >= params.minHeadings, ...wanted.map((w) => w.ok), fake === undefined];
 		const score = share(parts);
