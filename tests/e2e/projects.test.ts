@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { uniqueEmail } from '../helpers/accounts.ts';
 import { solveWithExcelJs } from '../helpers/project-solutions.ts';
 import { expect, expectNoAxeViolations, signUpThroughForm, test } from './fixtures.ts';
@@ -19,7 +19,6 @@ test('a learner downloads a start file, a script completes it, they upload it, f
 
 	// "The learner" forgets the WhatsApp step the first time.
 	const first = testInfo.outputPath('first.xlsx');
-	const { writeFileSync } = await import('node:fs');
 	writeFileSync(first, await solveWithExcelJs('order-report', start, ['whatsapp-totals']));
 	await page.getByLabel('Your file (.xlsx, up to 10 MB)').setInputFiles(first);
 	await page.getByRole('button', { name: 'Upload and grade' }).click();
@@ -55,4 +54,40 @@ test('a refused upload explains how to save the file, and records nothing', asyn
 	await page.getByRole('button', { name: 'Upload and grade' }).click();
 	await expect(page.getByRole('alert')).toContainText('That is a CSV file');
 	await expect(page.locator('.project-history')).toHaveCount(0);
+});
+
+test('a passed required project earns the certificate, and the credential carries it as evidence', async ({ page, request }, testInfo) => {
+	test.setTimeout(120_000);
+	await signUpThroughForm(page, { name: 'Sadia Islam', email: uniqueEmail('evidence'), password: 'green kettle morning' });
+	await page.goto('/courses/project-fixture/read-first');
+	await page.getByRole('button', { name: 'Mark as complete' }).click();
+	await expect(page.getByText('You completed this lesson.')).toBeVisible();
+
+	await page.goto('/courses/project-fixture/the-project');
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download your start file' }).click();
+	const start = new Uint8Array(readFileSync((await (await downloading).path())!));
+	const solved = testInfo.outputPath('solved.xlsx');
+	writeFileSync(solved, await solveWithExcelJs('order-report', start));
+	await page.getByLabel('Your file (.xlsx, up to 10 MB)').setInputFiles(solved);
+	await page.getByRole('button', { name: 'Upload and grade' }).click();
+	await expect(page.getByText('Passed. Well done')).toBeVisible();
+
+	// The certificate is on the dashboard; its verify page names the project and its score.
+	await page.goto('/dashboard');
+	await page
+		.getByRole('region', { name: 'My certificates' })
+		.getByRole('link', { name: /View certificate|Verify link/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/verify\/[a-z2-7]{32}$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Valid certificate/);
+	await expect(page.getByRole('heading', { name: 'Graded hands-on work' })).toBeVisible();
+	await expect(page.getByText(/Fixture order totals: scored 100% on/)).toBeVisible();
+
+	// The signed credential a wallet receives lists the same work as Open Badges 3.0 evidence.
+	const credential = await (await request.get(`${page.url()}.json`)).json();
+	const evidence = credential.evidence as { name: string; description?: string; type: string[] | string }[];
+	expect(evidence.map((e) => e.name)).toContain('Fixture order totals');
+	expect(JSON.stringify(evidence.find((e) => e.name === 'Fixture order totals'))).toMatch(/100/);
 });

@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { Quiz } from '../../src/lib/content/schemas.ts';
+import { createTranslator, type Locale } from '../../src/lib/i18n.ts';
 import type { DisplayAnswer, PublicQuestion } from '../../src/lib/quiz/types.ts';
 import { signUp } from '../helpers/accounts.ts';
 import { getRightAnswer, getWrongAnswer, readQuizFile } from '../helpers/quiz-answers.ts';
@@ -51,15 +52,16 @@ export async function startAttempt(page: Page, button: string | RegExp = /^Start
 }
 
 /** Puts an ordering question's items in `target` order with the Move up buttons. */
-async function reorder(fieldset: Locator, target: string[]) {
+async function reorder(fieldset: Locator, target: string[], moveUp: (item: string) => string) {
 	for (let i = 0; i < target.length; i++) {
 		const shown = await fieldset.locator('li > span:first-child').allTextContents();
-		for (let j = shown.indexOf(target[i]!); j > i; j--) await fieldset.getByRole('button', { name: `Move “${target[i]}” up` }).click();
+		for (let j = shown.indexOf(target[i]!); j > i; j--) await fieldset.getByRole('button', { name: moveUp(target[i]!) }).click();
 	}
 }
 
 /** Gives `answer` (display terms) to one question through its controls. */
-export async function giveAnswer(page: Page, quizId: string, pq: PublicQuestion, answer: DisplayAnswer) {
+export async function giveAnswer(page: Page, quizId: string, pq: PublicQuestion, answer: DisplayAnswer, locale: Locale = 'en') {
+	const t = createTranslator(locale);
 	const fieldset = page.locator(`fieldset#quiz-${quizId}-${pq.id}`);
 	const q = pq as PublicQuestion & { options: string[]; items: string[]; lefts: string[]; rights: string[] };
 	switch (pq.type) {
@@ -69,23 +71,27 @@ export async function giveAnswer(page: Page, quizId: string, pq: PublicQuestion,
 			for (const d of answer as number[]) await fieldset.getByRole('checkbox', { name: q.options[d], exact: true }).check();
 			return;
 		case 'true-false':
-			return fieldset.getByRole('radio', { name: answer ? 'True' : 'False', exact: true }).check();
+			return fieldset.getByRole('radio', { name: answer ? t('quiz.true') : t('quiz.false'), exact: true }).check();
 		case 'short-text':
 		case 'numeric':
-			return fieldset.getByRole('textbox', { name: 'Your answer' }).fill(answer as string);
+			return fieldset.getByRole('textbox', { name: t('quiz.yourAnswer') }).fill(answer as string);
 		case 'ordering':
-			return reorder(fieldset, (answer as number[]).map((d) => q.items[d]!));
+			return reorder(
+				fieldset,
+				(answer as number[]).map((d) => q.items[d]!),
+				(item) => t('quiz.moveUp', { item }),
+			);
 		case 'matching':
 			for (const [l, r] of (answer as (number | null)[]).entries()) if (r !== null) await fieldset.getByLabel(q.lefts[l]!, { exact: true }).selectOption({ label: q.rights[r]! });
 			return;
 		case 'fill-blanks':
-			for (const [b, text] of (answer as string[]).entries()) await fieldset.getByRole('textbox', { name: `Blank ${b + 1}` }).fill(text);
+			for (const [b, text] of (answer as string[]).entries()) await fieldset.getByRole('textbox', { name: t('quiz.blank', { number: b + 1 }) }).fill(text);
 	}
 }
 
 /** Answers every question, rightly unless `wrong(id)`. */
-export async function answerAll(page: Page, quizId: string, quiz: Quiz, questions: PublicQuestion[], wrong: (id: string) => boolean = () => false) {
-	for (const pq of questions) await giveAnswer(page, quizId, pq, wrong(pq.id) ? getWrongAnswer(quiz, pq) : getRightAnswer(quiz, pq));
+export async function answerAll(page: Page, quizId: string, quiz: Quiz, questions: PublicQuestion[], wrong: (id: string) => boolean = () => false, locale: Locale = 'en') {
+	for (const pq of questions) await giveAnswer(page, quizId, pq, wrong(pq.id) ? getWrongAnswer(quiz, pq) : getRightAnswer(quiz, pq), locale);
 }
 
 /** The island's questions from its server-rendered props (practice, or an open attempt). */

@@ -9,9 +9,10 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { DisplayAnswer, DisplayAnswers, OpenAttempt, QuizIslandProps, QuizResult, QuizStatus } from '../../lib/quiz/types.ts';
 import QuestionField from './QuestionField.tsx';
-import { countAnswered, fill, formatClock, getAnswersToSend, getMinutesLeft, getStartBlock, getVerdict } from './quiz-state.ts';
+import { countAnswered, fill, formatClock, getAnswersToSend, getMinutesLeft, getStartBlock, getVerdict, setNumberLocale } from './quiz-state.ts';
 
 export default function QuizIsland(props: QuizIslandProps) {
+	setNumberLocale(props.locale);
 	const s = props.strings;
 	const base = `quiz-${props.quizId}`;
 	const [hydrated, setHydrated] = createSignal(false);
