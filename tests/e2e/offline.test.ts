@@ -145,3 +145,50 @@ test('Bengali pages show the offline widget and sizes in Bengali digits', async 
 	await expect(page.getByRole('button', { name: /^অফলাইনের জন্য সেভ করুন \([০-৯.]+ (KB|MB)\)$/ })).toBeEnabled();
 	await expectNoAxeViolations(page);
 });
+
+test('a new build of the service worker waits while a page uses the old one, and takes over once it is closed', async ({ context }) => {
+	// The "new build": the same worker with one addition that answers which version it is.
+	let version = 1;
+	await context.route('**/sw.js', async (route) => {
+		const res = await route.fetch();
+		const body = (await res.text()) + `\nself.addEventListener('message', (e) => e.source && e.source.postMessage('sw-version-${version}'));\n`;
+		await route.fulfill({ response: res, body, headers: { ...res.headers(), 'cache-control': 'no-cache' } });
+	});
+	const askVersion = (p: Page) =>
+		p.evaluate(
+			() =>
+				new Promise<string>((resolve) => {
+					navigator.serviceWorker.addEventListener('message', (e) => resolve(String(e.data)), { once: true });
+					navigator.serviceWorker.controller!.postMessage('version?');
+				}),
+		);
+
+	const page = await context.newPage();
+	await page.goto(LESSONS[0][0]);
+	await waitForServiceWorker(page);
+	expect(await askVersion(page)).toBe('sw-version-1');
+
+	// A new build is deployed while the lesson is open: it installs and waits; the page keeps the
+	// worker it started with and still works (navigation, scripts).
+	version = 2;
+	const waiting = await page.evaluate(async () => {
+		const registration = (await navigator.serviceWorker.getRegistration())!;
+		await registration.update();
+		const worker = registration.installing ?? registration.waiting;
+		if (worker && worker.state !== 'installed') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'installed' && r(null)));
+		return Boolean(registration.waiting);
+	});
+	expect(waiting).toBe(true);
+	expect(await askVersion(page)).toBe('sw-version-1');
+	await page.getByRole('link', { name: LESSONS[1][1]! }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(LESSONS[1][1]!);
+	expect(await askVersion(page)).toBe('sw-version-1');
+
+	// Once no page uses the old worker, the new one takes over.
+	await page.close();
+	const next = await context.newPage();
+	await next.goto(LESSONS[0][0]);
+	await waitForServiceWorker(next);
+	await expect.poll(() => askVersion(next), { timeout: 15_000 }).toBe('sw-version-2');
+	await expect(next.getByRole('heading', { level: 1 })).toHaveText(LESSONS[0][1]!);
+});
