@@ -176,7 +176,7 @@ export function maskNonProse(text: string, path: string): string {
  * Keys whose values are what a learner may type or write (accepted answers, keywords a lab looks
  * for): variants there are deliberate, so a learner who writes "टेम्प्लेट" still gets credit.
  */
-const ANSWER_LIST_KEYS = /^(\s*)(?:-\s+)?(?:accept|acceptUnits|keywords|phrases|any|all|none|words|blanks)\s*:(.*)$/;
+const ANSWER_LIST_KEYS = /^(\s*)(?:-\s+)?(?:accept|acceptUnits|keywords|phrases|groups|any|all|none|words|blanks)\s*:(.*)$/;
 
 /** Blanks YAML keys, `translatedFrom`/`id`/`type` lines, other one-word ASCII values, and answer lists. */
 function maskYamlKeys(text: string): string {
