@@ -165,6 +165,8 @@ export function maskNonProse(text: string, path: string): string {
 		if (fm) t = maskYamlKeys(fm[0]) + t.slice(fm[0].length);
 	} else {
 		t = maskYamlKeys(t);
+		// A cloze blank holds accepted answers, as typed ("[[प्रपोज़ल|प्रपोजल|proposal]]"), like `accept`.
+		t = t.replace(/\[\[([^\]\n]*)\]\]/g, (_m, answers: string) => `[[${blank(answers)}]]`);
 	}
 	// Markdown list numbers ("1. ") are list markers, rendered by the list, not prose digits.
 	t = t.replace(/^(\s*(?:-\s+)?)(\d+[.)])(?=\s)/gm, (_m, a: string, n: string) => a + blank(n));
