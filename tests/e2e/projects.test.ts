@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { uniqueEmail } from '../helpers/accounts.ts';
 import { solveWithExcelJs } from '../helpers/project-solutions.ts';
 import type { Page } from '@playwright/test';
@@ -96,6 +97,8 @@ test('with JavaScript, a dropped file uploads with a progress bar to 100%, "Grad
 	await page.route(projectPage, () => {});
 	await page.getByRole('button', { name: 'Upload and grade' }).click();
 	await expect(page.getByRole('progressbar', { name: 'Upload progress' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Cancel upload' })).toBeFocused();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	await page.getByRole('button', { name: 'Cancel upload' }).click();
 	await expect(page.getByRole('status')).toHaveText(/^Upload cancelled\. Your file is still chosen/);
 	await expect(page.getByRole('progressbar')).toBeHidden();
@@ -121,7 +124,7 @@ test('with JavaScript, a dropped file uploads with a progress bar to 100%, "Grad
 	// Before the report loaded: "Sending…" with the bar rising, then full with "Grading…".
 	const full = seen.findIndex((s) => s.progress === '100' && s.status === 'Grading…');
 	expect(full, JSON.stringify(seen)).toBeGreaterThan(0);
-	expect(seen[full].bytes).toMatch(/^100% sent \(\d+ kB of \d+ kB\)$/);
+	expect(seen[full]?.bytes).toMatch(/^100% sent \(\d+ kB of \d+ kB\)$/);
 	const upload = seen.slice(seen.findIndex((s) => s.status === 'Sending your file…'), full + 1);
 	expect(upload.length, JSON.stringify(seen)).toBeGreaterThan(1);
 	const values = upload.map((s) => Number(s.progress));
@@ -148,6 +151,18 @@ test('with JavaScript, a CSV or an over-10 MB file is refused in the browser bef
 	await expect(page.getByRole('alert')).toContainText('larger than 10 MB');
 	await expect(page.getByRole('progressbar')).toBeHidden();
 	expect(posts).toEqual([]);
+	await expect(page.locator('.project-history')).toHaveCount(0);
+
+	// A workbook that is not their start file goes to the server, which refuses it; the reason from
+	// the server's page is shown and the file stays chosen.
+	const stranger = new ExcelJS.Workbook();
+	stranger.addWorksheet('Orders').addRow(['Order ID', 'Qty']);
+	await input.setInputFiles({ name: 'orders.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await stranger.xlsx.writeBuffer()) });
+	await expect(page.getByRole('alert')).toBeHidden();
+	await page.getByRole('button', { name: 'Upload and grade' }).click();
+	await expect(page.getByRole('alert')).toHaveText(/attempt key/);
+	expect(posts).toHaveLength(1);
+	await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.[0]?.name)).toBe('orders.xlsx');
 	await expect(page.locator('.project-history')).toHaveCount(0);
 });
 
