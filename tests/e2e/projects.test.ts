@@ -99,6 +99,7 @@ test('with JavaScript, a dropped file uploads with a progress bar to 100%, "Grad
 	await expect(page.getByRole('progressbar', { name: 'Upload progress' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Cancel upload' })).toBeFocused();
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Cancel upload' }).click();
 	await expect(page.getByRole('status')).toHaveText(/^Upload cancelled\. Your file is still chosen/);
 	await expect(page.getByRole('progressbar')).toBeHidden();
@@ -174,6 +175,7 @@ test.describe('without JavaScript', () => {
 		const { start, projectPage } = await startProject(page, 'Tania Akter');
 		await page.goto(projectPage);
 		await expect(page.getByText('Or drag your file here and drop it on this box.')).toBeHidden();
+		await expect(page.getByRole('progressbar')).toBeHidden();
 		const solved = testInfo.outputPath('solved.xlsx');
 		writeFileSync(solved, await solveWithExcelJs('order-report', start));
 		await page.getByLabel(FILE_LABEL).setInputFiles(solved);
