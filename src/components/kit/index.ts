@@ -14,6 +14,7 @@ import Objectives from './Objectives.astro';
 import Project from './Project.astro';
 import Quiz from './Quiz.astro';
 import Scenario from './Scenario.astro';
+import Solution from './Solution.astro';
 import Steps from './Steps.astro';
 
-export const kit = { Callout, Checklist, Download, Figure, Glossary, Kbd, Lab, Objectives, Project, Quiz, Scenario, Steps };
+export const kit = { Callout, Checklist, Download, Figure, Glossary, Kbd, Lab, Objectives, Project, Quiz, Scenario, Solution, Steps };
