@@ -4,7 +4,8 @@
  * the dashboard form (audited) and the page lists the passed project with its steps, the verify
  * page links to it and newly signed credentials (both forms, still verifying) link each item to it;
  * the page shows no seed, attempt key, expected value, step text or upload hash; opting out makes
- * it a 404 again; nobody else (and no other site) can change the choice.
+ * it a 404 again; nobody else (and no other site) can change the choice. A passed lab is listed
+ * rule by rule without its hints or model answer.
  */
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
@@ -16,7 +17,8 @@ import { signUp } from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
 import { Browser } from '../helpers/http.ts';
 import { verifyDataIntegrityCredential, verifyJwtCredential, type Json } from '../helpers/independent-verifier.ts';
-import { findProjectLeaks, unescapeHtml } from '../helpers/leak-scan.ts';
+import { readLab } from '../helpers/lab-files.ts';
+import { findLabLeaks, findProjectLeaks, unescapeHtml } from '../helpers/leak-scan.ts';
 import { solveWithJs } from '../helpers/project-solutions.ts';
 import { root } from '../helpers/server.ts';
 
@@ -159,5 +161,34 @@ describe('public evidence page', () => {
 		expect(evidence.jwt[0]!.id).toBeUndefined();
 		const audit = await sql("select a.action from audit_log a join user u on u.id = a.actor_id where u.email = ? order by a.id", learner.email);
 		expect(audit.map((r) => r.action)).toEqual(['certificate.evidence-public', 'certificate.evidence-private']);
+	});
+});
+
+describe('public evidence page for a lab', () => {
+	it('lists the lab rule by rule, without its hints or model answer', async () => {
+		const { browser, email } = await signUp(base, { name: 'Imran Hossain' });
+		const LAB = '/courses/lab-fixture/limited/lab/limited-lab';
+		for (const lesson of ['limited', 'cooldown']) expect((await browser.postJson('/api/progress', { course: 'lab-fixture', lesson, action: 'complete' })).status).toBeLessThan(300);
+		expect((await browser.postForm(LAB, { intent: 'start' })).status).toBe(303);
+		const [attempt] = await sql('select a.id, a.variant from lab_attempt a join user u on u.id = a.user_id where u.email = ?', email);
+		const lab = readLab('lab-fixture', 'limited-lab', Number(attempt!.variant));
+		if (lab.kind !== 'proposal') throw new Error('the fixture lab is a proposal lab');
+		expect((await browser.postForm(LAB, { intent: 'submit', attempt: String(attempt!.id), proposal: lab.proposal.model })).status).toBeLessThan(400);
+		const [cert] = await sql("select c.id from certificate c join user u on u.id = c.user_id where u.email = ? and c.course_slug = 'lab-fixture'", email);
+		const id = String(cert!.id);
+		expect((await fetch(`${base}/verify/${id}/evidence`)).status).toBe(404);
+		expect((await postChoice(browser, id, true)).status).toBe(303);
+
+		const raw = await (await fetch(`${base}/verify/${id}/evidence`)).text();
+		const html = unescapeHtml(raw).replace(/ data-astro-cid-\w+(="[^"]*")?/g, '');
+		expect(html).toContain('id="lab-limited-lab"');
+		expect(html).toMatch(/<h2[^>]*>Two tries at a short reply<\/h2>/);
+		for (const label of ['Starts with the word asked for', 'States a time zone', 'No contact details'])
+			expect(html).toMatch(new RegExp(`>${label}</th><td>1 of 1 points</td><td>passed</td>`));
+		expect(findLabLeaks('limited-lab', lab, { html: [raw] })).toEqual([]);
+		// The scan can fail: the page with the hint planted in it is caught.
+		expect(findLabLeaks('limited-lab', lab, { html: [`${raw}<p>${lab.proposal.rules[0]!.hint}</p>`] })).not.toEqual([]);
+		const [evidence] = (await verifiedEvidence(id)).json;
+		expect(evidence!.id).toBe(`${new URL(base).origin}/verify/${id}/evidence#lab-limited-lab`);
 	});
 });
