@@ -75,7 +75,15 @@ async function walkThrough(browser: Browser, proxy: TestProxy, name: string) {
 	const forged = await page.request.post('/login', { form: { email, password: PASSWORD }, headers: { origin: 'https://evil.example' } });
 	expect(forged.status()).toBe(403);
 
-	expect(proxy.errorLog()).not.toMatch(/\[(error|crit|alert|emerg)\]|"level":"error"/);
+	// No proxy error, except a browser abandoning a response it no longer wants (a request cancelled
+	// by the next navigation): Caddy logs that at error level ("aborting with incomplete response" /
+	// "http2: stream closed"), nginx at info ("client prematurely closed connection").
+	const proxyErrors = proxy
+		.errorLog()
+		.split('\n')
+		.filter((line) => /\[(error|crit|alert|emerg)\]|"level":"error"/.test(line))
+		.filter((line) => !/aborting with incomplete response.*(http2: stream closed|context canceled)/.test(line));
+	expect(proxyErrors).toEqual([]);
 	await context.close();
 }
 
