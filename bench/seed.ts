@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { hashPassword } from '../src/lib/server/password.ts';
+import { hashPassword } from '../src/lib/server/auth/password.ts';
 import { generateSecureRandomString } from '../src/lib/server/random.ts';
 import { root } from './lib.ts';
 

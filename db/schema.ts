@@ -116,7 +116,7 @@ export const enrolmentTable = sqliteTable(
 	(t) => [
 		primaryKey({ columns: [t.userId, t.courseSlug] }),
 		// Covers the instructor analytics (counts, activity, completion, median time) without
-		// touching table rows: see src/lib/server/analytics.ts.
+		// touching table rows: see src/lib/server/analytics/overview.ts.
 		index('enrolment_course_idx').on(t.courseSlug, t.enrolledAt, t.completedAt, t.lastActiveAt),
 	],
 );
@@ -233,7 +233,7 @@ export const certificateTable = sqliteTable(
 		supersededBy: text('superseded_by'),
 		/**
 		 * Global position in the status lists (the same position in the revocation and the suspension
-		 * list), picked at random when the certificate is issued (see src/lib/status-list.ts).
+		 * list), picked at random when the certificate is issued (see src/lib/credentials/status-list.ts).
 		 */
 		statusIndex: integer('status_index').notNull(),
 		/** Set while an admin holds the certificate (reversible, unlike revocation). */

@@ -30,7 +30,7 @@ import { createPageCache } from '../src/lib/server/http/page-cache.ts';
 import { createStaticAssets } from '../src/lib/server/http/static-assets.ts';
 import { log } from '../src/lib/server/log.ts';
 import { startMailSender } from '../src/lib/server/mail/sender.ts';
-import { createOneTimeToken } from '../src/lib/server/tokens.ts';
+import { createOneTimeToken } from '../src/lib/server/auth/tokens.ts';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { userTable } from '../db/schema.ts';
 import type { Database } from '../db/client.ts';

@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { sessionTable, userTable } from '../db/schema.ts';
-import { getPasswordProblem, hashPassword } from '../src/lib/server/password.ts';
+import { getPasswordProblem, hashPassword } from '../src/lib/server/auth/password.ts';
 import { generateSecureRandomString } from '../src/lib/server/random.ts';
 import { EmailSchema, NameSchema, RoleSchema } from '../src/lib/user-input.ts';
 

@@ -8,12 +8,12 @@
 import { defineMiddleware } from 'astro:middleware';
 import { SITE_URL, TRUST_PROXY } from 'astro:env/server';
 import { createTranslator, splitLocale } from './lib/i18n.ts';
-import { verifyRequestOrigin } from './lib/server/csrf.ts';
+import { verifyRequestOrigin } from './lib/server/http/csrf.ts';
 import { CACHE_MARKER } from './lib/server/http/page-cache.ts';
 import { getPublicOrigin } from './lib/server/http/proxy.ts';
 import { log } from './lib/server/log.ts';
-import { deleteSessionCookie, getSessionToken, setSessionCookie } from './lib/server/session-cookie.ts';
-import { validateSessionToken } from './lib/server/session.ts';
+import { deleteSessionCookie, getSessionToken, setSessionCookie } from './lib/server/auth/session-cookie.ts';
+import { validateSessionToken } from './lib/server/auth/session.ts';
 
 /**
  * Pages that, rendered for a visitor without a session, are the same for every such visitor: the

@@ -1,7 +1,7 @@
 /**
  * Course progress: the one place that knows what a course requires, how far a learner is, what is
  * still missing for the certificate, and whether they have earned it. Pure: the server reads the
- * learner's record (`src/lib/server/learner-record.ts`) and hands it in.
+ * learner's record (`src/lib/server/progress/learner-record.ts`) and hands it in.
  *
  * Data shape: a course's certificate rule names required lessons (by slug) and required graded
  * items of three kinds — quizzes, projects and labs (by id); the final assessment is a required

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getDatabaseUrlProblem } from '../../db/client.ts';
-import { getSigningKeyProblem } from './signing-key-value.ts';
+import { getSigningKeyProblem } from './credentials/signing-key-value.ts';
 
 export interface EnvVar {
 	name: string;

@@ -3,8 +3,8 @@
  * the course title in that language on the PDF and the verify page: "Translated (English)".
  */
 import { describe, expect, it } from 'vitest';
-import { certificateTitle } from '../../src/lib/certificate-title.ts';
-import { renderCertificatePdf } from '../../src/lib/server/certificate-pdf.ts';
+import { certificateTitle } from '../../src/lib/certificates/title.ts';
+import { renderCertificatePdf } from '../../src/lib/server/certificates/pdf.ts';
 import { countNotdefGlyphs, extractText } from '../helpers/pdf.ts';
 
 const cert = {

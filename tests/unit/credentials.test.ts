@@ -15,7 +15,7 @@ import {
 	buildOpenBadgeCredential,
 	buildStatusListCredential,
 	type CredentialFacts,
-} from '../../src/lib/credential-model.ts';
+} from '../../src/lib/credentials/model.ts';
 import {
 	addDataIntegrityProof,
 	verifyDataIntegrityProof,
@@ -33,8 +33,8 @@ import {
 	describePublicKey,
 	readRetiredKeys,
 	rotateKeyFile,
-} from '../../src/lib/signing-key-files.ts';
-import { encodeStatusList, isStatusSet } from '../../src/lib/status-list.ts';
+} from '../../src/lib/credentials/signing-key-files.ts';
+import { encodeStatusList, isStatusSet } from '../../src/lib/credentials/status-list.ts';
 import { Ed25519Multikey, verifyDataIntegrityCredential } from '../helpers/independent-verifier.ts';
 
 const SITE = 'https://learn.example.org';

@@ -6,7 +6,7 @@
  */
 import { For, Index, Match, Show, Switch } from 'solid-js';
 import type { DisplayAnswer, PublicQuestion, QuizStrings } from '../../lib/quiz/types.ts';
-import { fill, moveItem, setAt, toggleChoice } from './quiz-state.ts';
+import { fill, moveItem, setAt, toggleChoice } from './quiz-helpers.ts';
 
 export interface QuestionFieldProps {
 	q: PublicQuestion;

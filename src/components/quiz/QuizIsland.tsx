@@ -9,7 +9,7 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { DisplayAnswer, DisplayAnswers, OpenAttempt, QuizIslandProps, QuizResult, QuizStatus } from '../../lib/quiz/types.ts';
 import QuestionField from './QuestionField.tsx';
-import { countAnswered, fill, formatClock, getAnswersToSend, getMinutesLeft, getStartBlock, getVerdict } from './quiz-state.ts';
+import { countAnswered, fill, formatClock, getAnswersToSend, getMinutesLeft, getStartBlock, getVerdict } from './quiz-helpers.ts';
 
 export default function QuizIsland(props: QuizIslandProps) {
 	const s = props.strings;

@@ -1,6 +1,6 @@
 /**
  * Lab attempts: started by the server, submitted and graded once. The same rules as quiz attempts
- * (src/lib/server/quiz-attempts.ts): an attempt limit, a cool-down from the last submission, one
+ * (src/lib/server/quiz/attempts.ts): an attempt limit, a cool-down from the last submission, one
  * open attempt at a time, and the variant and order decided by the server at start.
  *
  * Data: one `lab_attempt` row per attempt (variant and seed at start; the normalised work, the
@@ -22,7 +22,7 @@ import { parseLabForm, type LabWork } from '../../labs/submission.ts';
 import type { LabGrade } from '../../labs/types.ts';
 import { hashSeed } from '../../quiz/random.ts';
 import { db } from '../db.ts';
-import { ensureEnrolled, recordItemPassed } from '../progress.ts';
+import { ensureEnrolled, recordItemPassed } from '../progress/enrolment.ts';
 import { generateSecureRandomString } from '../random.ts';
 import type { LoadedLab } from './load.ts';
 

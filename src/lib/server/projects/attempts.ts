@@ -14,7 +14,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { projectAttemptTable, projectSubmissionTable } from '../../../../db/schema.ts';
 import type { GradedStep } from '../../projects/types.ts';
 import { db } from '../db.ts';
-import { ensureEnrolled } from '../progress.ts';
+import { ensureEnrolled } from '../progress/enrolment.ts';
 import { generateSecureRandomString } from '../random.ts';
 import type { LoadedProject } from './load.ts';
 

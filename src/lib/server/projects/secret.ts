@@ -3,7 +3,7 @@
  * shares the signing key verifies the same keys, and nothing new has to be configured or stored).
  */
 import { createHash } from 'node:crypto';
-import { getSigningKey } from '../signing-key.ts';
+import { getSigningKey } from '../credentials/signing-key.ts';
 
 let cached: Uint8Array | undefined;
 

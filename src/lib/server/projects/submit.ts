@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GradeReport, UploadRefusal } from '../../projects/types.ts';
 import { getCheckParams } from '../../projects/schema.ts';
-import { recordItemPassed } from '../progress.ts';
+import { recordItemPassed } from '../progress/enrolment.ts';
 import { generateSecureRandomString } from '../random.ts';
 import { getAllowance, getCurrentAttempt, insertSubmission, listSubmissions } from './attempts.ts';
 import { gradeInWorker } from './grading-pool.ts';

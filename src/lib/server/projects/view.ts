@@ -7,7 +7,7 @@
 import { markdownToHtml } from 'satteri';
 import { createTranslator, localizePath, type Locale, type MessageKey } from '../../i18n.ts';
 import type { GradedStep } from '../../projects/types.ts';
-import type { SessionUser } from '../session.ts';
+import type { SessionUser } from '../auth/session.ts';
 import { getAllowance, listSubmissions, type SubmissionRow } from './attempts.ts';
 import type { LoadedProject } from './load.ts';
 

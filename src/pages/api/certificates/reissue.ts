@@ -10,7 +10,7 @@ import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { SlugSchema } from '../../../lib/content/schemas.ts';
 import { createTranslator } from '../../../lib/i18n.ts';
-import { reissueCertificate } from '../../../lib/server/certificate-issue.ts';
+import { reissueCertificate } from '../../../lib/server/certificates/issue.ts';
 import { readForm } from '../../../lib/server/forms.ts';
 import { getSafeNext } from '../../../lib/server/page.ts';
 

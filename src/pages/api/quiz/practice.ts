@@ -7,10 +7,10 @@
  */
 import type { APIRoute } from 'astro';
 import { createTranslator } from '../../../lib/i18n.ts';
-import { getClientAddress } from '../../../lib/server/client-address.ts';
-import { errorResponse, PracticeBodySchema, readJsonBody, refusalResponse } from '../../../lib/server/quiz-http.ts';
-import { loadQuiz } from '../../../lib/server/quiz-load.ts';
-import { gradePractice } from '../../../lib/server/quiz-practice.ts';
+import { getClientAddress } from '../../../lib/server/http/client-address.ts';
+import { errorResponse, PracticeBodySchema, readJsonBody, refusalResponse } from '../../../lib/server/quiz/http.ts';
+import { loadQuiz } from '../../../lib/server/quiz/load.ts';
+import { gradePractice } from '../../../lib/server/quiz/practice.ts';
 
 export const POST: APIRoute = async (context) => {
 	const { request, locals } = context;
