@@ -125,6 +125,10 @@ export default defineConfig({
 	prefetch: false,
 	markdown: { syntaxHighlight: false },
 	vite: {
+		// `~/` is src/ (also in tsconfig.json paths and vitest.config.ts). Used by pages, components,
+		// layouts and the middleware; src/lib keeps relative imports, because scripts/ load some of it
+		// with plain node, which knows no alias.
+		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
 		server: { watch: { ignored: ['**/data/**'] } },
 	},
 });

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getHealth } from '../lib/server/health.ts';
+import { getHealth } from '~/lib/server/health.ts';
 
 /** Liveness and database reachability: 200 when the database answers, 503 when it does not. */
 export const GET: APIRoute = async () => {

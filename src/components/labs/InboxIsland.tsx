@@ -9,8 +9,8 @@
  */
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { PublicInbox, PublicMessage } from '../../lib/labs/public.ts';
-import type { InboxStrings } from '../../lib/labs/inbox-strings.ts';
+import type { PublicInbox, PublicMessage } from '~/lib/labs/public.ts';
+import type { InboxStrings } from '~/lib/labs/inbox-strings.ts';
 
 export interface InboxIslandProps {
 	view: PublicInbox;

@@ -5,7 +5,7 @@
  * without JavaScript), Move up / Move down buttons after.
  */
 import { For, Index, Match, Show, Switch } from 'solid-js';
-import type { DisplayAnswer, PublicQuestion, QuizStrings } from '../../lib/quiz/types.ts';
+import type { DisplayAnswer, PublicQuestion, QuizStrings } from '~/lib/quiz/types.ts';
 import { fill, moveItem, setAt, toggleChoice } from './quiz-helpers.ts';
 
 export interface QuestionFieldProps {

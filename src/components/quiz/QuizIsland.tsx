@@ -7,7 +7,7 @@
  * Props hold only what the learner may see (src/lib/quiz/types.ts); grading happens on the server.
  */
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import type { DisplayAnswer, DisplayAnswers, OpenAttempt, QuizIslandProps, QuizResult, QuizStatus } from '../../lib/quiz/types.ts';
+import type { DisplayAnswer, DisplayAnswers, OpenAttempt, QuizIslandProps, QuizResult, QuizStatus } from '~/lib/quiz/types.ts';
 import QuestionField from './QuestionField.tsx';
 import { countAnswered, fill, formatClock, getAnswersToSend, getMinutesLeft, getStartBlock, getVerdict } from './quiz-helpers.ts';
 

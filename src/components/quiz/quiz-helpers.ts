@@ -2,7 +2,7 @@
  * Pure helpers of the quiz island: answer bookkeeping, ordering moves, time and string formatting.
  * No Solid, no DOM: unit-tested in tests/unit/quiz-island-helpers.test.ts.
  */
-import type { DisplayAnswer, DisplayAnswers, PublicQuestion, QuizStatus } from '../../lib/quiz/types.ts';
+import type { DisplayAnswer, DisplayAnswers, PublicQuestion, QuizStatus } from '~/lib/quiz/types.ts';
 
 /**
  * Fills `{name}` placeholders.

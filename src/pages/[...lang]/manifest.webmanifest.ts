@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { createTranslator, getLangParam, getLocaleFromParam, localizePath, LOCALES } from '../../lib/i18n.ts';
+import { createTranslator, getLangParam, getLocaleFromParam, localizePath, LOCALES } from '~/lib/i18n.ts';
 
 /** The web app manifest in each language (linked from every page of that language), prerendered. */
 export const prerender = true;

@@ -8,12 +8,12 @@
  */
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { getCourse } from '../../lib/courses.ts';
-import { createTranslator } from '../../lib/i18n.ts';
-import { readForm } from '../../lib/server/forms.ts';
-import { getSafeNext } from '../../lib/server/page.ts';
-import { completeLesson, getCourseProgress, uncompleteLesson } from '../../lib/server/progress/enrolment.ts';
-import { SlugSchema } from '../../lib/content/schemas.ts';
+import { getCourse } from '~/lib/courses.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { readForm } from '~/lib/server/forms.ts';
+import { getSafeNext } from '~/lib/server/page.ts';
+import { completeLesson, getCourseProgress, uncompleteLesson } from '~/lib/server/progress/enrolment.ts';
+import { SlugSchema } from '~/lib/content/schemas.ts';
 
 const BodySchema = z.object({
 	course: SlugSchema,

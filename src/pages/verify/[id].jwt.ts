@@ -4,10 +4,10 @@
  * `application/vc+jwt`. Unknown or malformed ids: 404.
  */
 import type { APIRoute } from 'astro';
-import { getDownloadDisposition } from '../../lib/certificates/links.ts';
-import { createTranslator } from '../../lib/i18n.ts';
-import { getCertificate } from '../../lib/server/certificates/records.ts';
-import { getCertificateJwt } from '../../lib/server/credentials/signing.ts';
+import { getDownloadDisposition } from '~/lib/certificates/links.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { getCertificate } from '~/lib/server/certificates/records.ts';
+import { getCertificateJwt } from '~/lib/server/credentials/signing.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
 	const cert = await getCertificate(params.id ?? '');

@@ -5,12 +5,12 @@
  */
 import type { APIRoute } from 'astro';
 import { SITE_URL } from 'astro:env/server';
-import { getDownloadDisposition } from '../../lib/certificates/links.ts';
-import { createTranslator } from '../../lib/i18n.ts';
-import { getCertificatePdf } from '../../lib/server/certificates/pdf.ts';
-import { getBranding } from '../../lib/server/certificates/branding.ts';
-import { getCertificate, getLearnerLocale } from '../../lib/server/certificates/records.ts';
-import { getTranslatedCourseTitle } from '../../lib/server/certificates/title.ts';
+import { getDownloadDisposition } from '~/lib/certificates/links.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { getCertificatePdf } from '~/lib/server/certificates/pdf.ts';
+import { getBranding } from '~/lib/server/certificates/branding.ts';
+import { getCertificate, getLearnerLocale } from '~/lib/server/certificates/records.ts';
+import { getTranslatedCourseTitle } from '~/lib/server/certificates/title.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
 	const cert = await getCertificate(params.id ?? '');

@@ -60,9 +60,3 @@ export async function changeUser(actorId: string, userId: string, change: AdminU
 	return 'ok';
 }
 
-/** Reads a 1-based page number from a query string value. */
-export function parsePage(value: string | null): number {
-	const n = Number(value ?? '1');
-	return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
-

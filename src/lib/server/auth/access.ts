@@ -7,12 +7,16 @@ import type { Locale } from '../../i18n.ts';
 import { redirectToSignIn } from '../page.ts';
 import type { SessionUser } from './session.ts';
 
-export type AccessResult = { user: SessionUser; response?: undefined } | { user?: undefined; response: Response | 'forbidden' };
+/** The user; or the redirect to sign in (anonymous visitors); or `forbidden` (signed in, without the role). */
+export type AccessResult =
+	| { user: SessionUser; redirect?: undefined; forbidden?: undefined }
+	| { user?: undefined; redirect: Response; forbidden?: undefined }
+	| { user?: undefined; redirect?: undefined; forbidden: true };
 
 /** Requires a signed-in user with one of `roles` (any role when empty). */
 export function requireRole(Astro: AstroGlobal, locale: Locale, roles: SessionUser['role'][] = []): AccessResult {
 	const user = Astro.locals.user;
-	if (!user) return { response: redirectToSignIn(Astro, locale) };
-	if (roles.length > 0 && !roles.includes(user.role)) return { response: 'forbidden' };
+	if (!user) return { redirect: redirectToSignIn(Astro, locale) };
+	if (roles.length > 0 && !roles.includes(user.role)) return { forbidden: true };
 	return { user };
 }

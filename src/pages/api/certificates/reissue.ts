@@ -8,11 +8,11 @@
  */
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { SlugSchema } from '../../../lib/content/schemas.ts';
-import { createTranslator } from '../../../lib/i18n.ts';
-import { reissueCertificate } from '../../../lib/server/certificates/issue.ts';
-import { readForm } from '../../../lib/server/forms.ts';
-import { getSafeNext } from '../../../lib/server/page.ts';
+import { SlugSchema } from '~/lib/content/schemas.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { reissueCertificate } from '~/lib/server/certificates/issue.ts';
+import { readForm } from '~/lib/server/forms.ts';
+import { getSafeNext } from '~/lib/server/page.ts';
 
 const BodySchema = z.object({ course: SlugSchema, next: z.string().max(500).optional() });
 

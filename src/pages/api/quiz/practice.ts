@@ -6,11 +6,11 @@
  * this address (with Retry-After).
  */
 import type { APIRoute } from 'astro';
-import { createTranslator } from '../../../lib/i18n.ts';
-import { getClientAddress } from '../../../lib/server/http/client-address.ts';
-import { errorResponse, PracticeBodySchema, readJsonBody, refusalResponse } from '../../../lib/server/quiz/http.ts';
-import { loadQuiz } from '../../../lib/server/quiz/load.ts';
-import { gradePractice } from '../../../lib/server/quiz/practice.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { getClientAddress } from '~/lib/server/http/client-address.ts';
+import { errorResponse, PracticeBodySchema, readJsonBody, refusalResponse } from '~/lib/server/quiz/http.ts';
+import { loadQuiz } from '~/lib/server/quiz/load.ts';
+import { gradePractice } from '~/lib/server/quiz/practice.ts';
 
 export const POST: APIRoute = async (context) => {
 	const { request, locals } = context;

@@ -6,11 +6,11 @@
  * 403 no attempts left, 429 cool-down (with Retry-After). Questions carry no answers.
  */
 import type { APIRoute } from 'astro';
-import { createTranslator } from '../../../lib/i18n.ts';
-import { errorResponse, readJsonBody, refusalResponse, StartBodySchema } from '../../../lib/server/quiz/http.ts';
-import { listAttempts, startAttempt } from '../../../lib/server/quiz/attempts.ts';
-import { loadQuiz } from '../../../lib/server/quiz/load.ts';
-import { getQuizStatus } from '../../../lib/server/quiz/results.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { errorResponse, readJsonBody, refusalResponse, StartBodySchema } from '~/lib/server/quiz/http.ts';
+import { listAttempts, startAttempt } from '~/lib/server/quiz/attempts.ts';
+import { loadQuiz } from '~/lib/server/quiz/load.ts';
+import { getQuizStatus } from '~/lib/server/quiz/results.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {
 	const parsed = StartBodySchema.safeParse(await readJsonBody(request));

@@ -8,11 +8,11 @@
  * 404 unknown attempt, 409 already submitted or time is up. A refused submission changes nothing.
  */
 import type { APIRoute } from 'astro';
-import { createTranslator, type Locale } from '../../../lib/i18n.ts';
-import { errorResponse, readJsonBody, refusalResponse, SubmitBodySchema } from '../../../lib/server/quiz/http.ts';
-import { listAttempts, submitAttempt } from '../../../lib/server/quiz/attempts.ts';
-import { loadQuiz } from '../../../lib/server/quiz/load.ts';
-import { addCertificateLink, getQuizStatus, getStoredResult } from '../../../lib/server/quiz/results.ts';
+import { createTranslator, type Locale } from '~/lib/i18n.ts';
+import { errorResponse, readJsonBody, refusalResponse, SubmitBodySchema } from '~/lib/server/quiz/http.ts';
+import { listAttempts, submitAttempt } from '~/lib/server/quiz/attempts.ts';
+import { loadQuiz } from '~/lib/server/quiz/load.ts';
+import { addCertificateLink, getQuizStatus, getStoredResult } from '~/lib/server/quiz/results.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {
 	const parsed = SubmitBodySchema.safeParse(await readJsonBody(request));

@@ -3,11 +3,11 @@
  * projects in course order), with the same figures as the page. Same access as the page.
  */
 import type { APIRoute } from 'astro';
-import { encodeCsv, getCsvFileName } from '../../../../lib/analytics/csv.ts';
-import { createTranslator, getLocaleFromParam } from '../../../../lib/i18n.ts';
-import { getCsvHeaders, refuseAnalytics } from '../../../../lib/server/analytics/csv.ts';
-import { getAnalyticsAccess } from '../../../../lib/server/analytics/instructor-access.ts';
-import { getProjectAnalyses } from '../../../../lib/server/projects/analysis.ts';
+import { encodeCsv, getCsvFileName } from '~/lib/analytics/csv.ts';
+import { createTranslator, getLocaleFromParam } from '~/lib/i18n.ts';
+import { getCsvHeaders, refuseAnalytics } from '~/lib/server/analytics/csv.ts';
+import { getAnalyticsAccess } from '~/lib/server/analytics/instructor-access.ts';
+import { getProjectAnalyses } from '~/lib/server/projects/analysis.ts';
 
 export const GET: APIRoute = async (context) => {
 	const locale = getLocaleFromParam(context.params.lang);
