@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { findAll, findFirst, getAttr, getChild, type XmlNode } from '../xml.ts';
-import type { CheckDefinition } from './index.ts';
+import type { CheckDefinition } from './types.ts';
 import { getDocument, getFieldInstructions, getHeadingLevel, getParagraphs, getRelatedParts, getVisibleText, isFakeHeading, isOn } from './docx-reader.ts';
 import { fail, isMeaningfulAltText, normaliseText, pass, share } from './outcome.ts';
 

@@ -10,35 +10,12 @@
  * (content:check catches them with `validateCheckParams`); anything wrong with the learner's file
  * is an outcome with score 0, never an exception.
  */
-import type { z } from 'zod';
-import type { OfficeFile, OfficeKind } from '../ooxml.ts';
 import { DOCX_CHECKS } from './docx.ts';
 import { PPTX_CHECKS } from './pptx.ts';
 import { XLSX_CHECKS } from './xlsx.ts';
+import type { CheckContext, CheckDefinition, CheckOutcome } from './types.ts';
 
-/** What a check sees: the learner's file and the values computed for their attempt. */
-export interface CheckContext {
-	file: OfficeFile;
-	/** values the project's builder computed for this attempt's seeded data, by name */
-	expected: Record<string, string | number | boolean | Array<string | number>>;
-}
-
-/** A check's result. */
-export interface CheckOutcome {
-	/** 0..1 share of the step's points */
-	score: number;
-	/** learner-facing message: i18n key (prefix `check.`) + vars; says what was expected without giving the solution */
-	message: { key: string; vars?: Record<string, string | number> };
-}
-
-/** One type of check. */
-export interface CheckDefinition<P> {
-	/** e.g. 'xlsx.formula' */
-	type: string;
-	kind: OfficeKind;
-	params: z.ZodType<P>;
-	run(ctx: CheckContext, params: P): CheckOutcome | Promise<CheckOutcome>;
-}
+export type { CheckContext, CheckDefinition, CheckOutcome } from './types.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own params type
 type AnyCheck = CheckDefinition<any>;

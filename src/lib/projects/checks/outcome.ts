@@ -1,7 +1,7 @@
 /**
  * Small helpers shared by the checks: building outcomes, normalising text, comparing values.
  */
-import type { CheckOutcome } from './index.ts';
+import type { CheckOutcome } from './types.ts';
 
 /** A full-marks outcome. */
 export function pass(key: string, vars?: Record<string, string | number>): CheckOutcome {

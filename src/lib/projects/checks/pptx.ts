@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { OfficeFile } from '../ooxml.ts';
 import { findAll, findFirst, getAttr, getChild, getDeepText, type XmlNode } from '../xml.ts';
 import { getMainPart, getVisibleText } from './docx-reader.ts';
-import type { CheckDefinition } from './index.ts';
+import type { CheckDefinition } from './types.ts';
 import { fail, isMeaningfulAltText, normaliseText, pass } from './outcome.ts';
 import { getPartXml, getRels } from './xlsx-reader.ts';
 

@@ -4,7 +4,7 @@
  * LibreOffice, Google Sheets and exceljs all write them), so no formula is evaluated here.
  */
 import { z } from 'zod';
-import type { CheckDefinition } from './index.ts';
+import type { CheckDefinition } from './types.ts';
 import { fail, normaliseText, pass, share, valuesMatch } from './outcome.ts';
 import { formatRange, parseRange, type CellRange } from './refs.ts';
 import { getColumnData, getRangeCells, getSheet, getWorkbook, type Sheet, type SheetCell } from './xlsx-reader.ts';

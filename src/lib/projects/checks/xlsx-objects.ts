@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { OfficeFile } from '../ooxml.ts';
 import { findAll, findFirst, getAttr, getChild, getChildren, type XmlNode } from '../xml.ts';
-import type { CheckDefinition } from './index.ts';
+import type { CheckDefinition } from './types.ts';
 import { fail, normaliseText, pass, share } from './outcome.ts';
 import { formatRange, parseRange, rangesCover, type CellRange } from './refs.ts';
 import { RangeParam } from './xlsx-cells.ts';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { OfficeFile } from '../ooxml.ts';
 import { findAll, findFirst, getAttr, getChild, getDeepText, type XmlNode } from '../xml.ts';
-import type { CheckDefinition, CheckOutcome } from './index.ts';
+import type { CheckDefinition, CheckOutcome } from './types.ts';
 import { fail, normaliseText, pass, share } from './outcome.ts';
 import { formatRange, formatRef, parseRange, parseSqref, rangeContains, rangesCover, type CellRange } from './refs.ts';
 import { getRangeSheet, RangeParam } from './xlsx-cells.ts';
