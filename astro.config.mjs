@@ -5,6 +5,7 @@ import solidJs from '@astrojs/solid-js';
 import { defineConfig, envField } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { ENV_VARS } from './src/lib/env-vars.ts';
+import { LOCALES } from './src/lib/locales.ts';
 import { SOLID_HYDRATION_SCRIPT_HASH } from './src/lib/solid-csp.ts';
 import { checkCourses } from './src/lib/content/check.ts';
 import { buildServiceWorker } from './src/lib/offline/build-service-worker.ts';
@@ -95,7 +96,7 @@ export default defineConfig({
 	adapter: node({ mode: 'standalone' }),
 	integrations: [mdx(), solidJs(), contentCheck, serviceWorker, precompress],
 	i18n: {
-		locales: ['en', 'bn', 'hi'],
+		locales: [...LOCALES],
 		defaultLocale: 'en',
 		routing: { prefixDefaultLocale: false },
 	},

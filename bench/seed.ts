@@ -4,6 +4,7 @@
  * of drop-outs, progress events for every visit and completion, and signed-in sessions for a
  * sample of learners. Pure SQL with recursive CTEs, in a few transactions.
  */
+import { localeOf } from '../src/lib/content/translations.ts';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ export function readCourses(): SeededCourse[] {
 				.sort()
 				.flatMap((u) =>
 					readdirSync(join(dir, slug, u))
-						.filter((f) => /^\d+-.*\.mdx$/.test(f) && !/\.(bn|hi)\.mdx$/.test(f))
+						.filter((f) => /^\d+-.*\.mdx$/.test(f) && !localeOf(f))
 						.sort()
 						.map((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, '')),
 				),

@@ -6,6 +6,7 @@
  * ids that leave the server (sessions, certificates, attempts) are random strings, never counters.
  * Course content lives in files, not here: rows refer to courses, lessons and quizzes by slug.
  */
+import { LOCALES } from '../src/lib/locales.ts';
 import { sql } from 'drizzle-orm';
 import type { StoredEvidenceItem } from '../src/lib/credentials/evidence.ts';
 import {
@@ -38,7 +39,7 @@ export const userTable = sqliteTable(
 			.notNull()
 			.default('learner'),
 		/** Preferred interface language: `en`, `bn` or `hi`. */
-		locale: text('locale', { enum: ['en', 'bn', 'hi'] })
+		locale: text('locale', { enum: LOCALES })
 			.notNull()
 			.default('en'),
 		/** When the owner proved they read mail at `email` (a confirmation link); null until then. */

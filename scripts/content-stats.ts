@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { checkTranslations } from '../src/lib/content/translations.ts';
+import { checkTranslations, localeOf } from '../src/lib/content/translations.ts';
+import { TRANSLATION_LOCALES } from '../src/lib/locales.ts';
 
 const root = join(import.meta.dirname, '..', 'courses');
 const words = (mdx: string) =>
@@ -38,16 +39,16 @@ for (const course of readdirSync(root).sort()) {
 	for (const unit of units) {
 		const unitTitle = parse(readFileSync(join(dir, unit, 'unit.yaml'), 'utf8')).title as string;
 		const files = readdirSync(join(dir, unit));
-		const unitLessons = files.filter((f) => /^\d+-.*\.mdx$/.test(f) && !/\.(bn|hi)\.mdx$/.test(f));
+		const unitLessons = files.filter((f) => /^\d+-.*\.mdx$/.test(f) && !localeOf(f));
 		let unitWords = 0;
 		for (const f of unitLessons) {
 			const n = words(readFileSync(join(dir, unit, f), 'utf8'));
 			unitWords += n;
 			shortest = Math.min(shortest, n);
-			for (const l of ['bn', 'hi'] as const) if (files.includes(f.replace(/\.mdx$/, `.${l}.mdx`))) translated[l]++;
+			for (const l of TRANSLATION_LOCALES) if (files.includes(f.replace(/\.mdx$/, `.${l}.mdx`))) translated[l]++;
 		}
 		const unitQuizzes = files.filter((f) => f.endsWith('.quiz.yaml'));
-		for (const q of unitQuizzes) for (const l of ['bn', 'hi'] as const) if (files.includes(q.replace(/\.yaml$/, `.${l}.yaml`))) quizTranslated[l]++;
+		for (const q of unitQuizzes) for (const l of TRANSLATION_LOCALES) if (files.includes(q.replace(/\.yaml$/, `.${l}.yaml`))) quizTranslated[l]++;
 		let unitQuestions = 0;
 		for (const q of unitQuizzes) unitQuestions += (parse(readFileSync(join(dir, unit, q), 'utf8')).questions as unknown[]).length;
 		lessons += unitLessons.length;
@@ -58,7 +59,7 @@ for (const course of readdirSync(root).sort()) {
 	}
 	totals.lessons += lessons;
 	totals.quizzes += quizzes;
-	for (const l of ['bn', 'hi'] as const) {
+	for (const l of TRANSLATION_LOCALES) {
 		totals[l].lessons += translated[l];
 		totals[l].quizzes += quizTranslated[l];
 	}
@@ -69,7 +70,7 @@ for (const course of readdirSync(root).sort()) {
 
 const { counts } = checkTranslations(root, join(root, '..'));
 console.log('translated (all courses):');
-for (const l of ['bn', 'hi'] as const) {
+for (const l of TRANSLATION_LOCALES) {
 	const c = counts[l];
 	console.log(
 		`  ${l}: lessons ${totals[l].lessons}/${totals.lessons} (${percent(totals[l].lessons, totals.lessons)}), quizzes ${totals[l].quizzes}/${totals.quizzes} (${percent(totals[l].quizzes, totals.quizzes)}); ${c.stamped}/${c.files} translation files stamped with translatedFrom, ${c.stale} stale`,

@@ -3,6 +3,7 @@
  * (they fall back to English at run time) and keys that English does not have (typos). Exits
  * non-zero when any is found.
  */
+import { TRANSLATION_LOCALES } from '../src/lib/locales.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,7 +11,7 @@ const dir = join(import.meta.dirname, '..', 'content', 'i18n');
 const load = (locale: string) => JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as Record<string, string>;
 const en = load('en');
 let problems = 0;
-for (const locale of ['bn', 'hi']) {
+for (const locale of TRANSLATION_LOCALES) {
 	const catalogue = load(locale);
 	for (const key of Object.keys(en)) {
 		if (!(key in catalogue)) {

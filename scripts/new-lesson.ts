@@ -2,6 +2,7 @@
  * `npm run new:lesson -- --course my-course --unit 01-first-unit --slug my-lesson --title "My lesson"`
  * Adds the next numbered lesson to a unit (creating the unit folder and unit.yaml if needed).
  */
+import { localeOf } from '../src/lib/content/translations.ts';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +23,7 @@ if (!Number.isInteger(minutes) || minutes < 1) fail('--minutes must be a whole n
 const unitDir = join(courseDir, values.unit!);
 mkdirSync(unitDir, { recursive: true });
 if (!existsSync(join(unitDir, 'unit.yaml'))) writeFileSync(join(unitDir, 'unit.yaml'), `title: ${values.unit!.replace(/^\d+-/, '').replace(/-/g, ' ')}\nintro: What this unit covers.\n`);
-const existing = readdirSync(unitDir).filter((f) => /^\d+-.*\.mdx$/.test(f) && !/\.(bn|hi)\.mdx$/.test(f));
+const existing = readdirSync(unitDir).filter((f) => /^\d+-.*\.mdx$/.test(f) && !localeOf(f));
 if (existing.some((f) => f.replace(/^\d+-/, '') === `${values.slug}.mdx`)) fail(`A lesson "${values.slug}" already exists in ${values.unit}.`);
 const next = String(existing.length + 1).padStart(2, '0');
 const title = (values.title ?? '').trim() || values.slug!.replace(/-/g, ' ');

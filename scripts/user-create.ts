@@ -9,6 +9,7 @@
  * confirmed from now on. Works on DATABASE_URL (default data/dakshata.db), with the server running
  * or not.
  */
+import { isLocale, LOCALES, type Locale } from '../src/lib/locales.ts';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -37,7 +38,7 @@ const email = EmailSchema.safeParse(values.email ?? '');
 if (!email.success) fail('--email is required and must be an email address, e.g. --email you@example.org');
 const role = RoleSchema.safeParse(values.role);
 if (!role.success) fail('--role must be learner, instructor or admin');
-if (!['en', 'bn', 'hi'].includes(values.locale!)) fail('--locale must be en, bn or hi');
+if (!isLocale(values.locale)) fail(`--locale must be one of ${LOCALES.join(', ')}`);
 
 const handle = await openDatabase({ url: process.env.DATABASE_URL || 'file:data/dakshata.db', authToken: process.env.DATABASE_AUTH_TOKEN });
 await migrateDatabase(handle.db);
@@ -69,7 +70,7 @@ if (existing && role.data !== 'learner' && !existing.emailVerifiedAt) {
 		name: name.data!,
 		passwordHash: await hashPassword(password),
 		role: role.data!,
-		locale: values.locale as 'en' | 'bn' | 'hi',
+		locale: values.locale as Locale,
 		emailVerifiedAt: new Date(),
 	});
 	console.log(`Created ${role.data} ${email.data}.`);

@@ -11,7 +11,7 @@
  * course files show at once.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from './i18n.ts';
+import { LOCALES, type Locale } from './locales.ts';
 import type { CertificateRule, Quiz } from './content/schemas.ts';
 
 export const stripOrderPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
@@ -120,7 +120,7 @@ async function loadModel(): Promise<Model> {
 		for (const u of units) if (u.id.startsWith(`${slug}/`)) unitFolders.push(u.id.split('/')[1]!);
 		const folders = [...new Set(unitFolders)].sort();
 		const variants = {} as Record<Locale, Course>;
-		for (const locale of ['en', 'bn', 'hi'] as const) {
+		for (const locale of LOCALES) {
 			variants[locale] = buildCourse(entry, locale, folders);
 		}
 		model.courses.set(slug, variants);

@@ -9,9 +9,12 @@
 import bn from '../../content/i18n/bn.json' with { type: 'json' };
 import en from '../../content/i18n/en.json' with { type: 'json' };
 import hi from '../../content/i18n/hi.json' with { type: 'json' };
+import { isLocale, LOCALES, TRANSLATION_LOCALE_PATTERN, type Locale } from './locales.ts';
 
-export const LOCALES = ['en', 'bn', 'hi'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { isLocale, LOCALES, type Locale };
+
+/** A path in a translation locale: `/<locale>` and the rest. */
+const LOCALE_PATH = new RegExp(`^/(${TRANSLATION_LOCALE_PATTERN})(/.*)?$`);
 
 /** Each language's own name, for the language switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', bn: 'বাংলা', hi: 'हिन्दी' };
@@ -21,18 +24,13 @@ type Catalogue = Partial<Record<MessageKey, string>>;
 
 const catalogues: Record<Locale, Catalogue> = { en, bn: bn as Catalogue, hi: hi as Catalogue };
 
-/** True when `value` names a supported locale. */
-export function isLocale(value: unknown): value is Locale {
-	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
 /**
  * The locale named by the optional `[...lang]` route segment: undefined is English; `bn`/`hi` are
  * themselves; anything else (including `en`, which has no prefix) is null, meaning "not found".
  */
 export function getLocaleFromParam(param: string | undefined): Locale | null {
 	if (param === undefined || param === '') return 'en';
-	if (param === 'bn' || param === 'hi') return param;
+	if (param !== 'en' && isLocale(param)) return param;
 	return null;
 }
 
@@ -57,7 +55,7 @@ export function localizePath(path: string, locale: Locale): string {
  * @example splitLocale('/bn/courses/excel') // { locale: 'bn', path: '/courses/excel' }
  */
 export function splitLocale(pathname: string): { locale: Locale; path: string } {
-	const match = /^\/(bn|hi)(\/.*)?$/.exec(pathname);
+	const match = LOCALE_PATH.exec(pathname);
 	if (!match) return { locale: 'en', path: pathname || '/' };
 	return { locale: match[1] as Locale, path: match[2] || '/' };
 }

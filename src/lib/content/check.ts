@@ -30,6 +30,7 @@ import { z as zod } from 'astro/zod';
 import { checkProjectFile } from '../projects/content-check.ts';
 import { lintQuiz } from './item-lint.ts';
 import { checkLabFiles, type LabRef } from '../labs/check.ts';
+import { TRANSLATION_LOCALE_PATTERN, TRANSLATION_LOCALES } from '../locales.ts';
 import { checkTranslations } from './translations.ts';
 
 export interface Problem {
@@ -51,6 +52,8 @@ interface Parsed<T> {
 const CALLOUT_TYPES = ['note', 'tip', 'warning', 'client-tip'];
 const KIT = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Lab', 'Objectives', 'Project', 'Quiz', 'Scenario', 'Steps'];
 const IMAGE_EXT = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
+const TRANSLATED_MDX = new RegExp(`\\.(${TRANSLATION_LOCALE_PATTERN})\\.mdx$`);
+const LOCALE_PREFIX = new RegExp(`^/(${TRANSLATION_LOCALE_PATTERN})(?=/|$)`);
 
 const stripPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
 
@@ -92,7 +95,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 			continue;
 		}
 		const course = parseWithSchema(courseFile, createCourseSchema(zod.string()), add, true);
-		for (const locale of ['bn', 'hi']) {
+		for (const locale of TRANSLATION_LOCALES) {
 			const tr = join(dir, `course.${locale}.md`);
 			if (existsSync(tr)) parseWithSchema(tr, CourseTranslationSchema, add, true);
 		}
@@ -113,7 +116,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 			const unitFile = join(unitDir, 'unit.yaml');
 			if (!existsSync(unitFile)) add(unitDir, 1, 'unit folder has no unit.yaml (title and intro)');
 			else parseYamlWithSchema(unitFile, UnitSchema, add);
-			for (const locale of ['bn', 'hi']) {
+			for (const locale of TRANSLATION_LOCALES) {
 				const tr = join(unitDir, `unit.${locale}.yaml`);
 				if (existsSync(tr)) parseYamlWithSchema(tr, UnitSchema, add);
 			}
@@ -124,7 +127,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				const parsed = parseYamlWithSchema(path, QuizSchema, add);
 				quizzes.set(id, { file: path, quiz: parsed });
 				if (parsed && itemLint) reportItemProblems(path, parsed, false, add);
-				for (const locale of ['bn', 'hi']) {
+				for (const locale of TRANSLATION_LOCALES) {
 					const trPath = join(unitDir, `${id}.quiz.${locale}.yaml`);
 					if (!existsSync(trPath)) continue;
 					const tr = parseYamlWithSchema(trPath, QuizSchema, add);
@@ -147,7 +150,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				lessonSlugs.set(lessonSlug, path);
 				const lesson = parseWithSchema(path, LessonSchema, add, false);
 				await checkMdx(path, lesson.body, lesson.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded, quizRefs, labRefs }, add);
-				for (const locale of ['bn', 'hi']) {
+				for (const locale of TRANSLATION_LOCALES) {
 					const trPath = join(unitDir, file.replace(/\.mdx$/, `.${locale}.mdx`));
 					if (!existsSync(trPath)) continue;
 					const tr = parseWithSchema(trPath, LessonTranslationSchema, add, false);
@@ -199,7 +202,7 @@ function listUnits(courseDir: string): string[] {
 
 function listLessons(unitDir: string): string[] {
 	return readdirSync(unitDir)
-		.filter((f) => f.endsWith('.mdx') && !/\.(bn|hi)\.mdx$/.test(f))
+		.filter((f) => f.endsWith('.mdx') && !TRANSLATED_MDX.test(f))
 		.sort();
 }
 
@@ -427,7 +430,7 @@ function checkUrl(file: string, line: number, kind: 'link' | 'image', url: strin
 		add(file, line, `link "${url}" is relative; link to pages with a site path like /courses/${ctx.course}/<lesson>`);
 		return;
 	}
-	const path = url.split(/[?#]/)[0]!.replace(/^\/(bn|hi)(?=\/|$)/, '').replace(/\/$/, '') || '/';
+	const path = url.split(/[?#]/)[0]!.replace(LOCALE_PREFIX, '').replace(/\/$/, '') || '/';
 	const parts = path.split('/').filter(Boolean);
 	const ok =
 		path === '/' ||

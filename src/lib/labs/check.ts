@@ -4,6 +4,7 @@
  * schema (each problem with its line, and the variant when the lab has several), duplicate lab
  * ids within a course, and translations that differ in structure from the English lab.
  */
+import { TRANSLATION_LOCALES } from '../locales.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -65,7 +66,7 @@ export function checkLabFiles(unitDir: string, labs: Map<string, string>, rel: (
 		if (labs.has(id)) add(path, 1, `duplicate lab id "${id}" (also ${rel(labs.get(id)!)})`);
 		labs.set(id, path);
 		const english = checkLabFile(path, add);
-		for (const locale of ['bn', 'hi']) {
+		for (const locale of TRANSLATION_LOCALES) {
 			const trPath = join(unitDir, `${id}.lab.${locale}.yaml`);
 			if (!existsSync(trPath)) continue;
 			const tr = checkLabFile(trPath, add);

@@ -23,8 +23,9 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { TRANSLATION_LOCALE_PATTERN } from '../locales.ts';
 
-const LOCALE_PREFIX = /^\/(bn|hi)(?=\/|$)/;
+const LOCALE_PREFIX = new RegExp(`^/(${TRANSLATION_LOCALE_PATTERN})(?=/|$)`);
 const COURSE_CACHE = 'dakshata-course-';
 
 precacheAndRoute(self.__WB_MANIFEST);

@@ -4,6 +4,7 @@
  * against what the builder computes, and translations against the English steps. Problems carry
  * the file and line of the offending YAML node.
  */
+import { TRANSLATION_LOCALES } from '../locales.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -61,7 +62,7 @@ export function checkProjectFile(unitDir: string, fileName: string, add: Add): P
 		}),
 	);
 	const id = fileName.replace(/\.project\.yaml$/, '');
-	for (const locale of ['bn', 'hi']) {
+	for (const locale of TRANSLATION_LOCALES) {
 		const trFile = join(unitDir, `${id}.project.${locale}.yaml`);
 		if (!existsSync(trFile)) continue;
 		const { data: tr } = parse(trFile, ProjectTranslationSchema, add);

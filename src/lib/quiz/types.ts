@@ -6,6 +6,7 @@
  * attempt (0 = shown first). The attempt's layout, kept on the server, maps positions back to the
  * authored order; the browser never sees authored indexes or correct flags.
  */
+import type { Locale } from '../locales.ts';
 
 /** One question as the learner may see it before submitting: no answers, flags or feedback. */
 export type PublicQuestion = {
@@ -113,7 +114,7 @@ export interface QuizIslandProps {
 	courseSlug: string;
 	quizId: string;
 	/** Language of the page (strings, numbers) and of the quiz requested from the server. */
-	locale: 'en' | 'bn' | 'hi';
+	locale: Locale;
 	title: string;
 	passMark: number;
 	display: 'all-at-once' | 'one-at-a-time';

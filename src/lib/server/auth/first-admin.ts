@@ -5,6 +5,7 @@
  * spent and the operator can try again with the same link; two concurrent submissions cannot both
  * create an admin.
  */
+import type { Locale } from '../../locales.ts';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { userTable } from '../../../../db/schema.ts';
@@ -29,7 +30,7 @@ export async function createFirstAdmin(fields: {
 	email: string;
 	name: string;
 	password: string;
-	locale: 'en' | 'bn' | 'hi';
+	locale: Locale;
 }): Promise<FirstAdminOutcome> {
 	// Hash outside the transaction: it takes ~100 ms and the write lock should not wait for it.
 	const passwordHash = await hashPassword(fields.password);

@@ -16,6 +16,7 @@
  *   others), and when an admin disables the account (all).
  * A session of a disabled user is refused and deleted at validation.
  */
+import type { Locale } from '../../locales.ts';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { and, eq, ne } from 'drizzle-orm';
@@ -40,7 +41,7 @@ export interface SessionUser {
 	email: string;
 	name: string;
 	role: 'learner' | 'instructor' | 'admin';
-	locale: 'en' | 'bn' | 'hi';
+	locale: Locale;
 	/** True once the owner confirmed the address (a link sent to it); instructor access needs it. */
 	emailVerified: boolean;
 }

@@ -2,6 +2,7 @@
  * Accounts: create, look up, change. Passwords are hashed here (argon2id) and never leave this
  * module in any other form. Disabling an account ends all its sessions in the same call.
  */
+import type { Locale } from '../../locales.ts';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { userTable } from '../../../../db/schema.ts';
 import { db } from '../db.ts';
@@ -17,7 +18,7 @@ export async function createUser(fields: {
 	email: string;
 	name: string;
 	password: string;
-	locale: 'en' | 'bn' | 'hi';
+	locale: Locale;
 	role?: Role;
 }): Promise<UserRow | null> {
 	const passwordHash = await hashPassword(fields.password);
@@ -69,7 +70,7 @@ export async function updateUserPassword(userId: string, password: string): Prom
 }
 
 /** Changes the preferred language. */
-export async function updateUserLocale(userId: string, locale: 'en' | 'bn' | 'hi'): Promise<void> {
+export async function updateUserLocale(userId: string, locale: Locale): Promise<void> {
 	await db.update(userTable).set({ locale }).where(eq(userTable.id, userId));
 }
 

@@ -17,6 +17,7 @@
  * Status is always read from the row at request time, so the verify page, the PDF, the credential's
  * status list and the dashboard show a revocation at once.
  */
+import type { Locale } from '../../locales.ts';
 import { and, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { certificateTable, userTable } from '../../../../db/schema.ts';
 import { isCertificateId } from '../../certificates/links.ts';
@@ -48,7 +49,7 @@ export async function getCertificate(id: string): Promise<Certificate | null> {
 }
 
 /** The interface language of a certificate's learner (their course title is printed in it too). */
-export async function getLearnerLocale(userId: string): Promise<'en' | 'bn' | 'hi'> {
+export async function getLearnerLocale(userId: string): Promise<Locale> {
 	const row = await db.select({ locale: userTable.locale }).from(userTable).where(eq(userTable.id, userId)).get();
 	return row?.locale ?? 'en';
 }

@@ -5,13 +5,15 @@
  */
 import { z } from 'astro/zod';
 import { SlugSchema } from '../../content/schemas.ts';
-import { createTranslator, isLocale, type Locale } from '../../i18n.ts';
+import { createTranslator, type Locale } from '../../i18n.ts';
+import { LocaleSchema as SharedLocaleSchema } from '../../user-input.ts';
 import type { QuizRefusal } from './attempts.ts';
 
 /** Attempt ids are 24 characters of the secure-random alphabet. */
 export const AttemptIdSchema = z.string().regex(/^[a-z0-9]{16,40}$/);
 
-const LocaleSchema = z.string().refine(isLocale).transform((v) => v as Locale).default('en');
+/** The learner's language, English when not sent. */
+const LocaleSchema = SharedLocaleSchema.default('en');
 
 export const StartBodySchema = z.strictObject({ course: SlugSchema, quiz: SlugSchema, locale: LocaleSchema });
 export const SubmitBodySchema = z.strictObject({ attempt: AttemptIdSchema, answers: z.unknown(), locale: LocaleSchema });
