@@ -8,6 +8,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { SITE_URL, TRUST_PROXY } from 'astro:env/server';
 import { createTranslator, splitLocale } from './lib/i18n.ts';
+import { errorResponse } from './lib/server/http/body.ts';
 import { verifyRequestOrigin } from './lib/server/http/csrf.ts';
 import { CACHE_MARKER } from './lib/server/http/page-cache.ts';
 import { getPublicOrigin } from './lib/server/http/proxy.ts';
@@ -39,9 +40,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	if (!verifyRequestOrigin(request, origins)) {
 		const message = locals.t('error.crossOrigin');
 		const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
-		return wantsJson
-			? Response.json({ error: message }, { status: 403 })
-			: new Response(message, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		return errorResponse(403, message, { json: wantsJson });
 	}
 
 	try {

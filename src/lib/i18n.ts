@@ -60,6 +60,11 @@ export function splitLocale(pathname: string): { locale: Locale; path: string } 
 	return { locale: match[1] as Locale, path: match[2] || '/' };
 }
 
+/** True when `key` is a string of the catalogue (English is complete by definition). */
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(en, key);
+}
+
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /**

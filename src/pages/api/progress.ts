@@ -9,8 +9,7 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { getCourse } from '~/lib/courses.ts';
-import { createTranslator } from '~/lib/i18n.ts';
-import { readForm } from '~/lib/server/forms.ts';
+import { errorResponse, readBody } from '~/lib/server/http/body.ts';
 import { getSafeNext } from '~/lib/server/page.ts';
 import { completeLesson, getCourseProgress, uncompleteLesson } from '~/lib/server/progress/enrolment.ts';
 import { SlugSchema } from '~/lib/content/schemas.ts';
@@ -23,18 +22,10 @@ const BodySchema = z.object({
 });
 
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
-	const t = createTranslator(locals.locale);
-	const isJson = (request.headers.get('content-type') ?? '').startsWith('application/json');
-	const fail = (status: number, message: string) =>
-		isJson ? Response.json({ ok: false, error: message }, { status }) : new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-
-	let raw: unknown;
-	if (isJson) {
-		raw = await request.json().catch(() => undefined);
-	} else {
-		raw = await readForm(request);
-	}
-	const parsed = BodySchema.safeParse(raw);
+	const t = locals.t;
+	const { json: isJson, value } = await readBody(request);
+	const fail = (status: number, message: string) => errorResponse(status, message, { json: isJson });
+	const parsed = BodySchema.safeParse(value);
 	if (!parsed.success) return fail(400, t('error.badRequest'));
 	if (!locals.user) return fail(401, t('progress.notSignedIn'));
 	const course = await getCourse(parsed.data.course, 'en');

@@ -2,6 +2,7 @@
  * Shared bits of the analytics CSV endpoints: response headers, refusals and the time format.
  */
 import { createTranslator, type Locale } from '../../i18n.ts';
+import { errorResponse } from '../http/body.ts';
 import type { AnalyticsAccess } from './instructor-access.ts';
 
 /** Headers for a CSV download: private, never cached, with a file name. */
@@ -20,10 +21,7 @@ export function refuseAnalytics(
 ): Response {
 	if (access.kind === 'sign-in') return access.response;
 	if (access.kind === 'not-found') return new Response(null, { status: 404 });
-	return new Response(createTranslator(locale)('error.forbidden'), {
-		status: 403,
-		headers: { 'content-type': 'text/plain; charset=utf-8' },
-	});
+	return errorResponse(403, createTranslator(locale)('error.forbidden'), { json: false });
 }
 
 /** A time as spreadsheets read it, in UTC: `2026-11-23 10:40:05`; null stays empty. */

@@ -12,8 +12,8 @@ import { userTable } from '../../../../db/schema.ts';
 import { db } from '../db.ts';
 import { hashPassword } from './password.ts';
 import { generateSecureRandomString } from '../random.ts';
-import { consumeOneTimeToken } from './tokens.ts';
-import type { UserRow } from './user.ts';
+import { consumeOneTimeToken, verifyOneTimeToken } from './tokens.ts';
+import { countActiveAdmins, type UserRow } from './user.ts';
 
 export type FirstAdminOutcome = { ok: true; user: UserRow } | { ok: false; reason: 'invalidLink' | 'emailTaken' };
 
@@ -57,4 +57,9 @@ export async function createFirstAdmin(fields: {
 		if (error instanceof Refusal) return { ok: false, reason: error.reason };
 		throw error;
 	}
+}
+
+/** True while no administrator exists and `token` is the setup link's, still unused. */
+export async function isSetupTokenValid(token: string): Promise<boolean> {
+	return token !== '' && (await countActiveAdmins()) === 0 && (await verifyOneTimeToken(db, token, 'setup'));
 }

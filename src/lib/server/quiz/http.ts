@@ -1,12 +1,13 @@
 /**
  * The HTTP side of quiz refusals and bodies, shared by the JSON endpoints (src/pages/api/quiz/)
  * and the no-JavaScript quiz page: a status code and a message in the learner's language for each
- * refusal, and readers for request bodies.
+ * refusal, and the schemas of the request bodies (read with ../http/body.ts).
  */
 import { z } from 'astro/zod';
 import { SlugSchema } from '../../content/schemas.ts';
 import { createTranslator, type Locale } from '../../i18n.ts';
 import { LocaleSchema as SharedLocaleSchema } from '../../user-input.ts';
+import { errorResponse } from '../http/body.ts';
 import type { QuizRefusal } from './attempts.ts';
 
 /** Attempt ids are 24 characters of the secure-random alphabet. */
@@ -61,40 +62,5 @@ export function describeRefusal(refusal: QuizRefusal, locale: Locale, now = Date
 /** A JSON error answer for a refusal. */
 export function refusalResponse(refusal: QuizRefusal, locale: Locale): Response {
 	const { status, message, headers } = describeRefusal(refusal, locale);
-	return Response.json({ ok: false, error: message }, { status, headers });
-}
-
-/** A JSON error answer with a status and message. */
-export function errorResponse(status: number, message: string): Response {
-	return Response.json({ ok: false, error: message }, { status });
-}
-
-/** Largest JSON body read (a quiz's answers are a few KB). */
-const MAX_JSON_BYTES = 256 * 1024;
-
-/** The request's JSON body, or undefined when it is not JSON or too large. */
-export async function readJsonBody(request: Request): Promise<unknown> {
-	if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) return undefined;
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) return undefined;
-	const text = await request.text().catch(() => '');
-	if (text.length > MAX_JSON_BYTES) return undefined;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
-}
-
-/** Form fields with repeated names kept (checkbox groups), or null when the body is not a form. */
-export async function readFormFields(request: Request): Promise<Map<string, string[]> | null> {
-	const type = request.headers.get('content-type') ?? '';
-	if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return null;
-	try {
-		const data = await request.formData();
-		const fields = new Map<string, string[]>();
-		for (const [key, value] of data) if (typeof value === 'string') fields.set(key, [...(fields.get(key) ?? []), value]);
-		return fields;
-	} catch {
-		return null;
-	}
+	return errorResponse(status, message, { headers });
 }

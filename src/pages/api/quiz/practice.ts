@@ -8,13 +8,14 @@
 import type { APIRoute } from 'astro';
 import { createTranslator } from '~/lib/i18n.ts';
 import { getClientAddress } from '~/lib/server/http/client-address.ts';
-import { errorResponse, PracticeBodySchema, readJsonBody, refusalResponse } from '~/lib/server/quiz/http.ts';
+import { errorResponse, readJson } from '~/lib/server/http/body.ts';
+import { PracticeBodySchema, refusalResponse } from '~/lib/server/quiz/http.ts';
 import { loadQuiz } from '~/lib/server/quiz/load.ts';
 import { gradePractice } from '~/lib/server/quiz/practice.ts';
 
 export const POST: APIRoute = async (context) => {
 	const { request, locals } = context;
-	const parsed = PracticeBodySchema.safeParse(await readJsonBody(request));
+	const parsed = PracticeBodySchema.safeParse(await readJson(request));
 	if (!parsed.success) return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
 	const { course, quiz, seed, answers, locale } = parsed.data;
 	const loaded = await loadQuiz(course, quiz, locale);

@@ -9,13 +9,14 @@
  */
 import type { APIRoute } from 'astro';
 import { createTranslator, type Locale } from '~/lib/i18n.ts';
-import { errorResponse, readJsonBody, refusalResponse, SubmitBodySchema } from '~/lib/server/quiz/http.ts';
+import { errorResponse, readJson } from '~/lib/server/http/body.ts';
+import { refusalResponse, SubmitBodySchema } from '~/lib/server/quiz/http.ts';
 import { listAttempts, submitAttempt } from '~/lib/server/quiz/attempts.ts';
 import { loadQuiz } from '~/lib/server/quiz/load.ts';
 import { addCertificateLink, getQuizStatus, getStoredResult } from '~/lib/server/quiz/results.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {
-	const parsed = SubmitBodySchema.safeParse(await readJsonBody(request));
+	const parsed = SubmitBodySchema.safeParse(await readJson(request));
 	if (!parsed.success) return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
 	const { attempt, answers, locale } = parsed.data;
 	if (!locals.user) return errorResponse(401, createTranslator(locale)('quiz.error.notSignedIn'));
