@@ -1,4 +1,5 @@
 import eslintPluginAstro from 'eslint-plugin-astro';
+import solid from 'eslint-plugin-solid/configs/typescript';
 import tseslint from 'typescript-eslint';
 
 export default [
@@ -7,6 +8,8 @@ export default [
 	},
 	...tseslint.configs.recommended,
 	...eslintPluginAstro.configs.recommended,
+	// The Solid islands (reactivity, JSX): props read reactively, no destructuring of props, etc.
+	{ files: ['src/**/*.tsx'], ...solid },
 	{
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -6,7 +6,7 @@
  */
 import { For, Index, Match, Show, Switch } from 'solid-js';
 import type { DisplayAnswer, PublicQuestion, QuizStrings } from '~/lib/quiz/types.ts';
-import { fill, moveItem, setAt, toggleChoice } from './quiz-helpers.ts';
+import { answerOf, fill, moveItem, questionOf, setAt, toggleChoice } from './quiz-helpers.ts';
 
 export interface QuestionFieldProps {
 	q: PublicQuestion;
@@ -26,15 +26,16 @@ export default function QuestionField(props: QuestionFieldProps) {
 	const s = () => props.strings;
 	const id = () => `${props.base}-${props.q.id}`;
 	const name = () => `q.${props.q.id}`;
-	const q = () => props.q as PublicQuestion & { options: string[]; items: string[]; lefts: string[]; rights: string[]; parts: string[]; unit?: string };
-	const order = () => (props.answer as number[] | null | undefined) ?? q().items.map((_, i) => i);
+	const items = () => questionOf(props.q, 'ordering')?.items ?? [];
+	const order = () => answerOf('ordering', props.answer) ?? items().map((_, i) => i);
+	const unit = () => questionOf(props.q, 'numeric')?.unit;
 
 	const move = (index: number, delta: number) => {
 		const item = order()[index]!;
 		const next = moveItem(order(), index, delta);
 		const at = next.indexOf(item);
 		props.onAnswer(next);
-		props.announce(fill(s().moved, { item: q().items[item]!, position: at + 1, total: next.length }));
+		props.announce(fill(s().moved, { item: items()[item]!, position: at + 1, total: next.length }));
 		// The list re-renders; keep focus on the moved item, on the button that can still act.
 		queueMicrotask(() => {
 			const up = at > 0 && (delta < 0 || at === next.length - 1);
@@ -59,16 +60,19 @@ export default function QuestionField(props: QuestionFieldProps) {
 				<span class="quiz-points">{fill(s().points, { points: props.q.points })}</span>
 			</legend>
 			<Switch>
-				<Match when={props.q.type === 'single' || props.q.type === 'multiple'}>
-					<Index each={q().options}>
-						{(text, d) =>
-							props.q.type === 'single'
-								? choice('radio', String(d), text(), () => props.answer === d, () => props.onAnswer(d))
-								: choice('checkbox', String(d), text(), () => ((props.answer as number[] | undefined) ?? []).includes(d), (on) =>
-										props.onAnswer(toggleChoice(props.answer as number[] | undefined, d, on)),
-									)
-						}
-					</Index>
+				<Match when={questionOf(props.q, 'single')}>
+					{(q) => <Index each={q().options}>{(text, d) => choice('radio', String(d), text(), () => props.answer === d, () => props.onAnswer(d))}</Index>}
+				</Match>
+				<Match when={questionOf(props.q, 'multiple')}>
+					{(q) => (
+						<Index each={q().options}>
+							{(text, d) =>
+								choice('checkbox', String(d), text(), () => (answerOf('multiple', props.answer) ?? []).includes(d), (on) =>
+									props.onAnswer(toggleChoice(answerOf('multiple', props.answer), d, on)),
+								)
+							}
+						</Index>
+					)}
 				</Match>
 				<Match when={props.q.type === 'true-false'}>
 					{choice('radio', 'true', s().true, () => props.answer === true, () => props.onAnswer(true))}
@@ -87,23 +91,23 @@ export default function QuestionField(props: QuestionFieldProps) {
 							autocomplete="off"
 							spellcheck={false}
 							inputmode={props.q.type === 'numeric' ? 'decimal' : undefined}
-							aria-describedby={q().unit ? `${id()}-unit` : undefined}
-							value={(props.answer as string | undefined) ?? ''}
+							aria-describedby={unit() ? `${id()}-unit` : undefined}
+							value={answerOf(props.q.type === 'numeric' ? 'numeric' : 'short-text', props.answer) ?? ''}
 							onInput={(e) => props.onAnswer(e.currentTarget.value)}
 						/>
-						<Show when={q().unit}>
-							<span id={`${id()}-unit`}>{q().unit}</span>
+						<Show when={unit()}>
+							<span id={`${id()}-unit`}>{unit()}</span>
 						</Show>
 					</span>
 				</Match>
 				<Match when={props.q.type === 'ordering' && !props.hydrated}>
 					<ol class="quiz-order">
-						<Index each={q().items}>
+						<Index each={items()}>
 							{(item, d) => (
 								<li>
 									<span>{item()}</span>
 									<select name={`${name()}.${d}`} aria-label={fill(s().position, { item: item() })}>
-										<Index each={q().items}>{(_, r) => <option value={r + 1} selected={r === d}>{r + 1}</option>}</Index>
+										<Index each={items()}>{(_, r) => <option value={r + 1} selected={r === d}>{r + 1}</option>}</Index>
 									</select>
 								</li>
 							)}
@@ -115,12 +119,12 @@ export default function QuestionField(props: QuestionFieldProps) {
 						<For each={order()}>
 							{(item, i) => (
 								<li>
-									<span>{q().items[item]}</span>
+									<span>{items()[item]}</span>
 									<span class="quiz-moves">
-										<button type="button" class="secondary" id={`${id()}-up-${item}`} disabled={i() === 0} aria-label={fill(s().moveUp, { item: q().items[item]! })} onClick={() => move(i(), -1)}>
+										<button type="button" class="secondary" id={`${id()}-up-${item}`} disabled={i() === 0} aria-label={fill(s().moveUp, { item: items()[item]! })} onClick={() => move(i(), -1)}>
 											↑
 										</button>
-										<button type="button" class="secondary" id={`${id()}-down-${item}`} disabled={i() === order().length - 1} aria-label={fill(s().moveDown, { item: q().items[item]! })} onClick={() => move(i(), 1)}>
+										<button type="button" class="secondary" id={`${id()}-down-${item}`} disabled={i() === order().length - 1} aria-label={fill(s().moveDown, { item: items()[item]! })} onClick={() => move(i(), 1)}>
 											↓
 										</button>
 									</span>
@@ -129,7 +133,8 @@ export default function QuestionField(props: QuestionFieldProps) {
 						</For>
 					</ol>
 				</Match>
-				<Match when={props.q.type === 'matching'}>
+				<Match when={questionOf(props.q, 'matching')}>
+					{(q) => (
 					<Index each={q().lefts}>
 						{(left, l) => (
 							<div class="quiz-match">
@@ -139,13 +144,13 @@ export default function QuestionField(props: QuestionFieldProps) {
 									name={`${name()}.${l}`}
 									onChange={(e) => {
 										const v = e.currentTarget.value;
-										props.onAnswer(setAt<number | null>(props.answer as (number | null)[] | undefined, q().lefts.length, l, v === '' ? null : Number(v), null));
+										props.onAnswer(setAt<number | null>(answerOf('matching', props.answer), q().lefts.length, l, v === '' ? null : Number(v), null));
 									}}
 								>
 									<option value="">{s().choose}</option>
 									<Index each={q().rights}>
 										{(right, r) => (
-											<option value={r} selected={(props.answer as (number | null)[] | undefined)?.[l] === r}>
+											<option value={r} selected={answerOf('matching', props.answer)?.[l] === r}>
 												{right()}
 											</option>
 										)}
@@ -154,8 +159,10 @@ export default function QuestionField(props: QuestionFieldProps) {
 							</div>
 						)}
 					</Index>
+					)}
 				</Match>
-				<Match when={props.q.type === 'fill-blanks'}>
+				<Match when={questionOf(props.q, 'fill-blanks')}>
+					{(q) => (
 					<p class="quiz-fill">
 						<Index each={q().parts}>
 							{(part, b) => (
@@ -170,14 +177,15 @@ export default function QuestionField(props: QuestionFieldProps) {
 											autocomplete="off"
 											spellcheck={false}
 											aria-label={fill(s().blank, { number: b + 1 })}
-											value={(props.answer as string[] | undefined)?.[b] ?? ''}
-											onInput={(e) => props.onAnswer(setAt(props.answer as string[] | undefined, q().parts.length - 1, b, e.currentTarget.value, ''))}
+											value={answerOf('fill-blanks', props.answer)?.[b] ?? ''}
+											onInput={(e) => props.onAnswer(setAt(answerOf('fill-blanks', props.answer), q().parts.length - 1, b, e.currentTarget.value, ''))}
 										/>
 									</Show>
 								</>
 							)}
 						</Index>
 					</p>
+					)}
 				</Match>
 			</Switch>
 		</fieldset>

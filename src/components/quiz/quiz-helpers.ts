@@ -2,7 +2,7 @@
  * Pure helpers of the quiz island: answer bookkeeping, ordering moves, time and string formatting.
  * No Solid, no DOM: unit-tested in tests/unit/quiz-island-helpers.test.ts.
  */
-import type { DisplayAnswer, DisplayAnswers, PublicQuestion, QuizStatus } from '~/lib/quiz/types.ts';
+import type { AnswerByType, DisplayAnswer, DisplayAnswers, PublicQuestion, QuestionOf, QuestionType, QuizStatus } from '~/lib/quiz/types.ts';
 
 /**
  * Fills `{name}` placeholders.
@@ -80,4 +80,34 @@ export function getVerdict(credit: number, answered: boolean): 'correct' | 'part
 	if (credit >= 1) return 'correct';
 	if (credit > 0) return 'partly';
 	return answered ? 'incorrect' : 'unanswered';
+}
+
+/** `q` when it is a question of `type`, else undefined (for a `<Match when>` that narrows). */
+export function questionOf<T extends QuestionType>(q: PublicQuestion, type: T): QuestionOf<T> | undefined {
+	return isOfType(q, type) ? q : undefined;
+}
+
+function isOfType<T extends QuestionType>(q: PublicQuestion, type: T): q is QuestionOf<T> {
+	return q.type === type;
+}
+
+const isPositions = (a: unknown): a is number[] => Array.isArray(a) && a.every((v) => typeof v === 'number');
+
+/** How each type's answer is recognised. */
+const ANSWER_SHAPES: { [T in QuestionType]: (a: DisplayAnswer) => a is AnswerByType[T] } = {
+	single: (a): a is number => typeof a === 'number',
+	multiple: isPositions,
+	'true-false': (a): a is boolean => typeof a === 'boolean',
+	'short-text': (a): a is string => typeof a === 'string',
+	numeric: (a): a is string => typeof a === 'string',
+	ordering: isPositions,
+	matching: (a): a is (number | null)[] => Array.isArray(a) && a.every((v) => v === null || typeof v === 'number'),
+	'fill-blanks': (a): a is string[] => Array.isArray(a) && a.every((v) => typeof v === 'string'),
+};
+
+/** The answer to a question of `type`, or undefined when there is none (or it has another shape). */
+export function answerOf<T extends QuestionType>(type: T, answer: DisplayAnswer | undefined): AnswerByType[T] | undefined {
+	if (answer === undefined || answer === null) return undefined;
+	const shape: (a: DisplayAnswer) => a is AnswerByType[T] = ANSWER_SHAPES[type];
+	return shape(answer) ? answer : undefined;
 }

@@ -30,14 +30,29 @@ export type PublicQuestion = {
 export type QuestionType = PublicQuestion['type'];
 
 /**
- * A learner's answer to one question, in display terms. `null` (or a missing key) is unanswered.
+ * A learner's answer to each type of question, in display terms:
  * - single: option position; multiple: option positions; true-false: boolean;
  * - short-text, numeric: the text typed;
  * - ordering: item positions in the learner's order (a permutation);
  * - matching: for each left (by position) the chosen right position or null;
  * - fill-blanks: the text typed in each blank.
  */
-export type DisplayAnswer = number | number[] | boolean | string | (number | null)[] | string[] | null;
+export interface AnswerByType {
+	single: number;
+	multiple: number[];
+	'true-false': boolean;
+	'short-text': string;
+	numeric: string;
+	ordering: number[];
+	matching: (number | null)[];
+	'fill-blanks': string[];
+}
+
+/** A question of one type. */
+export type QuestionOf<T extends QuestionType> = PublicQuestion & { type: T };
+
+/** A learner's answer to one question, in display terms. `null` (or a missing key) is unanswered. */
+export type DisplayAnswer = AnswerByType[QuestionType] | null;
 
 export type DisplayAnswers = Record<string, DisplayAnswer>;
 
