@@ -1,3 +1,6 @@
+/**
+ * GET /healthz: liveness and database reachability, for monitors and the container health check.
+ */
 import type { APIRoute } from 'astro';
 import { getHealth } from '~/lib/server/health.ts';
 

@@ -3,6 +3,7 @@
  * message naming the lesson file, the component and the valid values.
  */
 import { AstroError } from 'astro/errors';
+import { REQUIRED_PROPS, type RequiredProp } from '~/lib/content/kit-rules.ts';
 
 /** Throws an AstroError naming the file (from the lesson context) and the component. */
 export function failComponent(locals: App.Locals, component: string, problem: string, hint: string): never {
@@ -25,4 +26,10 @@ export function expectOneOf<T extends string>(locals: App.Locals, component: str
 export function expectText(locals: App.Locals, component: string, prop: string, value: unknown, example: string): string {
 	if (typeof value === 'string' && value.trim() !== '') return value;
 	failComponent(locals, component, `needs a non-empty ${prop}.`, `For example: <${component} ${prop}="${example}" …>`);
+}
+
+/** Checks a required text prop of the kit (kit-rules.ts), or fails with its example. */
+export function expectProp<C extends keyof typeof REQUIRED_PROPS>(locals: App.Locals, component: C, prop: RequiredProp<C>, value: unknown): string {
+	const examples: Record<string, string> = REQUIRED_PROPS[component];
+	return expectText(locals, component, prop, value, examples[prop]!);
 }

@@ -31,6 +31,7 @@ import { checkProjectFile } from '../projects/content-check.ts';
 import { lintQuiz } from './item-lint.ts';
 import { checkLabFiles, type LabRef } from '../labs/check.ts';
 import { TRANSLATION_LOCALE_PATTERN, TRANSLATION_LOCALES } from '../locales.ts';
+import { CALLOUT_TYPES, isKitComponent, KIT_COMPONENTS, REQUIRED_PROPS, type RequiredProp } from './kit-rules.ts';
 import { checkTranslations } from './translations.ts';
 
 export interface Problem {
@@ -49,8 +50,6 @@ interface Parsed<T> {
 	bodyLine: number;
 }
 
-const CALLOUT_TYPES = ['note', 'tip', 'warning', 'client-tip'];
-const KIT = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Lab', 'Objectives', 'Project', 'Quiz', 'Scenario', 'Steps'];
 const IMAGE_EXT = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 const TRANSLATED_MDX = new RegExp(`\\.(${TRANSLATION_LOCALE_PATTERN})\\.mdx$`);
 const LOCALE_PREFIX = new RegExp(`^/(${TRANSLATION_LOCALE_PATTERN})(?=/|$)`);
@@ -344,20 +343,22 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 		if (name === 'a' || name === 'img') checkUrl(file, line, name === 'a' ? 'link' : 'image', attr(node, name === 'a' ? 'href' : 'src') ?? '', ctx, add);
 		return;
 	}
-	if (!KIT.includes(name)) {
-		add(file, line, `<${name}> is not a component of the kit. Use one of: ${KIT.join(', ')}`);
+	if (!isKitComponent(name)) {
+		add(file, line, `<${name}> is not a component of the kit. Use one of: ${KIT_COMPONENTS.join(', ')}`);
 		return;
 	}
-	const need = (prop: string, example: string) => {
+	// A required text prop (kit-rules.ts), reported with its example when missing or blank.
+	const need = <C extends keyof typeof REQUIRED_PROPS>(component: C, prop: RequiredProp<C>) => {
 		const v = attr(node, prop);
-		if (v === undefined || v.trim() === '') add(file, line, `<${name}> needs ${prop}, e.g. ${prop}="${example}"`);
+		const examples: Record<string, string> = REQUIRED_PROPS[component];
+		if (v === undefined || v.trim() === '') add(file, line, `<${name}> needs ${prop}, e.g. ${prop}="${examples[prop]}"`);
 		return v;
 	};
 	const courseDir = ctx.dir;
 	switch (name) {
 		case 'Callout': {
 			const type = attr(node, 'type');
-			if (!type || !CALLOUT_TYPES.includes(type)) add(file, line, `<Callout> has type=${JSON.stringify(type ?? null)}; use one of: ${CALLOUT_TYPES.map((t) => `type="${t}"`).join(', ')}`);
+			if (!type || !(CALLOUT_TYPES as readonly string[]).includes(type)) add(file, line, `<Callout> has type=${JSON.stringify(type ?? null)}; use one of: ${CALLOUT_TYPES.map((t) => `type="${t}"`).join(', ')}`);
 			break;
 		}
 		case 'Kbd': {
@@ -369,14 +370,14 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			break;
 		}
 		case 'Figure': {
-			const src = need('src', 'images/example.png');
-			need('alt', 'What the picture shows');
+			const src = need('Figure', 'src');
+			need('Figure', 'alt');
 			if (src && (!IMAGE_EXT.test(src) || !existsSync(join(courseDir, src)))) add(file, line, `<Figure src="${src}"> is not an image file in courses/${ctx.course}/ (give a path like images/chart.png)`);
 			break;
 		}
 		case 'Download': {
-			const f = need('file', 'files/practice.xlsx');
-			need('title', 'Practice file');
+			const f = need('Download', 'file');
+			need('Download', 'title');
 			if (f) {
 				const fileName = f.replace(/^\.?\/?files\//, '');
 				if (fileName.includes('/') || !existsSync(join(courseDir, 'files', fileName))) add(file, line, `<Download file="${f}"> does not exist in courses/${ctx.course}/files/`);
@@ -384,14 +385,14 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			break;
 		}
 		case 'Glossary':
-			need('term', 'pivot table');
+			need('Glossary', 'term');
 			if (!node.children?.length) add(file, line, '<Glossary> needs a definition between <Glossary term="…"> and </Glossary>');
 			break;
 		case 'Scenario':
-			need('client', 'Rahim, owner of a bakery in Sylhet');
+			need('Scenario', 'client');
 			break;
 		case 'Quiz': {
-			const id = need('id', 'unit-1-check');
+			const id = need('Quiz', 'id');
 			if (id) {
 				ctx.embedded.add(id);
 				ctx.quizRefs.push({ id, file, line });
@@ -399,7 +400,7 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			break;
 		}
 		case 'Project': {
-			const id = need('id', 'order-report');
+			const id = need('Project', 'id');
 			if (id) {
 				ctx.embedded.add(`project:${id}`);
 				ctx.quizRefs.push({ id, file, line, kind: 'project' });
@@ -407,7 +408,7 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			break;
 		}
 		case 'Lab': {
-			const id = need('id', 'proposal-bakery');
+			const id = need('Lab', 'id');
 			if (id) ctx.labRefs.push({ id, file, line });
 			break;
 		}

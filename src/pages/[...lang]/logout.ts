@@ -1,3 +1,6 @@
+/**
+ * POST /logout: ends the session and clears the cookie, then on to the sign-in page (303).
+ */
 import type { APIRoute } from 'astro';
 import { getLocaleFromParam, localizePath } from '~/lib/i18n.ts';
 import { invalidateSession } from '~/lib/server/auth/session.ts';

@@ -1,3 +1,6 @@
+/**
+ * /manifest.webmanifest (and /bn/, /hi/): the web app manifest in each language, prerendered.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { createTranslator, getLangParam, getLocaleFromParam, localizePath, LOCALES } from '~/lib/i18n.ts';
 
