@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	answerOf,
 	countAnswered,
 	fill,
 	formatClock,
@@ -9,6 +10,7 @@ import {
 	getVerdict,
 	isAnswered,
 	moveItem,
+	questionOf,
 	setAt,
 	toggleChoice,
 } from '../../src/components/quiz/quiz-helpers.ts';
@@ -90,5 +92,25 @@ describe('getVerdict', () => {
 		expect(getVerdict(0.5, true)).toBe('partly');
 		expect(getVerdict(0, true)).toBe('incorrect');
 		expect(getVerdict(0, false)).toBe('unanswered');
+	});
+});
+
+describe('answers by question type', () => {
+	const ordering: PublicQuestion = { id: 'steps', prompt: 'Put the steps in order', points: 1, type: 'ordering', items: ['Open', 'Sort', 'Save'] };
+
+	it('gives a question of the asked type, and nothing for another type', () => {
+		expect(questionOf(ordering, 'ordering')?.items).toEqual(['Open', 'Sort', 'Save']);
+		expect(questionOf(ordering, 'matching')).toBeUndefined();
+	});
+
+	it('gives the answer only when it has the shape of that type’s answers', () => {
+		expect(answerOf('ordering', [2, 0, 1])).toEqual([2, 0, 1]);
+		expect(answerOf('matching', [1, null])).toEqual([1, null]);
+		expect(answerOf('fill-blanks', ['SUM', ''])).toEqual(['SUM', '']);
+		expect(answerOf('single', 2)).toBe(2);
+		expect(answerOf('single', [2])).toBeUndefined();
+		expect(answerOf('fill-blanks', [1, 2])).toBeUndefined();
+		expect(answerOf('true-false', 'true')).toBeUndefined();
+		expect(answerOf('numeric', null)).toBeUndefined();
 	});
 });
