@@ -23,10 +23,18 @@ const contentCheck = {
 		'astro:build:start': async () => {
 			const root = fileURLToPath(new URL('.', import.meta.url));
 			const all = await checkCourses(`${root}courses`, root, `${root}content/docs`);
-			if (testBuild) all.push(...(await checkCourses(`${root}tests/fixtures/courses`, root, `${root}content/docs`, { itemLint: false })));
+			if (testBuild)
+				all.push(
+					...(await checkCourses(`${root}tests/fixtures/courses`, root, `${root}content/docs`, {
+						itemLint: false,
+					})),
+				);
 			const problems = all.filter((p) => p.severity !== 'warning');
 			const warnings = all.length - problems.length;
-			if (warnings > 0) console.warn(`The course content has ${warnings} warning(s); \`npm run content:check\` lists them.`);
+			if (warnings > 0)
+				console.warn(
+					`The course content has ${warnings} warning(s); \`npm run content:check\` lists them.`,
+				);
 			if (problems.length > 0) {
 				const list = problems.map((p) => `  ${p.file}:${p.line}  ${p.message}`).join('\n');
 				throw new Error(`The course content has ${problems.length} problem(s):\n${list}`);

@@ -75,14 +75,12 @@ const server = await startServer();
 const rows: Record<string, string | number>[] = [];
 try {
 	const { db, close } = await openDatabase({ url: server.databaseUrl });
-	await db
-		.insert(userTable)
-		.values({
-			id: 'benchlearner00000000000a',
-			email: 'bench@example.org',
-			name: NAMES[0]!,
-			passwordHash: 'x',
-		});
+	await db.insert(userTable).values({
+		id: 'benchlearner00000000000a',
+		email: 'bench@example.org',
+		name: NAMES[0]!,
+		passwordHash: 'x',
+	});
 	const id = 'benchbenchbenchbenchbenchbench22';
 	await db.insert(certificateTable).values({
 		...sample(NAMES[0]!),

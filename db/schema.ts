@@ -39,9 +39,7 @@ export const userTable = sqliteTable(
 			.notNull()
 			.default('learner'),
 		/** Preferred interface language: `en`, `bn` or `hi`. */
-		locale: text('locale', { enum: LOCALES })
-			.notNull()
-			.default('en'),
+		locale: text('locale', { enum: LOCALES }).notNull().default('en'),
 		/** When the owner proved they read mail at `email` (a confirmation link); null until then. */
 		emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
 		/** Set when an admin disables the account; such a user cannot sign in. */

@@ -20,14 +20,24 @@ const words = (mdx: string) =>
 		.split(/\s+/)
 		.filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-const totals = { lessons: 0, quizzes: 0, bn: { lessons: 0, quizzes: 0 }, hi: { lessons: 0, quizzes: 0 } };
-const percent = (n: number, of: number) => (of === 0 ? '—' : `${Math.floor((n / of) * 1000) / 10} %`);
+const totals = {
+	lessons: 0,
+	quizzes: 0,
+	bn: { lessons: 0, quizzes: 0 },
+	hi: { lessons: 0, quizzes: 0 },
+};
+const percent = (n: number, of: number) =>
+	of === 0 ? '—' : `${Math.floor((n / of) * 1000) / 10} %`;
 
 for (const course of readdirSync(root).sort()) {
 	const dir = join(root, course);
 	if (!existsSync(join(dir, 'course.md'))) continue;
-	const front = parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, 'course.md'), 'utf8'))![1]!);
-	const units = readdirSync(dir).filter((u) => /^\d+-/.test(u)).sort();
+	const front = parse(
+		/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, 'course.md'), 'utf8'))![1]!,
+	);
+	const units = readdirSync(dir)
+		.filter((u) => /^\d+-/.test(u))
+		.sort();
 	let lessons = 0;
 	let total = 0;
 	let shortest = Infinity;
@@ -45,17 +55,24 @@ for (const course of readdirSync(root).sort()) {
 			const n = words(readFileSync(join(dir, unit, f), 'utf8'));
 			unitWords += n;
 			shortest = Math.min(shortest, n);
-			for (const l of TRANSLATION_LOCALES) if (files.includes(f.replace(/\.mdx$/, `.${l}.mdx`))) translated[l]++;
+			for (const l of TRANSLATION_LOCALES)
+				if (files.includes(f.replace(/\.mdx$/, `.${l}.mdx`))) translated[l]++;
 		}
 		const unitQuizzes = files.filter((f) => f.endsWith('.quiz.yaml'));
-		for (const q of unitQuizzes) for (const l of TRANSLATION_LOCALES) if (files.includes(q.replace(/\.yaml$/, `.${l}.yaml`))) quizTranslated[l]++;
+		for (const q of unitQuizzes)
+			for (const l of TRANSLATION_LOCALES)
+				if (files.includes(q.replace(/\.yaml$/, `.${l}.yaml`))) quizTranslated[l]++;
 		let unitQuestions = 0;
-		for (const q of unitQuizzes) unitQuestions += (parse(readFileSync(join(dir, unit, q), 'utf8')).questions as unknown[]).length;
+		for (const q of unitQuizzes)
+			unitQuestions += (parse(readFileSync(join(dir, unit, q), 'utf8')).questions as unknown[])
+				.length;
 		lessons += unitLessons.length;
 		total += unitWords;
 		quizzes += unitQuizzes.length;
 		questions += unitQuestions;
-		unitLines.push(`  ${unit}: ${unitTitle} — ${unitLessons.length} lessons, ${unitWords} words, ${unitQuizzes.length} quiz(zes) with ${unitQuestions} questions`);
+		unitLines.push(
+			`  ${unit}: ${unitTitle} — ${unitLessons.length} lessons, ${unitWords} words, ${unitQuizzes.length} quiz(zes) with ${unitQuestions} questions`,
+		);
 	}
 	totals.lessons += lessons;
 	totals.quizzes += quizzes;
@@ -65,7 +82,9 @@ for (const course of readdirSync(root).sort()) {
 	}
 	console.log(`${course}: ${front.title}`);
 	console.log(unitLines.join('\n'));
-	console.log(`  total: ${units.length} units, ${lessons} lessons, ${total} words (shortest lesson ${shortest}), ${quizzes} quizzes, ${questions} questions; lessons in bn: ${translated.bn}, hi: ${translated.hi}; quizzes in bn: ${quizTranslated.bn}, hi: ${quizTranslated.hi}; course page in bn: ${existsSync(join(dir, 'course.bn.md'))}, hi: ${existsSync(join(dir, 'course.hi.md'))}\n`);
+	console.log(
+		`  total: ${units.length} units, ${lessons} lessons, ${total} words (shortest lesson ${shortest}), ${quizzes} quizzes, ${questions} questions; lessons in bn: ${translated.bn}, hi: ${translated.hi}; quizzes in bn: ${quizTranslated.bn}, hi: ${quizTranslated.hi}; course page in bn: ${existsSync(join(dir, 'course.bn.md'))}, hi: ${existsSync(join(dir, 'course.hi.md'))}\n`,
+	);
 }
 
 const { counts } = checkTranslations(root, join(root, '..'));

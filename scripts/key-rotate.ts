@@ -10,7 +10,11 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { resolve } from 'node:path';
-import { describePublicKey, retirePublicKey, rotateKeyFile } from '../src/lib/credentials/signing-key-files.ts';
+import {
+	describePublicKey,
+	retirePublicKey,
+	rotateKeyFile,
+} from '../src/lib/credentials/signing-key-files.ts';
 import { parseSigningKeyValue } from '../src/lib/credentials/signing-key-value.ts';
 import { loadScriptEnv } from './db-files.ts';
 

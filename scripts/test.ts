@@ -26,7 +26,11 @@ function step(title: string, command: string, args: string[], env: Record<string
 	const started = Date.now();
 	const tool = Object.entries(tools).find(([name]) => command === bin(name));
 	const [cmd, argv] = tool ? [process.execPath, [join(root, tool[1]), ...args]] : [command, args];
-	const result = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+	const result = spawnSync(cmd, argv, {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, ...env },
+	});
 	if (result.status !== 0) {
 		console.error(`✖ ${title} failed (exit ${result.status ?? result.signal}).`);
 		process.exit(result.status ?? 1);
@@ -47,5 +51,8 @@ step('Build (test build, with fixture courses)', bin('astro'), ['build'], testBu
 ensurePoppler();
 step('Unit and integration tests', bin('vitest'), ['run'], testBuild);
 const chromium = ensureChromium();
-step('End-to-end tests', bin('playwright'), ['test'], { ...testBuild, PLAYWRIGHT_CHROMIUM_PATH: chromium });
+step('End-to-end tests', bin('playwright'), ['test'], {
+	...testBuild,
+	PLAYWRIGHT_CHROMIUM_PATH: chromium,
+});
 console.log('\nAll checks passed.');

@@ -13,7 +13,11 @@ import { verifyRequestOrigin } from './lib/server/http/csrf.ts';
 import { CACHE_MARKER } from './lib/server/http/page-cache.ts';
 import { getPublicOrigin } from './lib/server/http/proxy.ts';
 import { log } from './lib/server/log.ts';
-import { deleteSessionCookie, getSessionToken, setSessionCookie } from './lib/server/auth/session-cookie.ts';
+import {
+	deleteSessionCookie,
+	getSessionToken,
+	setSessionCookie,
+} from './lib/server/auth/session-cookie.ts';
 import { validateSessionToken } from './lib/server/auth/session.ts';
 
 /**
@@ -21,7 +25,12 @@ import { validateSessionToken } from './lib/server/auth/session.ts';
  * server may keep them (src/lib/server/http/page-cache.ts). Nothing personal and nothing from the
  * query string is on them; a page rendered for a signed-in user is never marked.
  */
-const SHARED_ROUTES = new Set(['/[...lang]', '/[...lang]/courses', '/[...lang]/courses/[course]', '/[...lang]/courses/[course]/[lesson]']);
+const SHARED_ROUTES = new Set([
+	'/[...lang]',
+	'/[...lang]/courses',
+	'/[...lang]/courses/[course]',
+	'/[...lang]/courses/[course]/[lesson]',
+]);
 
 export const onRequest = defineMiddleware(async (context, next) => {
 	const { request, locals, cookies, url } = context;
@@ -33,10 +42,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
 	if (context.isPrerendered) return next();
 
-	const publicOrigin = getPublicOrigin((name) => request.headers.get(name), SITE_URL, TRUST_PROXY === 'true');
+	const publicOrigin = getPublicOrigin(
+		(name) => request.headers.get(name),
+		SITE_URL,
+		TRUST_PROXY === 'true',
+	);
 	// The address the request reached us on also counts (localhost vs 127.0.0.1 in development), but
 	// never an http:// one when the public site is https:// (that is the proxy's hop, or an attacker).
-	const origins = url.protocol === new URL(publicOrigin).protocol ? [publicOrigin, url.origin] : [publicOrigin];
+	const origins =
+		url.protocol === new URL(publicOrigin).protocol ? [publicOrigin, url.origin] : [publicOrigin];
 	if (!verifyRequestOrigin(request, origins)) {
 		const message = locals.t('error.crossOrigin');
 		const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
@@ -59,16 +73,28 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		const type = response.headers.get('content-type');
 		if (type === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');
 		if (locals.user) response.headers.set('cache-control', 'private, no-store');
-		else if (token === undefined && response.status === 200 && request.method === 'GET' && SHARED_ROUTES.has(context.routePattern) && url.search === '') {
+		else if (
+			token === undefined &&
+			response.status === 200 &&
+			request.method === 'GET' &&
+			SHARED_ROUTES.has(context.routePattern) &&
+			url.search === ''
+		) {
 			response.headers.set(CACHE_MARKER, 'public');
 		}
 		return response;
 	} catch (error) {
 		log.error({ err: error, requestId: locals.requestId, path: url.pathname }, 'unhandled error');
 		// JSON callers get JSON, never the HTML 500 page.
-		if (url.pathname.startsWith('/api/') || (request.headers.get('accept') ?? '').includes('application/json')) {
+		if (
+			url.pathname.startsWith('/api/') ||
+			(request.headers.get('accept') ?? '').includes('application/json')
+		) {
 			const message = locals.t('error.serverBody');
-			return Response.json({ error: message, requestId: locals.requestId }, { status: 500, headers: { 'cache-control': 'no-store' } });
+			return Response.json(
+				{ error: message, requestId: locals.requestId },
+				{ status: 500, headers: { 'cache-control': 'no-store' } },
+			);
 		}
 		// An empty 500 makes Astro render the 500 page; rethrowing would make Astro log the error's
 		// message (which can carry query parameters) a second time.

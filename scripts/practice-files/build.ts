@@ -18,7 +18,8 @@ const coursesDir = join(here, '..', '..', 'courses');
 
 const only = process.argv.slice(2);
 const modules = (await readdir(here)).filter(
-	(name) => name.endsWith('.ts') && !['build.ts', 'types.ts'].includes(name) && !name.startsWith('_'),
+	(name) =>
+		name.endsWith('.ts') && !['build.ts', 'types.ts'].includes(name) && !name.startsWith('_'),
 );
 
 for (const name of modules) {

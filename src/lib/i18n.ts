@@ -86,14 +86,23 @@ const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{
 const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 
 /** Fills a message template: plural placeholders first, then plain ones. */
-export function formatMessage(template: string, vars: Record<string, string | number>, locale: Locale): string {
-	const show = (value: string | number) => (typeof value === 'number' ? formatNumber(value, locale) : value);
+export function formatMessage(
+	template: string,
+	vars: Record<string, string | number>,
+	locale: Locale,
+): string {
+	const show = (value: string | number) =>
+		typeof value === 'number' ? formatNumber(value, locale) : value;
 	return template
 		.replace(PLURAL, (whole, name: string, body: string) => {
 			const value = Number(vars[name]);
 			if (vars[name] === undefined || vars[name] === '' || !Number.isFinite(value)) return whole;
 			const forms = new Map([...body.matchAll(PLURAL_FORM)].map((m) => [m[1]!, m[2]!]));
-			const form = forms.get(`=${value}`) ?? forms.get(pluralRules[locale].select(value)) ?? forms.get('other') ?? '';
+			const form =
+				forms.get(`=${value}`) ??
+				forms.get(pluralRules[locale].select(value)) ??
+				forms.get('other') ??
+				'';
 			return form.replace(/#/g, formatNumber(value, locale));
 		})
 		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? show(vars[name]!) : whole));
@@ -118,7 +127,15 @@ export function formatNumber(value: number, locale: Locale): string {
 // Built once: creating an Intl formatter costs far more than using one (it was the top cost of
 // rendering the certificate verify page under load).
 const dateFormats = Object.fromEntries(
-	LOCALES.map((l) => [l, new Intl.DateTimeFormat(`${l}-IN`, { dateStyle: 'long', timeZone: 'UTC' })]),
+	LOCALES.map((l) => [
+		l,
+		new Intl.DateTimeFormat(`${l}-IN`, { dateStyle: 'long', timeZone: 'UTC' }),
+	]),
 ) as Record<Locale, Intl.DateTimeFormat>;
-const numberFormats = Object.fromEntries(LOCALES.map((l) => [l, new Intl.NumberFormat(`${l}-IN`)])) as Record<Locale, Intl.NumberFormat>;
-const pluralRules = Object.fromEntries(LOCALES.map((l) => [l, new Intl.PluralRules(l)])) as Record<Locale, Intl.PluralRules>;
+const numberFormats = Object.fromEntries(
+	LOCALES.map((l) => [l, new Intl.NumberFormat(`${l}-IN`)]),
+) as Record<Locale, Intl.NumberFormat>;
+const pluralRules = Object.fromEntries(LOCALES.map((l) => [l, new Intl.PluralRules(l)])) as Record<
+	Locale,
+	Intl.PluralRules
+>;

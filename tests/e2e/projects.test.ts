@@ -5,12 +5,20 @@ import { expect, expectNoAxeViolations, signUpThroughForm, test } from './fixtur
 
 const LESSON = '/courses/excel/project-march-orders';
 
-test('a learner downloads a start file, a script completes it, they upload it, fix a failed step and pass; the lesson completes', async ({ page }, testInfo) => {
+test('a learner downloads a start file, a script completes it, they upload it, fix a failed step and pass; the lesson completes', async ({
+	page,
+}, testInfo) => {
 	test.setTimeout(120_000);
-	await signUpThroughForm(page, { name: 'Farzana Begum', email: uniqueEmail('project'), password: 'green kettle morning' });
+	await signUpThroughForm(page, {
+		name: 'Farzana Begum',
+		email: uniqueEmail('project'),
+		password: 'green kettle morning',
+	});
 
 	await page.goto(LESSON);
-	await expect(page.getByRole('heading', { name: 'March order report for Spice Route Kitchen' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'March order report for Spice Route Kitchen' }),
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Download your start file' }).click();
@@ -46,12 +54,20 @@ test('a learner downloads a start file, a script completes it, they upload it, f
 });
 
 test('a refused upload explains how to save the file, and records nothing', async ({ page }) => {
-	await signUpThroughForm(page, { name: 'Imran Hossain', email: uniqueEmail('project'), password: 'green kettle morning' });
+	await signUpThroughForm(page, {
+		name: 'Imran Hossain',
+		email: uniqueEmail('project'),
+		password: 'green kettle morning',
+	});
 	await page.goto(LESSON);
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Download your start file' }).click();
 	await downloading;
-	await page.getByLabel('Your file (.xlsx, up to 10 MB)').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from('Order ID,Qty\nSR-1,2\nSR-2,3\n') });
+	await page.getByLabel('Your file (.xlsx, up to 10 MB)').setInputFiles({
+		name: 'orders.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('Order ID,Qty\nSR-1,2\nSR-2,3\n'),
+	});
 	await page.getByRole('button', { name: 'Upload and grade' }).click();
 	await expect(page.getByRole('alert')).toContainText('That is a CSV file');
 	await expect(page.locator('.project-history')).toHaveCount(0);

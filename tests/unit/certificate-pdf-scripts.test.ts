@@ -8,7 +8,11 @@ import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { renderCertificatePdf } from '../../src/lib/server/certificates/pdf.ts';
-import { getFontByKey, splitRuns, toShapingForm } from '../../src/lib/server/certificates/pdf-fonts.ts';
+import {
+	getFontByKey,
+	splitRuns,
+	toShapingForm,
+} from '../../src/lib/server/certificates/pdf-fonts.ts';
 import { countNotdefGlyphs, extractText, listFonts, renderPage } from '../helpers/pdf.ts';
 
 const NAMES: Array<[script: string, name: string, font: RegExp]> = [

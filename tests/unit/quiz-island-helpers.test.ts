@@ -18,15 +18,32 @@ import type { PublicQuestion, QuizStatus } from '../../src/lib/quiz/types.ts';
 
 describe('fill', () => {
 	it('replaces known placeholders and leaves unknown ones', () => {
-		expect(fill('{answered} of {total} answered', { answered: 2, total: 5 })).toBe('2 of 5 answered');
+		expect(fill('{answered} of {total} answered', { answered: 2, total: 5 })).toBe(
+			'2 of 5 answered',
+		);
 		expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
 	});
 });
 
 describe('isAnswered and countAnswered', () => {
 	it('counts only answers the learner gave', () => {
-		expect([undefined, null, '', '  ', [], [null, null], ['', ' ']].map(isAnswered)).toEqual([false, false, false, false, false, false, false]);
-		expect([0, false, 'x', [0], [null, 1], ['', 'a']].map(isAnswered)).toEqual([true, true, true, true, true, true]);
+		expect([undefined, null, '', '  ', [], [null, null], ['', ' ']].map(isAnswered)).toEqual([
+			false,
+			false,
+			false,
+			false,
+			false,
+			false,
+			false,
+		]);
+		expect([0, false, 'x', [0], [null, 1], ['', 'a']].map(isAnswered)).toEqual([
+			true,
+			true,
+			true,
+			true,
+			true,
+			true,
+		]);
 		const qs = [{ id: 'a' }, { id: 'b' }, { id: 'c' }] as PublicQuestion[];
 		expect(countAnswered(qs, { a: 0, b: '  ', c: false })).toBe(2);
 	});
@@ -77,7 +94,14 @@ describe('formatClock and getMinutesLeft', () => {
 });
 
 describe('getStartBlock', () => {
-	const status = (s: Partial<QuizStatus>): QuizStatus => ({ history: [], best: null, passed: false, attemptsLeft: null, cooldownUntil: null, ...s });
+	const status = (s: Partial<QuizStatus>): QuizStatus => ({
+		history: [],
+		best: null,
+		passed: false,
+		attemptsLeft: null,
+		cooldownUntil: null,
+		...s,
+	});
 	it('blocks when no attempt is left or a cool-down runs', () => {
 		expect(getStartBlock(undefined, 0)).toBe('none');
 		expect(getStartBlock(status({ attemptsLeft: 0 }), 0)).toBe('no-attempts');
@@ -96,7 +120,13 @@ describe('getVerdict', () => {
 });
 
 describe('answers by question type', () => {
-	const ordering: PublicQuestion = { id: 'steps', prompt: 'Put the steps in order', points: 1, type: 'ordering', items: ['Open', 'Sort', 'Save'] };
+	const ordering: PublicQuestion = {
+		id: 'steps',
+		prompt: 'Put the steps in order',
+		points: 1,
+		type: 'ordering',
+		items: ['Open', 'Sort', 'Save'],
+	};
 
 	it('gives a question of the asked type, and nothing for another type', () => {
 		expect(questionOf(ordering, 'ordering')?.items).toEqual(['Open', 'Sort', 'Save']);

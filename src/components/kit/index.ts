@@ -18,4 +18,17 @@ import Scenario from './Scenario.astro';
 import Steps from './Steps.astro';
 
 /** One entry for each name of KIT_COMPONENTS (kit-rules.ts, which the content check reads too). */
-export const kit = { Callout, Checklist, Download, Figure, Glossary, Kbd, Lab, Objectives, Project, Quiz, Scenario, Steps } satisfies Record<KitComponent, unknown>;
+export const kit = {
+	Callout,
+	Checklist,
+	Download,
+	Figure,
+	Glossary,
+	Kbd,
+	Lab,
+	Objectives,
+	Project,
+	Quiz,
+	Scenario,
+	Steps,
+} satisfies Record<KitComponent, unknown>;

@@ -16,7 +16,13 @@ export default function HistoryPanel(props: HistoryPanelProps) {
 	const s = () => props.strings;
 	const st = () => props.status;
 	const outcome = (row: QuizStatus['history'][number]) =>
-		row.state === 'open' ? s().historyOpen : row.state === 'expired' ? s().historyExpired : row.passed ? s().historyPassed : s().historyFailed;
+		row.state === 'open'
+			? s().historyOpen
+			: row.state === 'expired'
+				? s().historyExpired
+				: row.passed
+					? s().historyPassed
+					: s().historyFailed;
 	return (
 		<div class="quiz-status">
 			<p>
@@ -31,7 +37,10 @@ export default function HistoryPanel(props: HistoryPanelProps) {
 					<For each={st().history}>
 						{(row) => (
 							<li>
-								<Show when={row.state === 'submitted'} fallback={fill(s().historyAttempt, { number: row.number })}>
+								<Show
+									when={row.state === 'submitted'}
+									fallback={fill(s().historyAttempt, { number: row.number })}
+								>
 									<a href={row.href}>{fill(s().historyAttempt, { number: row.number })}</a>
 								</Show>
 								{` · ${row.date}${row.score === null ? '' : ` · ${row.score}%`} · ${outcome(row)}`}

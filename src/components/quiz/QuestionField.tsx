@@ -45,9 +45,21 @@ export default function QuestionField(props: QuestionFieldProps) {
 
 	// `checked` is a getter: a plain boolean argument would be read once, and the box would not follow
 	// the answer when it changes (e.g. cleared for a new attempt).
-	const choice = (type: 'radio' | 'checkbox', value: string, label: string, checked: () => boolean, onChange: (on: boolean) => void) => (
+	const choice = (
+		type: 'radio' | 'checkbox',
+		value: string,
+		label: string,
+		checked: () => boolean,
+		onChange: (on: boolean) => void,
+	) => (
 		<label class="quiz-choice">
-			<input type={type} name={name()} value={value} checked={checked()} onChange={(e) => onChange(e.currentTarget.checked)} />
+			<input
+				type={type}
+				name={name()}
+				value={value}
+				checked={checked()}
+				onChange={(e) => onChange(e.currentTarget.checked)}
+			/>
 			<span>{label}</span>
 		</label>
 	);
@@ -55,28 +67,58 @@ export default function QuestionField(props: QuestionFieldProps) {
 	return (
 		<fieldset class="quiz-q" id={id()} tabindex="-1" hidden={props.hidden}>
 			<legend>
-				<span class="quiz-num">{fill(s().questionOf, { number: props.number, total: props.total })}</span>{' '}
+				<span class="quiz-num">
+					{fill(s().questionOf, { number: props.number, total: props.total })}
+				</span>{' '}
 				<span class="quiz-prompt">{props.q.prompt || s().fillPrompt}</span>{' '}
 				<span class="quiz-points">{fill(s().points, { points: props.q.points })}</span>
 			</legend>
 			<Switch>
 				<Match when={questionOf(props.q, 'single')}>
-					{(q) => <Index each={q().options}>{(text, d) => choice('radio', String(d), text(), () => props.answer === d, () => props.onAnswer(d))}</Index>}
+					{(q) => (
+						<Index each={q().options}>
+							{(text, d) =>
+								choice(
+									'radio',
+									String(d),
+									text(),
+									() => props.answer === d,
+									() => props.onAnswer(d),
+								)
+							}
+						</Index>
+					)}
 				</Match>
 				<Match when={questionOf(props.q, 'multiple')}>
 					{(q) => (
 						<Index each={q().options}>
 							{(text, d) =>
-								choice('checkbox', String(d), text(), () => (answerOf('multiple', props.answer) ?? []).includes(d), (on) =>
-									props.onAnswer(toggleChoice(answerOf('multiple', props.answer), d, on)),
+								choice(
+									'checkbox',
+									String(d),
+									text(),
+									() => (answerOf('multiple', props.answer) ?? []).includes(d),
+									(on) => props.onAnswer(toggleChoice(answerOf('multiple', props.answer), d, on)),
 								)
 							}
 						</Index>
 					)}
 				</Match>
 				<Match when={props.q.type === 'true-false'}>
-					{choice('radio', 'true', s().true, () => props.answer === true, () => props.onAnswer(true))}
-					{choice('radio', 'false', s().false, () => props.answer === false, () => props.onAnswer(false))}
+					{choice(
+						'radio',
+						'true',
+						s().true,
+						() => props.answer === true,
+						() => props.onAnswer(true),
+					)}
+					{choice(
+						'radio',
+						'false',
+						s().false,
+						() => props.answer === false,
+						() => props.onAnswer(false),
+					)}
 				</Match>
 				<Match when={props.q.type === 'short-text' || props.q.type === 'numeric'}>
 					<label class="quiz-label" for={`${id()}-text`}>
@@ -92,7 +134,9 @@ export default function QuestionField(props: QuestionFieldProps) {
 							spellcheck={false}
 							inputmode={props.q.type === 'numeric' ? 'decimal' : undefined}
 							aria-describedby={unit() ? `${id()}-unit` : undefined}
-							value={answerOf(props.q.type === 'numeric' ? 'numeric' : 'short-text', props.answer) ?? ''}
+							value={
+								answerOf(props.q.type === 'numeric' ? 'numeric' : 'short-text', props.answer) ?? ''
+							}
 							onInput={(e) => props.onAnswer(e.currentTarget.value)}
 						/>
 						<Show when={unit()}>
@@ -107,7 +151,13 @@ export default function QuestionField(props: QuestionFieldProps) {
 								<li>
 									<span>{item()}</span>
 									<select name={`${name()}.${d}`} aria-label={fill(s().position, { item: item() })}>
-										<Index each={items()}>{(_, r) => <option value={r + 1} selected={r === d}>{r + 1}</option>}</Index>
+										<Index each={items()}>
+											{(_, r) => (
+												<option value={r + 1} selected={r === d}>
+													{r + 1}
+												</option>
+											)}
+										</Index>
 									</select>
 								</li>
 							)}
@@ -121,10 +171,24 @@ export default function QuestionField(props: QuestionFieldProps) {
 								<li>
 									<span>{items()[item]}</span>
 									<span class="quiz-moves">
-										<button type="button" class="secondary" id={`${id()}-up-${item}`} disabled={i() === 0} aria-label={fill(s().moveUp, { item: items()[item]! })} onClick={() => move(i(), -1)}>
+										<button
+											type="button"
+											class="secondary"
+											id={`${id()}-up-${item}`}
+											disabled={i() === 0}
+											aria-label={fill(s().moveUp, { item: items()[item]! })}
+											onClick={() => move(i(), -1)}
+										>
 											↑
 										</button>
-										<button type="button" class="secondary" id={`${id()}-down-${item}`} disabled={i() === order().length - 1} aria-label={fill(s().moveDown, { item: items()[item]! })} onClick={() => move(i(), 1)}>
+										<button
+											type="button"
+											class="secondary"
+											id={`${id()}-down-${item}`}
+											disabled={i() === order().length - 1}
+											aria-label={fill(s().moveDown, { item: items()[item]! })}
+											onClick={() => move(i(), 1)}
+										>
 											↓
 										</button>
 									</span>
@@ -135,56 +199,74 @@ export default function QuestionField(props: QuestionFieldProps) {
 				</Match>
 				<Match when={questionOf(props.q, 'matching')}>
 					{(q) => (
-					<Index each={q().lefts}>
-						{(left, l) => (
-							<div class="quiz-match">
-								<label for={`${id()}-${l}`}>{left()}</label>
-								<select
-									id={`${id()}-${l}`}
-									name={`${name()}.${l}`}
-									onChange={(e) => {
-										const v = e.currentTarget.value;
-										props.onAnswer(setAt<number | null>(answerOf('matching', props.answer), q().lefts.length, l, v === '' ? null : Number(v), null));
-									}}
-								>
-									<option value="">{s().choose}</option>
-									<Index each={q().rights}>
-										{(right, r) => (
-											<option value={r} selected={answerOf('matching', props.answer)?.[l] === r}>
-												{right()}
-											</option>
-										)}
-									</Index>
-								</select>
-							</div>
-						)}
-					</Index>
+						<Index each={q().lefts}>
+							{(left, l) => (
+								<div class="quiz-match">
+									<label for={`${id()}-${l}`}>{left()}</label>
+									<select
+										id={`${id()}-${l}`}
+										name={`${name()}.${l}`}
+										onChange={(e) => {
+											const v = e.currentTarget.value;
+											props.onAnswer(
+												setAt<number | null>(
+													answerOf('matching', props.answer),
+													q().lefts.length,
+													l,
+													v === '' ? null : Number(v),
+													null,
+												),
+											);
+										}}
+									>
+										<option value="">{s().choose}</option>
+										<Index each={q().rights}>
+											{(right, r) => (
+												<option value={r} selected={answerOf('matching', props.answer)?.[l] === r}>
+													{right()}
+												</option>
+											)}
+										</Index>
+									</select>
+								</div>
+							)}
+						</Index>
 					)}
 				</Match>
 				<Match when={questionOf(props.q, 'fill-blanks')}>
 					{(q) => (
-					<p class="quiz-fill">
-						<Index each={q().parts}>
-							{(part, b) => (
-								<>
-									{part()}
-									<Show when={b < q().parts.length - 1}>
-										<input
-											type="text"
-											name={`${name()}.${b}`}
-											size="12"
-											maxlength="500"
-											autocomplete="off"
-											spellcheck={false}
-											aria-label={fill(s().blank, { number: b + 1 })}
-											value={answerOf('fill-blanks', props.answer)?.[b] ?? ''}
-											onInput={(e) => props.onAnswer(setAt(answerOf('fill-blanks', props.answer), q().parts.length - 1, b, e.currentTarget.value, ''))}
-										/>
-									</Show>
-								</>
-							)}
-						</Index>
-					</p>
+						<p class="quiz-fill">
+							<Index each={q().parts}>
+								{(part, b) => (
+									<>
+										{part()}
+										<Show when={b < q().parts.length - 1}>
+											<input
+												type="text"
+												name={`${name()}.${b}`}
+												size="12"
+												maxlength="500"
+												autocomplete="off"
+												spellcheck={false}
+												aria-label={fill(s().blank, { number: b + 1 })}
+												value={answerOf('fill-blanks', props.answer)?.[b] ?? ''}
+												onInput={(e) =>
+													props.onAnswer(
+														setAt(
+															answerOf('fill-blanks', props.answer),
+															q().parts.length - 1,
+															b,
+															e.currentTarget.value,
+															'',
+														),
+													)
+												}
+											/>
+										</Show>
+									</>
+								)}
+							</Index>
+						</p>
 					)}
 				</Match>
 			</Switch>

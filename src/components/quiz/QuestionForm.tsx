@@ -4,7 +4,12 @@
  * "N of M answered" count, and Submit.
  */
 import { For, Show } from 'solid-js';
-import type { DisplayAnswer, DisplayAnswers, PublicQuestion, QuizStrings } from '~/lib/quiz/types.ts';
+import type {
+	DisplayAnswer,
+	DisplayAnswers,
+	PublicQuestion,
+	QuizStrings,
+} from '~/lib/quiz/types.ts';
 import QuestionField from './QuestionField.tsx';
 import { countAnswered, fill, formatClock } from './quiz-helpers.ts';
 
@@ -37,8 +42,15 @@ export default function QuestionForm(props: QuestionFormProps) {
 	const total = () => props.questions.length;
 	return (
 		<form method="post" action={props.action} class="quiz-form" onSubmit={(e) => props.onSubmit(e)}>
-			<input type="hidden" name="intent" value={props.practiceSeed !== undefined ? 'practice' : 'submit'} />
-			<Show when={props.practiceSeed !== undefined} fallback={<input type="hidden" name="attempt" value={props.attemptId} />}>
+			<input
+				type="hidden"
+				name="intent"
+				value={props.practiceSeed !== undefined ? 'practice' : 'submit'}
+			/>
+			<Show
+				when={props.practiceSeed !== undefined}
+				fallback={<input type="hidden" name="attempt" value={props.attemptId} />}
+			>
 				<input type="hidden" name="seed" value={props.practiceSeed} />
 			</Show>
 			<Show when={props.deadline !== null}>
@@ -64,13 +76,28 @@ export default function QuestionForm(props: QuestionFormProps) {
 			</For>
 			<div class="quiz-actions">
 				<Show when={props.hydrated}>
-					<p class="quiz-progress">{fill(s().progress, { answered: countAnswered(props.questions, props.answers), total: total() })}</p>
+					<p class="quiz-progress">
+						{fill(s().progress, {
+							answered: countAnswered(props.questions, props.answers),
+							total: total(),
+						})}
+					</p>
 				</Show>
 				<Show when={props.oneAtATime}>
-					<button type="button" class="secondary" disabled={props.current === 0} onClick={() => props.onGo(-1)}>
+					<button
+						type="button"
+						class="secondary"
+						disabled={props.current === 0}
+						onClick={() => props.onGo(-1)}
+					>
 						{s().previous}
 					</button>
-					<button type="button" class="secondary" disabled={props.current === total() - 1} onClick={() => props.onGo(1)}>
+					<button
+						type="button"
+						class="secondary"
+						disabled={props.current === total() - 1}
+						onClick={() => props.onGo(1)}
+					>
 						{s().next}
 					</button>
 				</Show>

@@ -9,7 +9,14 @@
  * a question), ResultPanel and HistoryPanel render its parts.
  */
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
-import type { DisplayAnswer, DisplayAnswers, OpenAttempt, QuizIslandProps, QuizResult, QuizStatus } from '~/lib/quiz/types.ts';
+import type {
+	DisplayAnswer,
+	DisplayAnswers,
+	OpenAttempt,
+	QuizIslandProps,
+	QuizResult,
+	QuizStatus,
+} from '~/lib/quiz/types.ts';
 import HistoryPanel from './HistoryPanel.tsx';
 import QuestionForm from './QuestionForm.tsx';
 import { fill, getAnswersToSend } from './quiz-helpers.ts';
@@ -35,7 +42,8 @@ export default function QuizIsland(props: QuizIslandProps) {
 	let timedOut = false;
 	let root!: HTMLDivElement;
 
-	const questions = () => (result() ? [] : (props.practice?.questions ?? attempt()?.questions ?? []));
+	const questions = () =>
+		result() ? [] : (props.practice?.questions ?? attempt()?.questions ?? []);
 	const oneAtATime = () => hydrated() && props.display === 'one-at-a-time';
 	const deadline = () => (result() ? null : (attempt()?.deadlineAt ?? null));
 	const announce = (text: string) => {
@@ -43,7 +51,8 @@ export default function QuizIsland(props: QuizIslandProps) {
 		setMessage('');
 		queueMicrotask(() => setMessage(text));
 	};
-	const focus = (selector: string) => queueMicrotask(() => root.querySelector<HTMLElement>(selector)?.focus());
+	const focus = (selector: string) =>
+		queueMicrotask(() => root.querySelector<HTMLElement>(selector)?.focus());
 
 	const post = async (path: string, body: object) => {
 		setBusy(true);
@@ -63,7 +72,8 @@ export default function QuizIsland(props: QuizIslandProps) {
 			}
 			return json;
 		} catch (e) {
-			const text = e instanceof TypeError || e instanceof SyntaxError ? s.networkError : (e as Error).message;
+			const text =
+				e instanceof TypeError || e instanceof SyntaxError ? s.networkError : (e as Error).message;
 			setError(text);
 			announce(text);
 			return null;
@@ -93,7 +103,12 @@ export default function QuizIsland(props: QuizIslandProps) {
 		const sent = getAnswersToSend(questions(), answers());
 		const json =
 			props.mode === 'practice'
-				? await post('practice', { course: props.courseSlug, quiz: props.quizId, seed: props.practice!.seed, answers: sent })
+				? await post('practice', {
+						course: props.courseSlug,
+						quiz: props.quizId,
+						seed: props.practice!.seed,
+						answers: sent,
+					})
 				: await post('submit', { attempt: attempt()!.id, answers: sent });
 		if (!json) return;
 		const r: QuizResult = json.result;
@@ -101,8 +116,11 @@ export default function QuizIsland(props: QuizIslandProps) {
 		setAttempt(undefined);
 		setResult(r);
 		// The page around the island (the lesson's "Mark as complete") learns that the lesson is done.
-		if (r.passed && props.mode !== 'practice') document.dispatchEvent(new CustomEvent('dakshata:lesson-completed'));
-		announce(`${fill(s.score, { score: r.score })} ${r.passed ? s.passed : fill(s.failed, { mark: r.passMark })}${r.certificateUrl ? ` ${s.certificateEarned}` : ''}`);
+		if (r.passed && props.mode !== 'practice')
+			document.dispatchEvent(new CustomEvent('dakshata:lesson-completed'));
+		announce(
+			`${fill(s.score, { score: r.score })} ${r.passed ? s.passed : fill(s.failed, { mark: r.passMark })}${r.certificateUrl ? ` ${s.certificateEarned}` : ''}`,
+		);
 		focus('.quiz-result h3');
 	};
 
@@ -146,8 +164,11 @@ export default function QuizIsland(props: QuizIslandProps) {
 	return (
 		<div class="quiz-player" ref={root}>
 			<p class="hint quiz-facts">
-				{fill(s.questions, { count: props.questionCount })} · {fill(s.passMark, { mark: props.passMark })}
-				<Show when={props.timeLimitMinutes}>{(minutes) => <> · {fill(s.timeLimit, { minutes: minutes() })}</>}</Show>
+				{fill(s.questions, { count: props.questionCount })} ·{' '}
+				{fill(s.passMark, { mark: props.passMark })}
+				<Show when={props.timeLimitMinutes}>
+					{(minutes) => <> · {fill(s.timeLimit, { minutes: minutes() })}</>}
+				</Show>
 			</p>
 			<Show when={props.mode === 'practice'}>
 				<p class="notice quiz-practice">
@@ -165,7 +186,19 @@ export default function QuizIsland(props: QuizIslandProps) {
 
 			<Show
 				when={questions().length > 0}
-				fallback={<StartPanel mode={props.mode} action={props.action} open={attempt() !== undefined} status={status()} enrolled={props.enrolled} now={now()} busy={busy()} strings={s} onStart={start} />}
+				fallback={
+					<StartPanel
+						mode={props.mode}
+						action={props.action}
+						open={attempt() !== undefined}
+						status={status()}
+						enrolled={props.enrolled}
+						now={now()}
+						busy={busy()}
+						strings={s}
+						onStart={start}
+					/>
+				}
 			>
 				<QuestionForm
 					action={props.action}

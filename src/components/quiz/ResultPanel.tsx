@@ -22,7 +22,8 @@ export default function ResultPanel(props: ResultPanelProps) {
 				{s().result}
 			</h3>
 			<p class={r().passed ? 'notice success' : 'notice warning'}>
-				<strong>{fill(s().score, { score: r().score })}</strong> {r().passed ? s().passed : fill(s().failed, { mark: r().passMark })}
+				<strong>{fill(s().score, { score: r().score })}</strong>{' '}
+				{r().passed ? s().passed : fill(s().failed, { mark: r().passMark })}
 			</p>
 			<Show when={r().certificateUrl}>
 				{(url) => (
@@ -32,7 +33,17 @@ export default function ResultPanel(props: ResultPanelProps) {
 				)}
 			</Show>
 			<Show when={r().withheld}>
-				{(withheld) => <p class="hint">{{ never: s().withheldNever, 'after-passing': s().withheldAfterPassing, answers: s().withheldAnswers }[withheld()]}</p>}
+				{(withheld) => (
+					<p class="hint">
+						{
+							{
+								never: s().withheldNever,
+								'after-passing': s().withheldAfterPassing,
+								answers: s().withheldAnswers,
+							}[withheld()]
+						}
+					</p>
+				)}
 			</Show>
 			<Show when={r().review}>
 				{(review) => (
@@ -48,7 +59,11 @@ export default function ResultPanel(props: ResultPanelProps) {
 												<strong>{item.prompt}</strong>
 											</p>
 											<p>
-												<strong>{item.credit > 0 && item.credit < 1 ? fill(s().partly, { percent: Math.round(item.credit * 100) }) : s()[verdict()]}</strong>
+												<strong>
+													{item.credit > 0 && item.credit < 1
+														? fill(s().partly, { percent: Math.round(item.credit * 100) })
+														: s()[verdict()]}
+												</strong>
 											</p>
 											<p>{fill(s().yourAnswerWas, { answer: item.yourAnswer || '—' })}</p>
 											<Show when={item.credit < 1 && item.correctAnswer}>

@@ -38,10 +38,16 @@ export default function StartPanel(props: StartPanelProps) {
 				</a>
 			</Match>
 			<Match when={block() === 'cooldown'}>
-				<p class="notice warning">{fill(s().cooldown, { minutes: getMinutesLeft(props.status?.cooldownUntil ?? props.now, props.now) })}</p>
+				<p class="notice warning">
+					{fill(s().cooldown, {
+						minutes: getMinutesLeft(props.status?.cooldownUntil ?? props.now, props.now),
+					})}
+				</p>
 			</Match>
 			<Match when={block() === 'no-attempts'}>
-				<p class="notice warning">{fill(s().noAttemptsLeft, { count: props.status?.history.length ?? 0 })}</p>
+				<p class="notice warning">
+					{fill(s().noAttemptsLeft, { count: props.status?.history.length ?? 0 })}
+				</p>
 			</Match>
 			<Match when={block() === 'none'}>
 				<form method="post" action={props.action} onSubmit={(e) => props.onStart(e)}>

@@ -2,21 +2,32 @@
  * Pure helpers of the quiz island: answer bookkeeping, ordering moves, time and string formatting.
  * No Solid, no DOM: unit-tested in tests/unit/quiz-island-helpers.test.ts.
  */
-import type { AnswerByType, DisplayAnswer, DisplayAnswers, PublicQuestion, QuestionOf, QuestionType, QuizStatus } from '~/lib/quiz/types.ts';
+import type {
+	AnswerByType,
+	DisplayAnswer,
+	DisplayAnswers,
+	PublicQuestion,
+	QuestionOf,
+	QuestionType,
+	QuizStatus,
+} from '~/lib/quiz/types.ts';
 
 /**
  * Fills `{name}` placeholders.
  * @example fill('{answered} of {total} answered', { answered: 2, total: 5 }) // '2 of 5 answered'
  */
 export function fill(template: string, vars: Record<string, string | number>): string {
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in vars ? String(vars[name]) : whole,
+	);
 }
 
 /** True when an answer holds something the learner gave. */
 export function isAnswered(answer: DisplayAnswer | undefined): boolean {
 	if (answer === undefined || answer === null) return false;
 	if (typeof answer === 'string') return answer.trim() !== '';
-	if (Array.isArray(answer)) return answer.some((v) => (typeof v === 'string' ? v.trim() !== '' : v !== null));
+	if (Array.isArray(answer))
+		return answer.some((v) => (typeof v === 'string' ? v.trim() !== '' : v !== null));
 	return true;
 }
 
@@ -26,8 +37,13 @@ export function countAnswered(questions: PublicQuestion[], answers: DisplayAnswe
 }
 
 /** The answers worth sending: unanswered questions left out. */
-export function getAnswersToSend(questions: PublicQuestion[], answers: DisplayAnswers): DisplayAnswers {
-	return Object.fromEntries(questions.filter((q) => isAnswered(answers[q.id])).map((q) => [q.id, answers[q.id]!]));
+export function getAnswersToSend(
+	questions: PublicQuestion[],
+	answers: DisplayAnswers,
+): DisplayAnswers {
+	return Object.fromEntries(
+		questions.filter((q) => isAnswered(answers[q.id])).map((q) => [q.id, answers[q.id]!]),
+	);
 }
 
 /** An ordering with the item at `index` moved by `delta` places (clamped). */
@@ -40,7 +56,11 @@ export function moveItem(order: number[], index: number, delta: number): number[
 }
 
 /** Ticks or unticks option `position` in a multiple-choice answer (kept sorted). */
-export function toggleChoice(chosen: number[] | undefined, position: number, on: boolean): number[] {
+export function toggleChoice(
+	chosen: number[] | undefined,
+	position: number,
+	on: boolean,
+): number[] {
 	const set = new Set(chosen ?? []);
 	if (on) set.add(position);
 	else set.delete(position);
@@ -69,21 +89,30 @@ export function getMinutesLeft(until: number, now: number): number {
 }
 
 /** What stops a new attempt now: nothing, no attempts left, or a running cool-down. */
-export function getStartBlock(status: QuizStatus | undefined, now: number): 'none' | 'no-attempts' | 'cooldown' {
+export function getStartBlock(
+	status: QuizStatus | undefined,
+	now: number,
+): 'none' | 'no-attempts' | 'cooldown' {
 	if (status?.attemptsLeft === 0) return 'no-attempts';
 	if (status?.cooldownUntil && status.cooldownUntil > now) return 'cooldown';
 	return 'none';
 }
 
 /** Verdict key for a question's credit. */
-export function getVerdict(credit: number, answered: boolean): 'correct' | 'partly' | 'incorrect' | 'unanswered' {
+export function getVerdict(
+	credit: number,
+	answered: boolean,
+): 'correct' | 'partly' | 'incorrect' | 'unanswered' {
 	if (credit >= 1) return 'correct';
 	if (credit > 0) return 'partly';
 	return answered ? 'incorrect' : 'unanswered';
 }
 
 /** `q` when it is a question of `type`, else undefined (for a `<Match when>` that narrows). */
-export function questionOf<T extends QuestionType>(q: PublicQuestion, type: T): QuestionOf<T> | undefined {
+export function questionOf<T extends QuestionType>(
+	q: PublicQuestion,
+	type: T,
+): QuestionOf<T> | undefined {
 	return isOfType(q, type) ? q : undefined;
 }
 
@@ -91,7 +120,8 @@ function isOfType<T extends QuestionType>(q: PublicQuestion, type: T): q is Ques
 	return q.type === type;
 }
 
-const isPositions = (a: unknown): a is number[] => Array.isArray(a) && a.every((v) => typeof v === 'number');
+const isPositions = (a: unknown): a is number[] =>
+	Array.isArray(a) && a.every((v) => typeof v === 'number');
 
 /** How each type's answer is recognised. */
 const ANSWER_SHAPES: { [T in QuestionType]: (a: DisplayAnswer) => a is AnswerByType[T] } = {
@@ -101,12 +131,16 @@ const ANSWER_SHAPES: { [T in QuestionType]: (a: DisplayAnswer) => a is AnswerByT
 	'short-text': (a): a is string => typeof a === 'string',
 	numeric: (a): a is string => typeof a === 'string',
 	ordering: isPositions,
-	matching: (a): a is (number | null)[] => Array.isArray(a) && a.every((v) => v === null || typeof v === 'number'),
+	matching: (a): a is (number | null)[] =>
+		Array.isArray(a) && a.every((v) => v === null || typeof v === 'number'),
 	'fill-blanks': (a): a is string[] => Array.isArray(a) && a.every((v) => typeof v === 'string'),
 };
 
 /** The answer to a question of `type`, or undefined when there is none (or it has another shape). */
-export function answerOf<T extends QuestionType>(type: T, answer: DisplayAnswer | undefined): AnswerByType[T] | undefined {
+export function answerOf<T extends QuestionType>(
+	type: T,
+	answer: DisplayAnswer | undefined,
+): AnswerByType[T] | undefined {
 	if (answer === undefined || answer === null) return undefined;
 	const shape: (a: DisplayAnswer) => a is AnswerByType[T] = ANSWER_SHAPES[type];
 	return shape(answer) ? answer : undefined;

@@ -34,7 +34,13 @@ const SAME_ORIGIN_BASE = 'http://same-origin.invalid';
  */
 export function getSafeNext(value: string | null | undefined, locale: Locale): string {
 	const fallback = localizePath('/dashboard', locale);
-	if (!value || value.length > 2048 || !/^\/(?![/\\])[\x21-\x7e]*$/.test(value) || value.includes('\\')) return fallback;
+	if (
+		!value ||
+		value.length > 2048 ||
+		!/^\/(?![/\\])[\x21-\x7e]*$/.test(value) ||
+		value.includes('\\')
+	)
+		return fallback;
 	let decoded: string;
 	try {
 		decoded = decodeURIComponent(value);

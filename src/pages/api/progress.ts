@@ -11,7 +11,11 @@ import { z } from 'astro/zod';
 import { getCourse } from '~/lib/courses.ts';
 import { errorResponse, readBody } from '~/lib/server/http/body.ts';
 import { getSafeNext } from '~/lib/server/page.ts';
-import { completeLesson, getCourseProgress, uncompleteLesson } from '~/lib/server/progress/enrolment.ts';
+import {
+	completeLesson,
+	getCourseProgress,
+	uncompleteLesson,
+} from '~/lib/server/progress/enrolment.ts';
 import { SlugSchema } from '~/lib/content/schemas.ts';
 
 const BodySchema = z.object({
@@ -24,12 +28,14 @@ const BodySchema = z.object({
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
 	const t = locals.t;
 	const { json: isJson, value } = await readBody(request);
-	const fail = (status: number, message: string) => errorResponse(status, message, { json: isJson });
+	const fail = (status: number, message: string) =>
+		errorResponse(status, message, { json: isJson });
 	const parsed = BodySchema.safeParse(value);
 	if (!parsed.success) return fail(400, t('error.badRequest'));
 	if (!locals.user) return fail(401, t('progress.notSignedIn'));
 	const course = await getCourse(parsed.data.course, 'en');
-	if (!course || !course.lessons.some((l) => l.slug === parsed.data.lesson)) return fail(404, t('progress.invalid'));
+	if (!course || !course.lessons.some((l) => l.slug === parsed.data.lesson))
+		return fail(404, t('progress.invalid'));
 
 	const changed =
 		parsed.data.action === 'complete'
@@ -37,5 +43,9 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
 			: await uncompleteLesson(locals.user.id, course.slug, parsed.data.lesson);
 	if (!isJson) return redirect(getSafeNext(parsed.data.back, locals.locale), 303);
 	const progress = await getCourseProgress(locals.user.id, course);
-	return Response.json({ ok: true, changed, progress: { done: progress.done, required: progress.required, percent: progress.percent } });
+	return Response.json({
+		ok: true,
+		changed,
+		progress: { done: progress.done, required: progress.required, percent: progress.percent },
+	});
 };

@@ -8,7 +8,10 @@ import type { APIRoute } from 'astro';
 import { getDownloadDisposition } from '~/lib/certificates/links.ts';
 import { createTranslator } from '~/lib/i18n.ts';
 import { getCertificate } from '~/lib/server/certificates/records.ts';
-import { getCertificateDataIntegrity, getCertificateJwt } from '~/lib/server/credentials/signing.ts';
+import {
+	getCertificateDataIntegrity,
+	getCertificateJwt,
+} from '~/lib/server/credentials/signing.ts';
 
 export const GET: APIRoute = async ({ params, locals, request }) => {
 	const cert = await getCertificate(params.id ?? '');

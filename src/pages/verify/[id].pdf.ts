@@ -22,7 +22,10 @@ export const GET: APIRoute = async ({ params, locals }) => {
 		});
 	}
 	// The course title in the learner's language too ("Translated (English)"), looked up by slug.
-	const courseTitleTranslated = await getTranslatedCourseTitle(cert.courseSlug, await getLearnerLocale(cert.userId));
+	const courseTitleTranslated = await getTranslatedCourseTitle(
+		cert.courseSlug,
+		await getLearnerLocale(cert.userId),
+	);
 	const pdf = await getCertificatePdf({ ...cert, courseTitleTranslated }, SITE_URL, getBranding());
 	return new Response(new Uint8Array(pdf), {
 		headers: {

@@ -29,12 +29,17 @@ export const CHECKS: Record<string, AnyCheck> = Object.fromEntries(
 export function resolveExpected(params: unknown, expected: CheckContext['expected']): unknown {
 	if (typeof params === 'string' && params.startsWith('$')) {
 		const name = params.slice(1);
-		if (!(name in expected)) throw new Error(`Check params name "$${name}", which the start-file builder did not compute.`);
+		if (!(name in expected))
+			throw new Error(
+				`Check params name "$${name}", which the start-file builder did not compute.`,
+			);
 		return expected[name];
 	}
 	if (Array.isArray(params)) return params.map((item) => resolveExpected(item, expected));
 	if (params && typeof params === 'object') {
-		return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, resolveExpected(value, expected)]));
+		return Object.fromEntries(
+			Object.entries(params).map(([key, value]) => [key, resolveExpected(value, expected)]),
+		);
 	}
 	return params;
 }
@@ -53,28 +58,42 @@ export function validateCheckParams(type: string, params: unknown): string | nul
 		let node: unknown = params;
 		for (const key of path) {
 			if (typeof node === 'string') break;
-			node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+			node =
+				node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
 		}
 		return typeof node === 'string' && node.startsWith('$');
 	};
 	const issues = parsed.error.issues.filter((issue) => !isPlaceholderAt(issue.path));
-	return issues.length === 0 ? null : issues.map((issue) => `${issue.path.join('.') || type}: ${issue.message}`).join('; ');
+	return issues.length === 0
+		? null
+		: issues.map((issue) => `${issue.path.join('.') || type}: ${issue.message}`).join('; ');
 }
 
 /**
  * Runs one check on a learner's file. A file of the wrong kind, or one the check cannot read,
  * scores 0 with a message; authoring errors (unknown type, bad params) throw.
  */
-export async function runCheck(type: string, params: unknown, ctx: CheckContext): Promise<CheckOutcome> {
+export async function runCheck(
+	type: string,
+	params: unknown,
+	ctx: CheckContext,
+): Promise<CheckOutcome> {
 	const check = CHECKS[type];
 	if (!check) throw new Error(`Unknown check type "${type}".`);
 	const resolved = check.params.parse(resolveExpected(params, ctx.expected));
-	if (ctx.file.kind !== check.kind) return { score: 0, message: { key: 'check.wrongKind', vars: { kind: check.kind } } };
+	if (ctx.file.kind !== check.kind)
+		return { score: 0, message: { key: 'check.wrongKind', vars: { kind: check.kind } } };
 	try {
 		const outcome = await check.run(ctx, resolved);
 		return { ...outcome, score: Math.min(1, Math.max(0, outcome.score)) };
 	} catch (error) {
 		// The one place a learner's odd file surfaces: the step scores 0 and says the part was unreadable.
-		return { score: 0, message: { key: 'check.unreadable', vars: { detail: (error as Error).message.slice(0, 200) } } };
+		return {
+			score: 0,
+			message: {
+				key: 'check.unreadable',
+				vars: { detail: (error as Error).message.slice(0, 200) },
+			},
+		};
 	}
 }

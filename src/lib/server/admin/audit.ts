@@ -17,8 +17,15 @@ export type AuditAction =
 	| 'certificate.unsuspend';
 
 /** Records an admin action. */
-export async function recordAudit(actorId: string, action: AuditAction, target: string, detail?: Record<string, unknown>): Promise<void> {
-	await db.insert(auditLogTable).values({ actorId, action, target, detail: detail ?? null, at: new Date() });
+export async function recordAudit(
+	actorId: string,
+	action: AuditAction,
+	target: string,
+	detail?: Record<string, unknown>,
+): Promise<void> {
+	await db
+		.insert(auditLogTable)
+		.values({ actorId, action, target, detail: detail ?? null, at: new Date() });
 }
 
 /** A page of the audit log, newest first, with the actor's email. */

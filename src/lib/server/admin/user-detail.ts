@@ -5,7 +5,13 @@
  * users.ts.
  */
 import { desc, eq, inArray, or } from 'drizzle-orm';
-import { auditLogTable, certificateTable, enrolmentTable, sessionTable, userTable } from '../../../../db/schema.ts';
+import {
+	auditLogTable,
+	certificateTable,
+	enrolmentTable,
+	sessionTable,
+	userTable,
+} from '../../../../db/schema.ts';
 import { db } from '../db.ts';
 
 /** The audit entries shown (newest first). */
@@ -29,12 +35,21 @@ export async function getAdminUserDetail(userId: string) {
 	if (!user) return null;
 	const [sessions, enrolments, certificates] = await Promise.all([
 		db
-			.select({ createdAt: sessionTable.createdAt, lastVerifiedAt: sessionTable.lastVerifiedAt, device: sessionTable.device })
+			.select({
+				createdAt: sessionTable.createdAt,
+				lastVerifiedAt: sessionTable.lastVerifiedAt,
+				device: sessionTable.device,
+			})
 			.from(sessionTable)
 			.where(eq(sessionTable.userId, userId))
 			.orderBy(desc(sessionTable.lastVerifiedAt)),
 		db
-			.select({ courseSlug: enrolmentTable.courseSlug, enrolledAt: enrolmentTable.enrolledAt, completedAt: enrolmentTable.completedAt, leftAt: enrolmentTable.leftAt })
+			.select({
+				courseSlug: enrolmentTable.courseSlug,
+				enrolledAt: enrolmentTable.enrolledAt,
+				completedAt: enrolmentTable.completedAt,
+				leftAt: enrolmentTable.leftAt,
+			})
 			.from(enrolmentTable)
 			.where(eq(enrolmentTable.userId, userId))
 			.orderBy(desc(enrolmentTable.enrolledAt)),
@@ -52,7 +67,13 @@ export async function getAdminUserDetail(userId: string) {
 	]);
 	const targets = [user.email, ...certificates.map((c) => c.id)];
 	const audit = await db
-		.select({ at: auditLogTable.at, action: auditLogTable.action, target: auditLogTable.target, detail: auditLogTable.detail, actorEmail: userTable.email })
+		.select({
+			at: auditLogTable.at,
+			action: auditLogTable.action,
+			target: auditLogTable.target,
+			detail: auditLogTable.detail,
+			actorEmail: userTable.email,
+		})
 		.from(auditLogTable)
 		.leftJoin(userTable, eq(userTable.id, auditLogTable.actorId))
 		.where(or(inArray(auditLogTable.target, targets), eq(auditLogTable.actorId, userId)))

@@ -20,10 +20,17 @@ export interface UserListItem {
 }
 
 /** Users matching `query` (email or name, case-insensitive), newest first, a page at a time. */
-export async function searchUsers(query: string, page: number, pageSize = 25): Promise<{ rows: UserListItem[]; total: number; pageSize: number }> {
+export async function searchUsers(
+	query: string,
+	page: number,
+	pageSize = 25,
+): Promise<{ rows: UserListItem[]; total: number; pageSize: number }> {
 	const pattern = toLikePattern(query);
 	const where = pattern
-		? or(sql`${userTable.email} like ${pattern} escape '\\'`, sql`${userTable.name} like ${pattern} escape '\\'`)
+		? or(
+				sql`${userTable.email} like ${pattern} escape '\\'`,
+				sql`${userTable.name} like ${pattern} escape '\\'`,
+			)
 		: undefined;
 	const rows = await db
 		.select({
@@ -43,10 +50,15 @@ export async function searchUsers(query: string, page: number, pageSize = 25): P
 	return { rows, total, pageSize };
 }
 
-export type AdminUserChange = { kind: 'role'; role: Role } | { kind: 'disable' } | { kind: 'enable' };
+export type AdminUserChange =
+	{ kind: 'role'; role: Role } | { kind: 'disable' } | { kind: 'enable' };
 
 /** Applies a change; 'self' when the admin targets their own account, 'missing' for an unknown user. */
-export async function changeUser(actorId: string, userId: string, change: AdminUserChange): Promise<'ok' | 'self' | 'missing'> {
+export async function changeUser(
+	actorId: string,
+	userId: string,
+	change: AdminUserChange,
+): Promise<'ok' | 'self' | 'missing'> {
 	if (actorId === userId) return 'self';
 	const user = await getUserById(userId);
 	if (!user) return 'missing';
@@ -55,8 +67,11 @@ export async function changeUser(actorId: string, userId: string, change: AdminU
 		await recordAudit(actorId, 'user.role', user.email, { from: user.role, to: change.role });
 	} else {
 		await setUserDisabled(userId, change.kind === 'disable');
-		await recordAudit(actorId, change.kind === 'disable' ? 'user.disable' : 'user.enable', user.email);
+		await recordAudit(
+			actorId,
+			change.kind === 'disable' ? 'user.disable' : 'user.enable',
+			user.email,
+		);
 	}
 	return 'ok';
 }
-

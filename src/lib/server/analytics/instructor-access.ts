@@ -16,7 +16,11 @@ export function canReadCourseAnalytics(
 	course: Pick<Course, 'instructors'>,
 ): boolean {
 	if (user.role === 'admin') return true;
-	return user.role === 'instructor' && user.emailVerified && course.instructors.includes(user.email.toLowerCase());
+	return (
+		user.role === 'instructor' &&
+		user.emailVerified &&
+		course.instructors.includes(user.email.toLowerCase())
+	);
 }
 
 /** The courses (drafts included) whose analytics `user` may read, in catalogue order. */

@@ -14,7 +14,11 @@ export type AccessResult =
 	| { user?: undefined; redirect?: undefined; forbidden: true };
 
 /** Requires a signed-in user with one of `roles` (any role when empty). */
-export function requireRole(Astro: AstroGlobal, locale: Locale, roles: SessionUser['role'][] = []): AccessResult {
+export function requireRole(
+	Astro: AstroGlobal,
+	locale: Locale,
+	roles: SessionUser['role'][] = [],
+): AccessResult {
 	const user = Astro.locals.user;
 	if (!user) return { redirect: redirectToSignIn(Astro, locale) };
 	if (roles.length > 0 && !roles.includes(user.role)) return { forbidden: true };

@@ -10,7 +10,13 @@ import { readForm, validate, type FieldErrors } from '../http/body.ts';
 import { getPendingEmailChange, requestEmailVerification } from './email-verification.ts';
 import { NewPasswordSchema, verifyPassword } from './password.ts';
 import { getUserSessions, invalidateOwnSession, invalidateUserSessions } from './session.ts';
-import { getUserById, updateUserLocale, updateUserName, updateUserPassword, type UserRow } from './user.ts';
+import {
+	getUserById,
+	updateUserLocale,
+	updateUserName,
+	updateUserPassword,
+	type UserRow,
+} from './user.ts';
 
 const CurrentPasswordSchema = z.string().min(1, 'required').max(256, 'passwordWrong');
 
@@ -26,7 +32,8 @@ const ACCOUNT_FORMS = {
 };
 export type AccountIntent = keyof typeof ACCOUNT_FORMS;
 
-const isIntent = (value: string | undefined): value is AccountIntent => value !== undefined && Object.hasOwn(ACCOUNT_FORMS, value);
+const isIntent = (value: string | undefined): value is AccountIntent =>
+	value !== undefined && Object.hasOwn(ACCOUNT_FORMS, value);
 
 /**
  * What a post came to: a redirect (`path`, in `locale`, which the language form changes), or the
@@ -35,21 +42,46 @@ const isIntent = (value: string | undefined): value is AccountIntent => value !=
  */
 export type AccountPostOutcome =
 	| { redirect: string; locale: Locale }
-	| { status: number; headers?: Record<string, string>; intent?: AccountIntent; values: Record<string, string>; errors: FieldErrors; formError?: string };
+	| {
+			status: number;
+			headers?: Record<string, string>;
+			intent?: AccountIntent;
+			values: Record<string, string>;
+			errors: FieldErrors;
+			formError?: string;
+	  };
 
 /** Carries out one account form post of the signed-in user (`userId`, on session `sessionId`). */
-export async function handleAccountPost(request: Request, userId: string, sessionId: string, locale: Locale, t: Translate): Promise<AccountPostOutcome> {
+export async function handleAccountPost(
+	request: Request,
+	userId: string,
+	sessionId: string,
+	locale: Locale,
+	t: Translate,
+): Promise<AccountPostOutcome> {
 	const fields = await readForm(request);
 	const intent = fields?.intent;
-	if (!fields || !isIntent(intent)) return { status: 400, values: {}, errors: {}, formError: t(fields ? 'error.badRequest' : 'form.notForm') };
-	const again = (status: number, more: { errors?: FieldErrors; formError?: string; headers?: Record<string, string> }) => ({ status, intent, values: fields, errors: {}, ...more });
+	if (!fields || !isIntent(intent))
+		return {
+			status: 400,
+			values: {},
+			errors: {},
+			formError: t(fields ? 'error.badRequest' : 'form.notForm'),
+		};
+	const again = (
+		status: number,
+		more: { errors?: FieldErrors; formError?: string; headers?: Record<string, string> },
+	) => ({ status, intent, values: fields, errors: {}, ...more });
 	const done = (path: string, to = locale) => ({ redirect: path, locale: to });
 
 	const result = validate(ACCOUNT_FORMS[intent], fields);
 	if (!result.ok) return again(400, { errors: result.errors });
 	const data = result.data as Record<string, string>;
 	const user = (await getUserById(userId))!;
-	if ((intent === 'email' || intent === 'password') && !(await verifyPassword(user.passwordHash, data.currentPassword!))) {
+	if (
+		(intent === 'email' || intent === 'password') &&
+		!(await verifyPassword(user.passwordHash, data.currentPassword!))
+	) {
 		return again(400, { errors: { currentPassword: 'passwordWrong' } });
 	}
 	switch (intent) {
@@ -68,7 +100,13 @@ export async function handleAccountPost(request: Request, userId: string, sessio
 					formError: t('error.tooMany', { minutes: Math.ceil(outcome.retryAfterSeconds / 60) }),
 				});
 			}
-			return done(newEmail ? '/account?done=email-sent' : user.emailVerifiedAt ? '/account' : '/account?done=verify');
+			return done(
+				newEmail
+					? '/account?done=email-sent'
+					: user.emailVerifiedAt
+						? '/account'
+						: '/account?done=verify',
+			);
 		}
 		case 'password':
 			await updateUserPassword(user.id, data.newPassword!);
@@ -80,7 +118,8 @@ export async function handleAccountPost(request: Request, userId: string, sessio
 			return done('/account?done=language', to);
 		}
 		case 'end-session':
-			if (data.sessionId === sessionId || !(await invalidateOwnSession(user.id, data.sessionId!))) return again(404, { formError: t('error.badRequest') });
+			if (data.sessionId === sessionId || !(await invalidateOwnSession(user.id, data.sessionId!)))
+				return again(404, { formError: t('error.badRequest') });
 			return done('/account?done=session');
 		case 'end-others':
 			await invalidateUserSessions(user.id, sessionId);
@@ -89,7 +128,15 @@ export async function handleAccountPost(request: Request, userId: string, sessio
 }
 
 /** What the account page shows: the user, a pending address change, and their sessions. */
-export async function getAccountView(userId: string): Promise<{ user: UserRow; pendingEmail: Awaited<ReturnType<typeof getPendingEmailChange>>; sessions: Awaited<ReturnType<typeof getUserSessions>> }> {
+export async function getAccountView(userId: string): Promise<{
+	user: UserRow;
+	pendingEmail: Awaited<ReturnType<typeof getPendingEmailChange>>;
+	sessions: Awaited<ReturnType<typeof getUserSessions>>;
+}> {
 	const user = (await getUserById(userId))!;
-	return { user, pendingEmail: await getPendingEmailChange(user), sessions: await getUserSessions(user.id) };
+	return {
+		user,
+		pendingEmail: await getPendingEmailChange(user),
+		sessions: await getUserSessions(user.id),
+	};
 }

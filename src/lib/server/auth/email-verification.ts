@@ -50,7 +50,10 @@ export async function queueEmailVerification(
 		expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS),
 	});
 	const t = createTranslator(user.locale);
-	const link = new URL(`${localizePath('/confirm-email', user.locale)}?token=${id}.${secret}`, SITE_URL).href;
+	const link = new URL(
+		`${localizePath('/confirm-email', user.locale)}?token=${id}.${secret}`,
+		SITE_URL,
+	).href;
 	const change = email !== user.email;
 	return queueMail(tx, {
 		kind: change ? 'email-change' : 'verify-email',
@@ -66,14 +69,21 @@ export async function queueEmailVerification(
  * 5 an hour per account. A new address another account already uses gets no mail, and the answer
  * is the same, so the form cannot be used to find out who has an account.
  */
-export async function requestEmailVerification(userId: string, newEmail?: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function requestEmailVerification(
+	userId: string,
+	newEmail?: string,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
 	const limit = await consumeRateLimit(`verify-email:user:${userId}`, 5, 60 * 60 * 1000);
 	if (!limit.allowed) return limit;
 	const user = await db.select().from(userTable).where(eq(userTable.id, userId)).get();
 	if (!user) return { allowed: true, retryAfterSeconds: 0 };
 	const email = newEmail ?? user.email;
 	if (email !== user.email) {
-		const taken = await db.select({ id: userTable.id }).from(userTable).where(eq(userTable.email, email)).get();
+		const taken = await db
+			.select({ id: userTable.id })
+			.from(userTable)
+			.where(eq(userTable.email, email))
+			.get();
 		if (taken) return { allowed: true, retryAfterSeconds: 0 };
 	} else if (user.emailVerifiedAt) return { allowed: true, retryAfterSeconds: 0 };
 	const mailId = await db.transaction((tx) => queueEmailVerification(tx, user, email));
@@ -85,7 +95,11 @@ async function findValid(token: string) {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined) return null;
 	if (!/^[a-z2-9]{24}$/.test(id) || !/^[a-z2-9]{24}$/.test(secret)) return null;
-	const row = await db.select().from(emailVerificationTable).where(eq(emailVerificationTable.id, id)).get();
+	const row = await db
+		.select()
+		.from(emailVerificationTable)
+		.where(eq(emailVerificationTable.id, id))
+		.get();
 	if (!row || row.usedAt !== null || row.expiresAt.getTime() <= Date.now()) return null;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
 	return row;
@@ -110,48 +124,65 @@ export async function confirmEmail(token: string): Promise<ConfirmOutcome> {
 	const row = await findValid(token);
 	if (!row) return { outcome: 'invalid' };
 	try {
-		const result = await db.transaction(async (tx): Promise<ConfirmOutcome & { mailId?: string }> => {
-			const now = new Date();
-			const used = await tx
-				.update(emailVerificationTable)
-				.set({ usedAt: now })
-				.where(and(eq(emailVerificationTable.id, row.id), isNull(emailVerificationTable.usedAt), gt(emailVerificationTable.expiresAt, now)));
-			if (used.rowsAffected !== 1) return { outcome: 'invalid' };
-			const user = await tx.select().from(userTable).where(eq(userTable.id, row.userId)).get();
-			if (!user) return { outcome: 'invalid' };
-			if (user.email === row.email) {
-				await tx.update(userTable).set({ emailVerifiedAt: user.emailVerifiedAt ?? now }).where(eq(userTable.id, user.id));
-				return { outcome: 'confirmed', email: row.email, locale: user.locale };
-			}
-			const other = await tx
-				.select({ id: userTable.id })
-				.from(userTable)
-				.where(and(eq(userTable.email, row.email), ne(userTable.id, user.id)))
-				.get();
-			if (other) return { outcome: 'taken' };
-			await tx.update(userTable).set({ email: row.email, emailVerifiedAt: now }).where(eq(userTable.id, user.id));
-			const t = createTranslator(user.locale);
-			const mailId = await queueMail(tx, {
-				kind: 'email-changed',
-				to: user.email,
-				locale: user.locale,
-				subject: t('mail.changedSubject'),
-				text: t('mail.changedBody', { name: user.name, email: row.email }),
-			});
-			return { outcome: 'changed', email: row.email, locale: user.locale, mailId };
-		});
+		const result = await db.transaction(
+			async (tx): Promise<ConfirmOutcome & { mailId?: string }> => {
+				const now = new Date();
+				const used = await tx
+					.update(emailVerificationTable)
+					.set({ usedAt: now })
+					.where(
+						and(
+							eq(emailVerificationTable.id, row.id),
+							isNull(emailVerificationTable.usedAt),
+							gt(emailVerificationTable.expiresAt, now),
+						),
+					);
+				if (used.rowsAffected !== 1) return { outcome: 'invalid' };
+				const user = await tx.select().from(userTable).where(eq(userTable.id, row.userId)).get();
+				if (!user) return { outcome: 'invalid' };
+				if (user.email === row.email) {
+					await tx
+						.update(userTable)
+						.set({ emailVerifiedAt: user.emailVerifiedAt ?? now })
+						.where(eq(userTable.id, user.id));
+					return { outcome: 'confirmed', email: row.email, locale: user.locale };
+				}
+				const other = await tx
+					.select({ id: userTable.id })
+					.from(userTable)
+					.where(and(eq(userTable.email, row.email), ne(userTable.id, user.id)))
+					.get();
+				if (other) return { outcome: 'taken' };
+				await tx
+					.update(userTable)
+					.set({ email: row.email, emailVerifiedAt: now })
+					.where(eq(userTable.id, user.id));
+				const t = createTranslator(user.locale);
+				const mailId = await queueMail(tx, {
+					kind: 'email-changed',
+					to: user.email,
+					locale: user.locale,
+					subject: t('mail.changedSubject'),
+					text: t('mail.changedBody', { name: user.name, email: row.email }),
+				});
+				return { outcome: 'changed', email: row.email, locale: user.locale, mailId };
+			},
+		);
 		if (result.mailId) await dispatchMail(result.mailId);
 		const { mailId: _, ...outcome } = result;
 		return outcome;
 	} catch (error) {
 		// The unique index on user.email: another account took the address at the same moment.
-		if (/UNIQUE constraint failed: user\.email/.test(String((error as Error).message))) return { outcome: 'taken' };
+		if (/UNIQUE constraint failed: user\.email/.test(String((error as Error).message)))
+			return { outcome: 'taken' };
 		throw error;
 	}
 }
 
 /** The address the user asked to change to and has not confirmed yet (unexpired), or null. */
-export async function getPendingEmailChange(user: Pick<UserRow, 'id' | 'email'>): Promise<string | null> {
+export async function getPendingEmailChange(
+	user: Pick<UserRow, 'id' | 'email'>,
+): Promise<string | null> {
 	const row = await db
 		.select({ email: emailVerificationTable.email })
 		.from(emailVerificationTable)

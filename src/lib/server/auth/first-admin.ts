@@ -15,7 +15,8 @@ import { generateSecureRandomString } from '../random.ts';
 import { consumeOneTimeToken, verifyOneTimeToken } from './tokens.ts';
 import { countActiveAdmins, type UserRow } from './user.ts';
 
-export type FirstAdminOutcome = { ok: true; user: UserRow } | { ok: false; reason: 'invalidLink' | 'emailTaken' };
+export type FirstAdminOutcome =
+	{ ok: true; user: UserRow } | { ok: false; reason: 'invalidLink' | 'emailTaken' };
 
 /** Thrown inside the transaction to roll it back with a reason. */
 class Refusal extends Error {
@@ -43,10 +44,18 @@ export async function createFirstAdmin(fields: {
 				.get();
 			if ((admins?.n ?? 0) > 0) throw new Refusal('invalidLink');
 			// The transaction offers the same query builder the token module uses.
-			if ((await consumeOneTimeToken(tx as unknown as Database, fields.token, 'setup')) === null) throw new Refusal('invalidLink');
+			if ((await consumeOneTimeToken(tx as unknown as Database, fields.token, 'setup')) === null)
+				throw new Refusal('invalidLink');
 			const rows = await tx
 				.insert(userTable)
-				.values({ id: generateSecureRandomString(), email: fields.email, name: fields.name, passwordHash, locale: fields.locale, role: 'admin' })
+				.values({
+					id: generateSecureRandomString(),
+					email: fields.email,
+					name: fields.name,
+					passwordHash,
+					locale: fields.locale,
+					role: 'admin',
+				})
 				.onConflictDoNothing({ target: userTable.email })
 				.returning();
 			if (!rows[0]) throw new Refusal('emailTaken');
@@ -61,5 +70,9 @@ export async function createFirstAdmin(fields: {
 
 /** True while no administrator exists and `token` is the setup link's, still unused. */
 export async function isSetupTokenValid(token: string): Promise<boolean> {
-	return token !== '' && (await countActiveAdmins()) === 0 && (await verifyOneTimeToken(db, token, 'setup'));
+	return (
+		token !== '' &&
+		(await countActiveAdmins()) === 0 &&
+		(await verifyOneTimeToken(db, token, 'setup'))
+	);
 }

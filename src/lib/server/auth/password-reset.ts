@@ -10,13 +10,22 @@ import { db } from '../db.ts';
 import { dispatchMail, queueMail } from '../mail.ts';
 import { consumeRateLimit } from '../rate-limit.ts';
 import { invalidateUserSessions } from './session.ts';
-import { consumeOneTimeToken, createOneTimeToken, invalidateUserTokens, verifyOneTimeToken } from './tokens.ts';
+import {
+	consumeOneTimeToken,
+	createOneTimeToken,
+	invalidateUserTokens,
+	verifyOneTimeToken,
+} from './tokens.ts';
 import { getUserByEmail, updateUserPassword } from './user.ts';
 
 export const RESET_TTL_MS = 30 * 60 * 1000;
 
 /** Sends a reset link if the email has an enabled account. Returns false only when rate-limited. */
-export async function requestPasswordReset(email: string, address: string, locale: Locale): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function requestPasswordReset(
+	email: string,
+	address: string,
+	locale: Locale,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
 	const perEmail = await consumeRateLimit(`reset:email:${email}`, 3, 60 * 60 * 1000);
 	const perAddress = await consumeRateLimit(`reset:address:${address}`, 10, 60 * 60 * 1000);
 	if (!perAddress.allowed) return perAddress;
@@ -28,8 +37,13 @@ export async function requestPasswordReset(email: string, address: string, local
 	const t = createTranslator(mailLocale);
 	// The token and its mail commit together: a reset link is never created without being sent.
 	const mailId = await db.transaction(async (tx) => {
-		const token = await createOneTimeToken(tx, { purpose: 'reset', userId: user.id, ttlMs: RESET_TTL_MS });
-		const link = new URL(`${localizePath('/reset-password', mailLocale)}?token=${token}`, SITE_URL).href;
+		const token = await createOneTimeToken(tx, {
+			purpose: 'reset',
+			userId: user.id,
+			ttlMs: RESET_TTL_MS,
+		});
+		const link = new URL(`${localizePath('/reset-password', mailLocale)}?token=${token}`, SITE_URL)
+			.href;
 		return queueMail(tx, {
 			kind: 'reset',
 			to: user.email,

@@ -27,7 +27,8 @@ export async function hashPassword(password: string): Promise<string> {
 
 /** True when `password` matches the PHC string; false for any malformed hash. Constant-time compare. */
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-	const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(hash);
+	const match =
+		/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(hash);
 	if (!match) return false;
 	const [, m, t, p, salt, expected] = match;
 	const expectedBytes = Buffer.from(expected!, 'base64');
@@ -69,5 +70,9 @@ export function getPasswordProblem(password: string): PasswordProblem | null {
  */
 export const NewPasswordSchema = z.string().superRefine((password, ctx) => {
 	const problem = getPasswordProblem(password);
-	if (problem) ctx.addIssue({ code: 'custom', message: `password${problem[0]!.toUpperCase()}${problem.slice(1)}` });
+	if (problem)
+		ctx.addIssue({
+			code: 'custom',
+			message: `password${problem[0]!.toUpperCase()}${problem.slice(1)}`,
+		});
 });

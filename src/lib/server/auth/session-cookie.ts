@@ -23,7 +23,13 @@ export function setSessionCookie(cookies: AstroCookies, token: string): void {
 
 /** Clears the session cookie. */
 export function deleteSessionCookie(cookies: AstroCookies): void {
-	cookies.set(SESSION_COOKIE, '', { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: 0 });
+	cookies.set(SESSION_COOKIE, '', {
+		httpOnly: true,
+		secure,
+		sameSite: 'lax',
+		path: '/',
+		maxAge: 0,
+	});
 }
 
 /** The session token sent with a request, if any. */

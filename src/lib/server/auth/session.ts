@@ -57,7 +57,13 @@ export async function createSession(userId: string, device: string): Promise<Ses
 	const now = new Date();
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
-	const session: Session = { id, userId, createdAt: now, lastVerifiedAt: now, device: device.slice(0, 120) };
+	const session: Session = {
+		id,
+		userId,
+		createdAt: now,
+		lastVerifiedAt: now,
+		device: device.slice(0, 120),
+	};
 	await db.insert(sessionTable).values({ ...session, secretHash: hashSecret(secret) });
 	return { ...session, token: `${id}.${secret}` };
 }
@@ -95,12 +101,28 @@ export async function validateSessionToken(
 	let refreshed = false;
 	if (now - s.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_INTERVAL_MS) {
 		s.lastVerifiedAt = new Date(now);
-		await db.update(sessionTable).set({ lastVerifiedAt: s.lastVerifiedAt }).where(eq(sessionTable.id, id));
+		await db
+			.update(sessionTable)
+			.set({ lastVerifiedAt: s.lastVerifiedAt })
+			.where(eq(sessionTable.id, id));
 		refreshed = true;
 	}
 	return {
-		session: { id: s.id, userId: s.userId, createdAt: s.createdAt, lastVerifiedAt: s.lastVerifiedAt, device: s.device },
-		user: { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale, emailVerified: u.emailVerifiedAt !== null },
+		session: {
+			id: s.id,
+			userId: s.userId,
+			createdAt: s.createdAt,
+			lastVerifiedAt: s.lastVerifiedAt,
+			device: s.device,
+		},
+		user: {
+			id: u.id,
+			email: u.email,
+			name: u.name,
+			role: u.role,
+			locale: u.locale,
+			emailVerified: u.emailVerifiedAt !== null,
+		},
 		refreshed,
 	};
 }
@@ -119,7 +141,10 @@ export async function invalidateOwnSession(userId: string, sessionId: string): P
 }
 
 /** Ends all of a user's sessions, or all but `exceptSessionId`. */
-export async function invalidateUserSessions(userId: string, exceptSessionId?: string): Promise<void> {
+export async function invalidateUserSessions(
+	userId: string,
+	exceptSessionId?: string,
+): Promise<void> {
 	await db
 		.delete(sessionTable)
 		.where(
@@ -143,7 +168,11 @@ export async function getUserSessions(userId: string): Promise<Session[]> {
 		.where(eq(sessionTable.userId, userId));
 	const now = Date.now();
 	return rows
-		.filter((s) => now - s.lastVerifiedAt.getTime() < INACTIVITY_TIMEOUT_MS && now - s.createdAt.getTime() < ABSOLUTE_LIFETIME_MS)
+		.filter(
+			(s) =>
+				now - s.lastVerifiedAt.getTime() < INACTIVITY_TIMEOUT_MS &&
+				now - s.createdAt.getTime() < ABSOLUTE_LIFETIME_MS,
+		)
 		.sort((a, b) => b.lastVerifiedAt.getTime() - a.lastVerifiedAt.getTime());
 }
 

@@ -32,7 +32,12 @@ export type SignInResult =
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /** Checks credentials and opens a new session. `email` must be normalised. */
-export async function signIn(email: string, password: string, address: string, device: string): Promise<SignInResult> {
+export async function signIn(
+	email: string,
+	password: string,
+	address: string,
+	device: string,
+): Promise<SignInResult> {
 	const keys = {
 		accountAddress: `login:account-address:${email}:${address}`,
 		address: `login:address:${address}`,
@@ -40,13 +45,16 @@ export async function signIn(email: string, password: string, address: string, d
 	};
 	for (const name of ['accountAddress', 'address', 'account'] as const) {
 		const block = await getRateLimitBlock(keys[name], LIMITS[name].limit, LIMITS[name].windowMs);
-		if (!block.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: block.retryAfterSeconds };
+		if (!block.allowed)
+			return { ok: false, reason: 'throttled', retryAfterSeconds: block.retryAfterSeconds };
 	}
 	const user = await getUserByEmail(email);
 	const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
 	if (!user || !valid) {
 		await Promise.all(
-			(['accountAddress', 'address', 'account'] as const).map((name) => recordRateLimitHit(keys[name], LIMITS[name].windowMs)),
+			(['accountAddress', 'address', 'account'] as const).map((name) =>
+				recordRateLimitHit(keys[name], LIMITS[name].windowMs),
+			),
 		);
 		return { ok: false, reason: 'invalid' };
 	}

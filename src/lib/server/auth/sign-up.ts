@@ -21,7 +21,8 @@ import { queueEmailVerification } from './email-verification.ts';
 
 const HOUR = 60 * 60 * 1000;
 
-export type SignUpResult = { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+export type SignUpResult =
+	{ ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /** Handles a validated sign-up form (`email` normalised) from client `address`. */
 export async function signUpWithEmail(
@@ -29,12 +30,19 @@ export async function signUpWithEmail(
 	address: string,
 ): Promise<SignUpResult> {
 	const limit = await consumeRateLimit(`signup:address:${address}`, Number(SIGNUP_LIMIT), HOUR);
-	if (!limit.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
+	if (!limit.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
 	const passwordHash = await hashPassword(fields.password);
 	const mailId = await db.transaction(async (tx) => {
 		const [user] = await tx
 			.insert(userTable)
-			.values({ id: generateSecureRandomString(), email: fields.email, name: fields.name, passwordHash, locale: fields.locale })
+			.values({
+				id: generateSecureRandomString(),
+				email: fields.email,
+				name: fields.name,
+				passwordHash,
+				locale: fields.locale,
+			})
 			.onConflictDoNothing({ target: userTable.email })
 			.returning();
 		return user ? queueEmailVerification(tx, user, user.email) : null;

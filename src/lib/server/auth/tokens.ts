@@ -38,13 +38,23 @@ async function findValid(db: Database, token: string, purpose: TokenPurpose) {
 	if (!id || !secret || extra !== undefined) return null;
 	if (!/^[a-z2-9]{24}$/.test(id) || !/^[a-z2-9]{24}$/.test(secret)) return null;
 	const row = await db.select().from(oneTimeTokenTable).where(eq(oneTimeTokenTable.id, id)).get();
-	if (!row || row.purpose !== purpose || row.usedAt !== null || row.expiresAt.getTime() <= Date.now()) return null;
+	if (
+		!row ||
+		row.purpose !== purpose ||
+		row.usedAt !== null ||
+		row.expiresAt.getTime() <= Date.now()
+	)
+		return null;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
 	return row;
 }
 
 /** True when the token is valid, unused and unexpired (does not use it). */
-export async function verifyOneTimeToken(db: Database, token: string, purpose: TokenPurpose): Promise<boolean> {
+export async function verifyOneTimeToken(
+	db: Database,
+	token: string,
+	purpose: TokenPurpose,
+): Promise<boolean> {
 	return (await findValid(db, token, purpose)) !== null;
 }
 
@@ -52,21 +62,41 @@ export async function verifyOneTimeToken(db: Database, token: string, purpose: T
  * Uses a token: returns its user id (or '' for a token without a user) when it was valid, and marks
  * it used atomically; returns null when it was invalid, expired or already used.
  */
-export async function consumeOneTimeToken(db: Database, token: string, purpose: TokenPurpose): Promise<string | null> {
+export async function consumeOneTimeToken(
+	db: Database,
+	token: string,
+	purpose: TokenPurpose,
+): Promise<string | null> {
 	const row = await findValid(db, token, purpose);
 	if (!row) return null;
 	const now = new Date();
 	const result = await db
 		.update(oneTimeTokenTable)
 		.set({ usedAt: now })
-		.where(and(eq(oneTimeTokenTable.id, row.id), isNull(oneTimeTokenTable.usedAt), gt(oneTimeTokenTable.expiresAt, now)));
+		.where(
+			and(
+				eq(oneTimeTokenTable.id, row.id),
+				isNull(oneTimeTokenTable.usedAt),
+				gt(oneTimeTokenTable.expiresAt, now),
+			),
+		);
 	return result.rowsAffected === 1 ? (row.userId ?? '') : null;
 }
 
 /** Ends every unused token of a purpose (e.g. all reset links of a user after a reset). */
-export async function invalidateUserTokens(db: Database, userId: string, purpose: TokenPurpose): Promise<void> {
+export async function invalidateUserTokens(
+	db: Database,
+	userId: string,
+	purpose: TokenPurpose,
+): Promise<void> {
 	await db
 		.update(oneTimeTokenTable)
 		.set({ usedAt: new Date() })
-		.where(and(eq(oneTimeTokenTable.userId, userId), eq(oneTimeTokenTable.purpose, purpose), isNull(oneTimeTokenTable.usedAt)));
+		.where(
+			and(
+				eq(oneTimeTokenTable.userId, userId),
+				eq(oneTimeTokenTable.purpose, purpose),
+				isNull(oneTimeTokenTable.usedAt),
+			),
+		);
 }

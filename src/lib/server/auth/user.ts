@@ -66,7 +66,10 @@ export async function updateUserEmail(userId: string, email: string): Promise<bo
 
 /** Sets a new password (hashing it). Ending other sessions is the caller's decision. */
 export async function updateUserPassword(userId: string, password: string): Promise<void> {
-	await db.update(userTable).set({ passwordHash: await hashPassword(password) }).where(eq(userTable.id, userId));
+	await db
+		.update(userTable)
+		.set({ passwordHash: await hashPassword(password) })
+		.where(eq(userTable.id, userId));
 }
 
 /** Changes the preferred language. */
@@ -81,7 +84,10 @@ export async function setUserRole(userId: string, role: Role): Promise<void> {
 
 /** Disables (ending every session at once) or re-enables an account. */
 export async function setUserDisabled(userId: string, disabled: boolean): Promise<void> {
-	await db.update(userTable).set({ disabledAt: disabled ? new Date() : null }).where(eq(userTable.id, userId));
+	await db
+		.update(userTable)
+		.set({ disabledAt: disabled ? new Date() : null })
+		.where(eq(userTable.id, userId));
 	if (disabled) await invalidateUserSessions(userId);
 }
 

@@ -82,7 +82,11 @@ export async function issueCertificateIfEligible(
 }
 
 /** The learner's "certificate ready" mail, in their language, queued only if certificate `id` exists. */
-function buildCertificateMail(user: { email: string; name: string; locale: Locale }, courseTitle: string, id: string) {
+function buildCertificateMail(
+	user: { email: string; name: string; locale: Locale },
+	courseTitle: string,
+	id: string,
+) {
 	const t = createTranslator(user.locale);
 	const page = new URL(localizePath(`/verify/${id}`, user.locale), SITE_URL).href;
 	return buildConditionalMailInsert(

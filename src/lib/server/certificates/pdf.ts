@@ -308,7 +308,13 @@ function render(
 		// "Translated title" on one line, "(English title)" under it: the English stays the record.
 		drawLine(doc, title.translated, y, { size: 22, weight: 700, maxWidth: 640, minSize: 12 });
 		y += 30;
-		drawLine(doc, `(${title.english})`, y - 2, { size: 14, weight: 700, color: MUTED, maxWidth: 640, minSize: 9 });
+		drawLine(doc, `(${title.english})`, y - 2, {
+			size: 14,
+			weight: 700,
+			color: MUTED,
+			maxWidth: 640,
+			minSize: 9,
+		});
 		y += 20;
 	} else {
 		for (const line of wrap(doc, cert.courseTitle, 22, 700, 640, 2)) {
@@ -324,7 +330,14 @@ function render(
 		{ size: 12, color: MUTED, maxWidth: 700, minSize: 8 },
 	);
 	y += 32;
-	for (const line of wrap(doc, `Skills: ${cert.skills.join('  ·  ')}`, 11, 400, 640, title.translated ? 2 : 3)) {
+	for (const line of wrap(
+		doc,
+		`Skills: ${cert.skills.join('  ·  ')}`,
+		11,
+		400,
+		640,
+		title.translated ? 2 : 3,
+	)) {
 		drawLine(doc, line, y, { size: 11, maxWidth: 640, minSize: 7 });
 		y += 16;
 	}

@@ -50,7 +50,11 @@ export async function getCertificate(id: string): Promise<Certificate | null> {
 
 /** The interface language of a certificate's learner (their course title is printed in it too). */
 export async function getLearnerLocale(userId: string): Promise<Locale> {
-	const row = await db.select({ locale: userTable.locale }).from(userTable).where(eq(userTable.id, userId)).get();
+	const row = await db
+		.select({ locale: userTable.locale })
+		.from(userTable)
+		.where(eq(userTable.id, userId))
+		.get();
 	return row?.locale ?? 'en';
 }
 

@@ -7,9 +7,15 @@
 import { getCourse } from '../../courses.ts';
 import type { Locale } from '../../i18n.ts';
 
-export async function getTranslatedCourseTitle(courseSlug: string, locale: Locale): Promise<string | undefined> {
+export async function getTranslatedCourseTitle(
+	courseSlug: string,
+	locale: Locale,
+): Promise<string | undefined> {
 	if (locale === 'en') return undefined;
-	const [english, translated] = await Promise.all([getCourse(courseSlug, 'en'), getCourse(courseSlug, locale)]);
+	const [english, translated] = await Promise.all([
+		getCourse(courseSlug, 'en'),
+		getCourse(courseSlug, locale),
+	]);
 	if (!english || !translated || translated.title === english.title) return undefined;
 	return translated.title;
 }

@@ -40,16 +40,30 @@ function localePath(rest: string): RegExp {
  */
 export const BODY_LIMIT_ROUTES: BodyLimitRoute[] = [
 	// Graded-project uploads (a plain multipart form on the project page): a signed-in learner's file.
-	{ pattern: localePath('courses/[^/]+/[^/]+/project/[^/]+'), limit: UPLOAD_BODY_LIMIT, requiresSession: true, tooLargeMessage: 'project.error.tooLarge' },
+	{
+		pattern: localePath('courses/[^/]+/[^/]+/project/[^/]+'),
+		limit: UPLOAD_BODY_LIMIT,
+		requiresSession: true,
+		tooLargeMessage: 'project.error.tooLarge',
+	},
 ];
 
 /** The limit for a request, and whether it needs a session cookie before its body is read. */
 export function getBodyLimit(
 	pathname: string,
 	contentType: string | undefined,
-): { limit: number; requiresSession: boolean; tooLargeMessage?: BodyLimitRoute['tooLargeMessage'] } {
+): {
+	limit: number;
+	requiresSession: boolean;
+	tooLargeMessage?: BodyLimitRoute['tooLargeMessage'];
+} {
 	const route = BODY_LIMIT_ROUTES.find((r) => r.pattern.test(pathname));
-	if (route) return { limit: Math.min(route.limit, UPLOAD_BODY_LIMIT), requiresSession: route.requiresSession ?? false, tooLargeMessage: route.tooLargeMessage };
+	if (route)
+		return {
+			limit: Math.min(route.limit, UPLOAD_BODY_LIMIT),
+			requiresSession: route.requiresSession ?? false,
+			tooLargeMessage: route.tooLargeMessage,
+		};
 	const json = /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType ?? '');
 	return { limit: json ? JSON_BODY_LIMIT : FORM_BODY_LIMIT, requiresSession: false };
 }

@@ -28,7 +28,10 @@ export function isJsonRequest(request: Request): boolean {
  * The body's bytes; `'too-large'` past `maxBytes` (declared or read); null when the body breaks off
  * (the client went away, or scripts/serve.ts cut it at its limit).
  */
-async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | 'too-large' | null> {
+async function readBytes(
+	request: Request,
+	maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | 'too-large' | null> {
 	if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return 'too-large';
 	if (!request.body) return new Uint8Array();
 	const reader = request.body.getReader();
@@ -55,7 +58,10 @@ async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array
  * The fields of a form post (urlencoded, or multipart without files), `'too-large'` past
  * `maxBytes`, or null when the body is not a form, breaks off, or is not valid UTF-8.
  */
-export async function readFormFields(request: Request, maxBytes = FORM_BODY_LIMIT): Promise<FormFields | 'too-large' | null> {
+export async function readFormFields(
+	request: Request,
+	maxBytes = FORM_BODY_LIMIT,
+): Promise<FormFields | 'too-large' | null> {
 	const type = contentType(request);
 	const urlencoded = type.startsWith('application/x-www-form-urlencoded');
 	if (!urlencoded && !type.startsWith('multipart/form-data')) return null;
@@ -65,7 +71,10 @@ export async function readFormFields(request: Request, maxBytes = FORM_BODY_LIMI
 	const add = (key: string, value: string) => fields.set(key, [...(fields.get(key) ?? []), value]);
 	try {
 		if (urlencoded) {
-			for (const [key, value] of new URLSearchParams(new TextDecoder('utf-8', { fatal: true }).decode(bytes))) add(key, value);
+			for (const [key, value] of new URLSearchParams(
+				new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+			))
+				add(key, value);
 		} else {
 			const data = await new Response(bytes, { headers: { 'content-type': type } }).formData();
 			for (const [key, value] of data) if (typeof value === 'string') add(key, value);
@@ -77,7 +86,10 @@ export async function readFormFields(request: Request, maxBytes = FORM_BODY_LIMI
 }
 
 /** The fields of a form post, one value a name (the last), or null when it is not a form. */
-export async function readForm(request: Request, maxBytes = FORM_BODY_LIMIT): Promise<Record<string, string> | null> {
+export async function readForm(
+	request: Request,
+	maxBytes = FORM_BODY_LIMIT,
+): Promise<Record<string, string> | null> {
 	const fields = await readFormFields(request, maxBytes);
 	if (fields === null || fields === 'too-large') return null;
 	return Object.fromEntries([...fields].map(([key, values]) => [key, values.at(-1)!]));
@@ -105,20 +117,31 @@ export async function readBody(request: Request): Promise<{ json: boolean; value
  * Validates a body. A field's error is its first problem: the schema's message when it names a
  * `form.` string (`z.email('emailInvalid')`), else `invalid`.
  */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
+export function validate<S extends z.ZodType>(
+	schema: S,
+	value: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
 	const result = schema.safeParse(value);
 	if (result.success) return { ok: true, data: result.data };
 	const errors: FieldErrors = {};
 	for (const issue of result.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
-		if (!(field in errors)) errors[field] = isMessageKey(`form.${issue.message}`) ? issue.message : 'invalid';
+		if (!(field in errors))
+			errors[field] = isMessageKey(`form.${issue.message}`) ? issue.message : 'invalid';
 	}
 	return { ok: false, errors };
 }
 
 /** A refusal: JSON `{ ok: false, error }` for JSON clients, else the message as plain text. */
-export function errorResponse(status: number, message: string, options: { json?: boolean; headers?: Record<string, string> } = {}): Response {
+export function errorResponse(
+	status: number,
+	message: string,
+	options: { json?: boolean; headers?: Record<string, string> } = {},
+): Response {
 	const { json = true, headers } = options;
 	if (json) return Response.json({ ok: false, error: message }, { status, headers });
-	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+	return new Response(message, {
+		status,
+		headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
+	});
 }

@@ -13,5 +13,9 @@ export function getClientAddress(request: Request, socketAddress: () => string):
 		peer = 'unknown';
 	}
 	if (TRUST_PROXY !== 'true') return peer;
-	return getForwardedClientAddress(request.headers.get('x-forwarded-for'), peer, parseTrustedProxies(TRUSTED_PROXIES));
+	return getForwardedClientAddress(
+		request.headers.get('x-forwarded-for'),
+		peer,
+		parseTrustedProxies(TRUSTED_PROXIES),
+	);
 }

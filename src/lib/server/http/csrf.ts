@@ -13,9 +13,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * origins this site answers on: the public one (SITE_URL, or a trusted proxy's forwarded one) and
  * the one the request itself was addressed to.
  */
-export function verifyRequestOrigin(request: Request, siteOrigins: string | readonly string[]): boolean {
+export function verifyRequestOrigin(
+	request: Request,
+	siteOrigins: string | readonly string[],
+): boolean {
 	if (SAFE_METHODS.has(request.method)) return true;
 	const origin = request.headers.get('origin');
-	if (origin !== null) return typeof siteOrigins === 'string' ? origin === siteOrigins : siteOrigins.includes(origin);
+	if (origin !== null)
+		return typeof siteOrigins === 'string' ? origin === siteOrigins : siteOrigins.includes(origin);
 	return request.headers.get('sec-fetch-site') === 'same-origin';
 }

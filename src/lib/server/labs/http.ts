@@ -9,7 +9,11 @@ import type { LabRefusal } from './attempts.ts';
 export const MAX_LAB_FORM_BYTES = 512 * 1024;
 
 /** Status code and message for a refusal. */
-export function describeLabRefusal(refusal: LabRefusal, locale: Locale, now = Date.now()): { status: number; message: string } {
+export function describeLabRefusal(
+	refusal: LabRefusal,
+	locale: Locale,
+	now = Date.now(),
+): { status: number; message: string } {
 	const t = createTranslator(locale);
 	switch (refusal.kind) {
 		case 'not-found':
@@ -23,7 +27,12 @@ export function describeLabRefusal(refusal: LabRefusal, locale: Locale, now = Da
 		case 'no-attempts-left':
 			return { status: 403, message: t('lab.noAttemptsLeft', { count: refusal.allowed }) };
 		case 'cooldown':
-			return { status: 429, message: t('lab.cooldown', { minutes: Math.max(1, Math.ceil((refusal.until - now) / 60_000)) }) };
+			return {
+				status: 429,
+				message: t('lab.cooldown', {
+					minutes: Math.max(1, Math.ceil((refusal.until - now) / 60_000)),
+				}),
+			};
 		case 'malformed':
 			return { status: 400, message: t('lab.error.malformed') };
 		case 'too-large':

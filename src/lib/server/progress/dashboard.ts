@@ -30,7 +30,11 @@ export interface Dashboard {
 /** Everything the dashboard shows for one learner. */
 export async function getDashboard(userId: string, locale: Locale): Promise<Dashboard> {
 	const [enrolments, certificates] = await Promise.all([
-		db.select().from(enrolmentTable).where(eq(enrolmentTable.userId, userId)).orderBy(desc(enrolmentTable.lastActiveAt)),
+		db
+			.select()
+			.from(enrolmentTable)
+			.where(eq(enrolmentTable.userId, userId))
+			.orderBy(desc(enrolmentTable.lastActiveAt)),
 		getCertificatesForUser(userId),
 	]);
 	const records = await getLearnerRecords(
@@ -42,12 +46,18 @@ export async function getDashboard(userId: string, locale: Locale): Promise<Dash
 	for (const e of enrolments) {
 		const course = await getCourse(e.courseSlug, locale);
 		if (!course) continue;
-		const progress = summariseProgress(course, e as Enrolment, records.get(e.courseSlug) ?? createEmptyRecord());
+		const progress = summariseProgress(
+			course,
+			e as Enrolment,
+			records.get(e.courseSlug) ?? createEmptyRecord(),
+		);
 		(e.leftAt ? left : active).push({ course, progress });
 	}
 	const enrolled = new Set(enrolments.map((e) => e.courseSlug));
 	// Suggest courses to a new learner, and to one who has finished everything they are taking.
 	const finished = active.every((a) => a.progress.missing.length === 0);
-	const suggestions = finished ? (await getCourses(locale)).filter((c) => !enrolled.has(c.slug)).slice(0, 3) : [];
+	const suggestions = finished
+		? (await getCourses(locale)).filter((c) => !enrolled.has(c.slug)).slice(0, 3)
+		: [];
 	return { active, left, certificates, suggestions };
 }

@@ -17,7 +17,13 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { enrolmentTable } from '../../../../db/schema.ts';
-import { getItemLesson, summariseRecord, type GradedKind, type LearnerRecord, type ProgressSummary } from '../../course-progress.ts';
+import {
+	getItemLesson,
+	summariseRecord,
+	type GradedKind,
+	type LearnerRecord,
+	type ProgressSummary,
+} from '../../course-progress.ts';
 import type { Course } from '../../courses.ts';
 import { issueCertificateIfEligible } from '../certificates/issue.ts';
 import { db } from '../db.ts';
@@ -59,7 +65,13 @@ export async function unenrol(userId: string, courseSlug: string): Promise<void>
 	await db
 		.update(enrolmentTable)
 		.set({ leftAt: new Date() })
-		.where(and(eq(enrolmentTable.userId, userId), eq(enrolmentTable.courseSlug, courseSlug), isNull(enrolmentTable.leftAt)));
+		.where(
+			and(
+				eq(enrolmentTable.userId, userId),
+				eq(enrolmentTable.courseSlug, courseSlug),
+				isNull(enrolmentTable.leftAt),
+			),
+		);
 }
 
 /** Enrols the learner if they are not (or no longer) enrolled; used when they act on a course. */
@@ -72,7 +84,12 @@ export async function ensureEnrolled(userId: string, courseSlug: string): Promis
  * Records that the learner opened a lesson: the first visit (state + event), and the enrolment's
  * "continue here" pointer. Writes nothing when nothing changed in the last five minutes.
  */
-export async function recordLessonVisit(userId: string, courseSlug: string, lessonSlug: string, enrolment: Enrolment | null): Promise<void> {
+export async function recordLessonVisit(
+	userId: string,
+	courseSlug: string,
+	lessonSlug: string,
+	enrolment: Enrolment | null,
+): Promise<void> {
 	const now = Date.now();
 	const statements = [
 		sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at) values (${userId}, ${courseSlug}, ${lessonSlug}, ${now})
@@ -80,7 +97,11 @@ export async function recordLessonVisit(userId: string, courseSlug: string, less
 		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'visit', ${now} where changes() = 1`,
 	];
 	const moved =
-		enrolment && !enrolment.leftAt && (enrolment.lastLessonSlug !== lessonSlug || !enrolment.lastActiveAt || now - enrolment.lastActiveAt.getTime() > 5 * 60_000);
+		enrolment &&
+		!enrolment.leftAt &&
+		(enrolment.lastLessonSlug !== lessonSlug ||
+			!enrolment.lastActiveAt ||
+			now - enrolment.lastActiveAt.getTime() > 5 * 60_000);
 	if (moved) {
 		statements.push(
 			sql`update enrolment set last_lesson_slug = ${lessonSlug}, last_active_at = ${now} where user_id = ${userId} and course_slug = ${courseSlug}`,
@@ -94,15 +115,23 @@ export async function recordLessonVisit(userId: string, courseSlug: string, less
  * the learner if needed, then issues the certificate if the rule is now met.
  * Returns whether this call changed the state.
  */
-export async function completeLesson(userId: string, course: Course, lessonSlug: string): Promise<boolean> {
+export async function completeLesson(
+	userId: string,
+	course: Course,
+	lessonSlug: string,
+): Promise<boolean> {
 	await ensureEnrolled(userId, course.slug);
 	const now = Date.now();
 	const [, event] = await db.batch([
 		db.run(sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at, completed_at) values (${userId}, ${course.slug}, ${lessonSlug}, ${now}, ${now})
 			on conflict (user_id, course_slug, lesson_slug) do update set completed_at = excluded.completed_at,
 			first_visited_at = coalesce(first_visited_at, excluded.first_visited_at) where completed_at is null`),
-		db.run(sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${course.slug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`),
-		db.run(sql`update enrolment set last_active_at = ${now} where user_id = ${userId} and course_slug = ${course.slug}`),
+		db.run(
+			sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${course.slug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
+		),
+		db.run(
+			sql`update enrolment set last_active_at = ${now} where user_id = ${userId} and course_slug = ${course.slug}`,
+		),
 	]);
 	const changed = event.rowsAffected === 1;
 	if (changed) await issueCertificateIfEligible(userId, course);
@@ -110,11 +139,19 @@ export async function completeLesson(userId: string, course: Course, lessonSlug:
 }
 
 /** Undoes a completion (idempotent). Certificates already issued stay issued. */
-export async function uncompleteLesson(userId: string, courseSlug: string, lessonSlug: string): Promise<boolean> {
+export async function uncompleteLesson(
+	userId: string,
+	courseSlug: string,
+	lessonSlug: string,
+): Promise<boolean> {
 	const now = Date.now();
 	const [, event] = await db.batch([
-		db.run(sql`update lesson_progress set completed_at = null where user_id = ${userId} and course_slug = ${courseSlug} and lesson_slug = ${lessonSlug} and completed_at is not null`),
-		db.run(sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'uncomplete', ${now} where changes() = 1`),
+		db.run(
+			sql`update lesson_progress set completed_at = null where user_id = ${userId} and course_slug = ${courseSlug} and lesson_slug = ${lessonSlug} and completed_at is not null`,
+		),
+		db.run(
+			sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'uncomplete', ${now} where changes() = 1`,
+		),
 	]);
 	return event.rowsAffected === 1;
 }
@@ -123,7 +160,12 @@ export async function uncompleteLesson(userId: string, courseSlug: string, lesso
  * Called by the quiz, project and lab engines after a passing submission: completes the lesson
  * that embeds the item (if any) and issues the certificate if the rule is now met.
  */
-export async function recordItemPassed(userId: string, course: Course, kind: GradedKind, id: string): Promise<void> {
+export async function recordItemPassed(
+	userId: string,
+	course: Course,
+	kind: GradedKind,
+	id: string,
+): Promise<void> {
 	await ensureEnrolled(userId, course.slug);
 	const lesson = getItemLesson(course, kind, id);
 	const changed = lesson ? await completeLesson(userId, course, lesson.slug) : false;
@@ -131,7 +173,11 @@ export async function recordItemPassed(userId: string, course: Course, kind: Gra
 }
 
 /** Called by the quiz engine after a passing submission (see `recordItemPassed`). */
-export async function recordQuizPassed(userId: string, course: Course, quizId: string): Promise<void> {
+export async function recordQuizPassed(
+	userId: string,
+	course: Course,
+	quizId: string,
+): Promise<void> {
 	await recordItemPassed(userId, course, 'quiz', quizId);
 }
 
@@ -147,12 +193,19 @@ export interface CourseProgress extends ProgressSummary {
 
 /** A learner's progress in one course. */
 export async function getCourseProgress(userId: string, course: Course): Promise<CourseProgress> {
-	const [enrolment, record] = await Promise.all([getEnrolment(userId, course.slug), getLearnerRecord(userId, course.slug)]);
+	const [enrolment, record] = await Promise.all([
+		getEnrolment(userId, course.slug),
+		getLearnerRecord(userId, course.slug),
+	]);
 	return summariseProgress(course, enrolment, record);
 }
 
 /** Progress figures from an enrolment and a record (shared by the course page, dashboard and instructors). */
-export function summariseProgress(course: Course, enrolment: Enrolment | null, record: LearnerRecord): CourseProgress {
+export function summariseProgress(
+	course: Course,
+	enrolment: Enrolment | null,
+	record: LearnerRecord,
+): CourseProgress {
 	return {
 		...summariseRecord(course, record, enrolment?.lastLessonSlug),
 		enrolment,

@@ -47,12 +47,17 @@ export async function getLearnerRecord(userId: string, courseSlug: string): Prom
 }
 
 /** The learner's records in every course they have touched, keyed by course slug. */
-export async function getLearnerRecords(userId: string, courseSlugs: string[]): Promise<Map<string, LearnerRecord>> {
+export async function getLearnerRecords(
+	userId: string,
+	courseSlugs: string[],
+): Promise<Map<string, LearnerRecord>> {
 	const [lessons, quizzes] = await Promise.all([
 		db
 			.select({ courseSlug: lessonProgressTable.courseSlug, slug: lessonProgressTable.lessonSlug })
 			.from(lessonProgressTable)
-			.where(and(eq(lessonProgressTable.userId, userId), isNotNull(lessonProgressTable.completedAt))),
+			.where(
+				and(eq(lessonProgressTable.userId, userId), isNotNull(lessonProgressTable.completedAt)),
+			),
 		db
 			.selectDistinct({ courseSlug: quizAttemptTable.courseSlug, id: quizAttemptTable.quizId })
 			.from(quizAttemptTable)
@@ -69,7 +74,10 @@ export async function getLearnerRecords(userId: string, courseSlugs: string[]): 
 	for (const r of quizzes) recordOf(r.courseSlug).passed.quiz.add(r.id);
 	await Promise.all(
 		courseSlugs.map(async (slug) => {
-			const [projects, labs] = await Promise.all([getPassedProjects(userId, slug), getPassedLabs(userId, slug)]);
+			const [projects, labs] = await Promise.all([
+				getPassedProjects(userId, slug),
+				getPassedLabs(userId, slug),
+			]);
 			for (const id of projects.keys()) recordOf(slug).passed.project.add(id);
 			for (const id of labs.keys()) recordOf(slug).passed.lab.add(id);
 		}),
@@ -78,7 +86,10 @@ export async function getLearnerRecords(userId: string, courseSlugs: string[]): 
 }
 
 /** The learner's best submitted score (percent) per quiz of a course; quizzes never submitted are absent. */
-export async function getBestQuizScores(userId: string, courseSlug: string): Promise<Map<string, number>> {
+export async function getBestQuizScores(
+	userId: string,
+	courseSlug: string,
+): Promise<Map<string, number>> {
 	const rows = await db
 		.select({ id: quizAttemptTable.quizId, best: max(quizAttemptTable.score) })
 		.from(quizAttemptTable)

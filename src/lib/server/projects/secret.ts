@@ -10,7 +10,10 @@ let cached: Uint8Array | undefined;
 /** 32 bytes: SHA-256 over a purpose label and the signing key's PKCS#8 bytes. */
 export function getAttemptKeySecret(): Uint8Array {
 	cached ??= new Uint8Array(
-		createHash('sha256').update('dakshata/project-attempt-keys/v1\0').update(getSigningKey().privateKey.export({ format: 'der', type: 'pkcs8' })).digest(),
+		createHash('sha256')
+			.update('dakshata/project-attempt-keys/v1\0')
+			.update(getSigningKey().privateKey.export({ format: 'der', type: 'pkcs8' }))
+			.digest(),
 	);
 	return cached;
 }

@@ -24,7 +24,12 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { quizAttemptTable } from '../../../../db/schema.ts';
 import { parseAnswers, parseFormAnswers } from '../../quiz/answers.ts';
 import { gradeAttempt, type GradedAttempt } from '../../quiz/grading.ts';
-import { createLayout, toPublicQuestions, verifyLayoutFits, type QuizLayout } from '../../quiz/layout.ts';
+import {
+	createLayout,
+	toPublicQuestions,
+	verifyLayoutFits,
+	type QuizLayout,
+} from '../../quiz/layout.ts';
 import type { DisplayAnswers, OpenAttempt } from '../../quiz/types.ts';
 import { db } from '../db.ts';
 import { ensureEnrolled, recordQuizPassed } from '../progress/enrolment.ts';
@@ -53,31 +58,51 @@ export type AnswersInput = { json: unknown } | { form: Map<string, string[]> };
 
 /** A stored layout, reduced to the questions that still exist unchanged in the quiz. */
 export function fitLayout(loaded: LoadedQuiz, layout: QuizLayout): QuizLayout {
-	return { questions: layout.questions.filter((lq) => verifyLayoutFits(loaded.quiz, { questions: [lq] })) };
+	return {
+		questions: layout.questions.filter((lq) => verifyLayoutFits(loaded.quiz, { questions: [lq] })),
+	};
 }
 
 /** Reads and validates answers against an attempt's layout. */
 export function readAnswers(loaded: LoadedQuiz, layout: QuizLayout, input: AnswersInput) {
-	return 'json' in input ? parseAnswers(loaded.quiz, layout, input.json) : parseFormAnswers(loaded.quiz, layout, input.form);
+	return 'json' in input
+		? parseAnswers(loaded.quiz, layout, input.json)
+		: parseFormAnswers(loaded.quiz, layout, input.form);
 }
 
 /** The learner's attempts at a quiz, oldest first. */
-export async function listAttempts(userId: string, courseSlug: string, quizId: string): Promise<AttemptRow[]> {
+export async function listAttempts(
+	userId: string,
+	courseSlug: string,
+	quizId: string,
+): Promise<AttemptRow[]> {
 	return db
 		.select()
 		.from(quizAttemptTable)
-		.where(and(eq(quizAttemptTable.userId, userId), eq(quizAttemptTable.courseSlug, courseSlug), eq(quizAttemptTable.quizId, quizId)))
+		.where(
+			and(
+				eq(quizAttemptTable.userId, userId),
+				eq(quizAttemptTable.courseSlug, courseSlug),
+				eq(quizAttemptTable.quizId, quizId),
+			),
+		)
 		.orderBy(asc(quizAttemptTable.startedAt), asc(quizAttemptTable.id))
 		.all();
 }
 
 /** One attempt by id, or null. */
 export async function getAttempt(attemptId: string): Promise<AttemptRow | null> {
-	return (await db.select().from(quizAttemptTable).where(eq(quizAttemptTable.id, attemptId)).get()) ?? null;
+	return (
+		(await db.select().from(quizAttemptTable).where(eq(quizAttemptTable.id, attemptId)).get()) ??
+		null
+	);
 }
 
 /** open, expired or submitted, at `now`. */
-export function getAttemptState(row: AttemptRow, now = Date.now()): 'open' | 'expired' | 'submitted' {
+export function getAttemptState(
+	row: AttemptRow,
+	now = Date.now(),
+): 'open' | 'expired' | 'submitted' {
 	if (row.submittedAt) return 'submitted';
 	return row.deadlineAt && now > row.deadlineAt.getTime() + SUBMIT_GRACE_MS ? 'expired' : 'open';
 }
@@ -90,7 +115,11 @@ function getEndedAt(row: AttemptRow, now: number): number | null {
 }
 
 /** The end of the cool-down after the learner's last attempt, or null when none applies. */
-export function getCooldownUntil(loaded: LoadedQuiz, rows: AttemptRow[], now = Date.now()): number | null {
+export function getCooldownUntil(
+	loaded: LoadedQuiz,
+	rows: AttemptRow[],
+	now = Date.now(),
+): number | null {
 	const minutes = loaded.quiz.cooldownMinutes;
 	if (minutes <= 0) return null;
 	const ends = rows.map((r) => getEndedAt(r, now)).filter((t): t is number => t !== null);
@@ -102,7 +131,11 @@ export function getCooldownUntil(loaded: LoadedQuiz, rows: AttemptRow[], now = D
 /** What the learner sees of an open attempt. */
 export function toOpenAttempt(loaded: LoadedQuiz, row: AttemptRow): OpenAttempt {
 	const layout = fitLayout(loaded, row.layout as QuizLayout);
-	return { id: row.id, questions: toPublicQuestions(loaded.quiz, layout), deadlineAt: row.deadlineAt?.getTime() ?? null };
+	return {
+		id: row.id,
+		questions: toPublicQuestions(loaded.quiz, layout),
+		deadlineAt: row.deadlineAt?.getTime() ?? null,
+	};
 }
 
 /**
@@ -113,8 +146,13 @@ export async function startAttempt(
 	userId: string,
 	loaded: LoadedQuiz,
 	tries = 3,
-): Promise<{ ok: true; attempt: OpenAttempt; resumed: boolean } | { ok: false; refusal: QuizRefusal }> {
-	if (tries === 0) throw new Error(`could not start or resume an attempt at ${loaded.course.slug}/${loaded.quizId}`);
+): Promise<
+	{ ok: true; attempt: OpenAttempt; resumed: boolean } | { ok: false; refusal: QuizRefusal }
+> {
+	if (tries === 0)
+		throw new Error(
+			`could not start or resume an attempt at ${loaded.course.slug}/${loaded.quizId}`,
+		);
 	await ensureEnrolled(userId, loaded.course.slug);
 	const { quiz } = loaded;
 	const limit = quiz.attempts === 'unlimited' ? Number.MAX_SAFE_INTEGER : quiz.attempts;
@@ -126,7 +164,9 @@ export async function startAttempt(
 	// questions are drawn only when the pool runs short (read before the insert; a race only
 	// affects which questions are drawn, never the attempt limit).
 	const previous = (await listAttempts(userId, loaded.course.slug, loaded.quizId)).at(-1);
-	const avoid = new Set(((previous?.layout as QuizLayout | undefined)?.questions ?? []).map((q) => q.id));
+	const avoid = new Set(
+		((previous?.layout as QuizLayout | undefined)?.questions ?? []).map((q) => q.id),
+	);
 	const layout = createLayout(loaded.english, generateSecureRandomString(), avoid);
 	const mine = sql`user_id = ${userId} and course_slug = ${loaded.course.slug} and quiz_id = ${loaded.quizId}`;
 	const inserted = await db.run(sql`
@@ -136,12 +176,17 @@ export async function startAttempt(
 		and not exists (select 1 from quiz_attempt where ${mine} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now}))
 		and not exists (select 1 from quiz_attempt where ${mine} and coalesce(submitted_at, deadline_at) + ${cooldownMs} > ${now})`);
 	if (inserted.rowsAffected === 1) {
-		return { ok: true, resumed: false, attempt: { id, questions: toPublicQuestions(loaded.quiz, layout), deadlineAt: deadline } };
+		return {
+			ok: true,
+			resumed: false,
+			attempt: { id, questions: toPublicQuestions(loaded.quiz, layout), deadlineAt: deadline },
+		};
 	}
 	const rows = await listAttempts(userId, loaded.course.slug, loaded.quizId);
 	const open = rows.find((r) => getAttemptState(r, now) === 'open');
 	if (open) return { ok: true, resumed: true, attempt: toOpenAttempt(loaded, open) };
-	if (rows.length >= limit) return { ok: false, refusal: { kind: 'no-attempts-left', allowed: limit } };
+	if (rows.length >= limit)
+		return { ok: false, refusal: { kind: 'no-attempts-left', allowed: limit } };
 	const until = getCooldownUntil(loaded, rows, now);
 	if (until) return { ok: false, refusal: { kind: 'cooldown', until } };
 	// The blocking attempt finished between the insert and the read: try again.
@@ -149,7 +194,11 @@ export async function startAttempt(
 }
 
 /** Why an attempt cannot be submitted by `userId` now, or null when it can. */
-export function getSubmitRefusal(row: AttemptRow | null, userId: string, now = Date.now()): QuizRefusal | null {
+export function getSubmitRefusal(
+	row: AttemptRow | null,
+	userId: string,
+	now = Date.now(),
+): QuizRefusal | null {
 	if (!row) return { kind: 'not-found' };
 	if (row.userId !== userId) return { kind: 'not-yours' };
 	const state = getAttemptState(row, now);
@@ -173,7 +222,9 @@ export async function submitAttempt(
 	attemptId: string,
 	input: AnswersInput,
 	loadFor: (row: AttemptRow) => Promise<LoadedQuiz | null>,
-): Promise<{ ok: true; submission: Submission; loaded: LoadedQuiz } | { ok: false; refusal: QuizRefusal }> {
+): Promise<
+	{ ok: true; submission: Submission; loaded: LoadedQuiz } | { ok: false; refusal: QuizRefusal }
+> {
 	const row = await getAttempt(attemptId);
 	const refusal = getSubmitRefusal(row, userId);
 	if (refusal) return { ok: false, refusal };
@@ -181,11 +232,26 @@ export async function submitAttempt(
 	if (!loaded) return { ok: false, refusal: { kind: 'not-found' } };
 	const layout = fitLayout(loaded, row!.layout as QuizLayout);
 	const parsed = readAnswers(loaded, layout, input);
-	if (!parsed.ok) return { ok: false, refusal: parsed.reason === 'not-drawn' ? { kind: 'not-drawn', questionId: parsed.questionId! } : { kind: 'malformed', questionId: parsed.questionId } };
-	const graded = gradeAttempt(loaded.quiz, layout, parsed.answers, loaded.passMark, loaded.locale === 'en' ? undefined : loaded.english);
+	if (!parsed.ok)
+		return {
+			ok: false,
+			refusal:
+				parsed.reason === 'not-drawn'
+					? { kind: 'not-drawn', questionId: parsed.questionId! }
+					: { kind: 'malformed', questionId: parsed.questionId },
+		};
+	const graded = gradeAttempt(
+		loaded.quiz,
+		layout,
+		parsed.answers,
+		loaded.passMark,
+		loaded.locale === 'en' ? undefined : loaded.english,
+	);
 
 	const now = Date.now();
-	const rows = graded.questions.map((g) => sql`(${attemptId}, ${g.question.id}, ${g.credit}, ${g.response})`);
+	const rows = graded.questions.map(
+		(g) => sql`(${attemptId}, ${g.question.id}, ${g.credit}, ${g.response})`,
+	);
 	const statements = [
 		db.run(sql`update quiz_attempt set submitted_at = ${now}, answers = ${JSON.stringify(parsed.answers)}, score = ${graded.score}, passed = ${graded.passed ? 1 : 0}
 			where id = ${attemptId} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now})`),
@@ -196,11 +262,24 @@ export async function submitAttempt(
 				select * from (values ${sql.join(rows, sql`, `)}) where changes() = 1`),
 		);
 	}
-	const [updated] = await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+	const [updated] = await db.batch(
+		statements as [(typeof statements)[number], ...typeof statements],
+	);
 	if (updated.rowsAffected !== 1) {
-		return { ok: false, refusal: getSubmitRefusal(await getAttempt(attemptId), userId, now) ?? { kind: 'already-submitted' } };
+		return {
+			ok: false,
+			refusal: getSubmitRefusal(await getAttempt(attemptId), userId, now) ?? {
+				kind: 'already-submitted',
+			},
+		};
 	}
 	if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
-	const saved: AttemptRow = { ...row!, submittedAt: new Date(now), answers: parsed.answers, score: graded.score, passed: graded.passed };
+	const saved: AttemptRow = {
+		...row!,
+		submittedAt: new Date(now),
+		answers: parsed.answers,
+		score: graded.score,
+		passed: graded.passed,
+	};
 	return { ok: true, loaded, submission: { row: saved, answers: parsed.answers, graded } };
 }

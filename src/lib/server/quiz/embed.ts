@@ -35,7 +35,9 @@ export interface QuizEmbedOptions {
  * Props for the quiz island, or null when a visitor meets a final assessment (no practice: the
  * page shows "sign in to take this assessment" instead).
  */
-export async function getQuizIslandProps(options: QuizEmbedOptions): Promise<QuizIslandProps | null> {
+export async function getQuizIslandProps(
+	options: QuizEmbedOptions,
+): Promise<QuizIslandProps | null> {
 	const { loaded, locale, user } = options;
 	const { quiz } = loaded;
 	const props: QuizIslandProps = {
@@ -60,7 +62,10 @@ export async function getQuizIslandProps(options: QuizEmbedOptions): Promise<Qui
 		const questions = getPracticeQuestions(loaded, seed);
 		return questions ? { ...props, practice: { seed, questions } } : null;
 	}
-	const [rows, enrolment] = await Promise.all([listAttempts(user.id, loaded.course.slug, loaded.quizId), getEnrolment(user.id, loaded.course.slug)]);
+	const [rows, enrolment] = await Promise.all([
+		listAttempts(user.id, loaded.course.slug, loaded.quizId),
+		getEnrolment(user.id, loaded.course.slug),
+	]);
 	const open = rows.find((r) => getAttemptState(r) === 'open');
 	return {
 		...props,

@@ -16,8 +16,16 @@ export const AttemptIdSchema = z.string().regex(/^[a-z0-9]{16,40}$/);
 /** The learner's language, English when not sent. */
 const LocaleSchema = SharedLocaleSchema.default('en');
 
-export const StartBodySchema = z.strictObject({ course: SlugSchema, quiz: SlugSchema, locale: LocaleSchema });
-export const SubmitBodySchema = z.strictObject({ attempt: AttemptIdSchema, answers: z.unknown(), locale: LocaleSchema });
+export const StartBodySchema = z.strictObject({
+	course: SlugSchema,
+	quiz: SlugSchema,
+	locale: LocaleSchema,
+});
+export const SubmitBodySchema = z.strictObject({
+	attempt: AttemptIdSchema,
+	answers: z.unknown(),
+	locale: LocaleSchema,
+});
 export const PracticeBodySchema = z.strictObject({
 	course: SlugSchema,
 	quiz: SlugSchema,
@@ -27,7 +35,11 @@ export const PracticeBodySchema = z.strictObject({
 });
 
 /** Status code and message for a refusal. */
-export function describeRefusal(refusal: QuizRefusal, locale: Locale, now = Date.now()): { status: number; message: string; headers?: Record<string, string> } {
+export function describeRefusal(
+	refusal: QuizRefusal,
+	locale: Locale,
+	now = Date.now(),
+): { status: number; message: string; headers?: Record<string, string> } {
 	const t = createTranslator(locale);
 	switch (refusal.kind) {
 		case 'not-found':
@@ -42,18 +54,32 @@ export function describeRefusal(refusal: QuizRefusal, locale: Locale, now = Date
 			return { status: 403, message: t('quiz.noAttemptsLeft', { count: refusal.allowed }) };
 		case 'cooldown': {
 			const minutes = Math.max(1, Math.ceil((refusal.until - now) / 60_000));
-			return { status: 429, message: t('quiz.cooldown', { minutes }), headers: { 'retry-after': String(Math.ceil((refusal.until - now) / 1000)) } };
+			return {
+				status: 429,
+				message: t('quiz.cooldown', { minutes }),
+				headers: { 'retry-after': String(Math.ceil((refusal.until - now) / 1000)) },
+			};
 		}
 		case 'not-drawn':
-			return { status: 400, message: t('quiz.error.notDrawn', { id: refusal.questionId.slice(0, 60) }) };
+			return {
+				status: 400,
+				message: t('quiz.error.notDrawn', { id: refusal.questionId.slice(0, 60) }),
+			};
 		case 'malformed':
-			return { status: 400, message: refusal.questionId ? t('quiz.error.malformedQuestion', { id: refusal.questionId }) : t('quiz.error.malformed') };
+			return {
+				status: 400,
+				message: refusal.questionId
+					? t('quiz.error.malformedQuestion', { id: refusal.questionId })
+					: t('quiz.error.malformed'),
+			};
 		case 'practice-off':
 			return { status: 403, message: t('quiz.signInForFinal') };
 		case 'rate-limited':
 			return {
 				status: 429,
-				message: t('quiz.error.rateLimited', { minutes: Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60)) }),
+				message: t('quiz.error.rateLimited', {
+					minutes: Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60)),
+				}),
 				headers: { 'retry-after': String(refusal.retryAfterSeconds) },
 			};
 	}

@@ -27,8 +27,15 @@ export interface LoadedQuiz {
 }
 
 /** The quiz `quizId` of course `courseSlug` in `locale`, or null when either does not exist. */
-export async function loadQuiz(courseSlug: string, quizId: string, locale: Locale): Promise<LoadedQuiz | null> {
-	const [course, en] = await Promise.all([getCourse(courseSlug, 'en'), getQuizData(courseSlug, quizId, 'en')]);
+export async function loadQuiz(
+	courseSlug: string,
+	quizId: string,
+	locale: Locale,
+): Promise<LoadedQuiz | null> {
+	const [course, en] = await Promise.all([
+		getCourse(courseSlug, 'en'),
+		getQuizData(courseSlug, quizId, 'en'),
+	]);
 	if (!course || !en) return null;
 	const shown = locale === 'en' ? en : await getQuizData(courseSlug, quizId, locale);
 	const translated = shown && shown.locale !== 'en';

@@ -46,8 +46,26 @@ export async function gradePractice(
 	if (!PRACTICE_SEED.test(seed)) return { ok: false, refusal: { kind: 'malformed' } };
 	const layout = createLayout(loaded.english, seed);
 	const parsed = readAnswers(loaded, layout, input);
-	if (!parsed.ok) return { ok: false, refusal: parsed.reason === 'not-drawn' ? { kind: 'not-drawn', questionId: parsed.questionId! } : { kind: 'malformed', questionId: parsed.questionId } };
-	const limit = await consumeRateLimit(`quiz-practice:${clientAddress}`, PRACTICE_LIMIT, PRACTICE_WINDOW_MS);
-	if (!limit.allowed) return { ok: false, refusal: { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds } };
-	return { ok: true, result: buildResult(loaded, layout, parsed.answers, false, locale, undefined, true) };
+	if (!parsed.ok)
+		return {
+			ok: false,
+			refusal:
+				parsed.reason === 'not-drawn'
+					? { kind: 'not-drawn', questionId: parsed.questionId! }
+					: { kind: 'malformed', questionId: parsed.questionId },
+		};
+	const limit = await consumeRateLimit(
+		`quiz-practice:${clientAddress}`,
+		PRACTICE_LIMIT,
+		PRACTICE_WINDOW_MS,
+	);
+	if (!limit.allowed)
+		return {
+			ok: false,
+			refusal: { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds },
+		};
+	return {
+		ok: true,
+		result: buildResult(loaded, layout, parsed.answers, false, locale, undefined, true),
+	};
 }

@@ -18,7 +18,8 @@ const BodySchema = z.object({ course: SlugSchema, next: z.string().max(500).opti
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
 	const t = locals.t;
 	const { json: isJson, value } = await readBody(request);
-	const fail = (status: number, message: string) => errorResponse(status, message, { json: isJson });
+	const fail = (status: number, message: string) =>
+		errorResponse(status, message, { json: isJson });
 	const parsed = BodySchema.safeParse(value);
 	if (!parsed.success) return fail(400, t('error.badRequest'));
 	if (!locals.user) return fail(401, t('cert.signInToReissue'));

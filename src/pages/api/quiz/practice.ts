@@ -16,12 +16,16 @@ import { gradePractice } from '~/lib/server/quiz/practice.ts';
 export const POST: APIRoute = async (context) => {
 	const { request, locals } = context;
 	const parsed = PracticeBodySchema.safeParse(await readJson(request));
-	if (!parsed.success) return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
+	if (!parsed.success)
+		return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
 	const { course, quiz, seed, answers, locale } = parsed.data;
 	const loaded = await loadQuiz(course, quiz, locale);
 	if (!loaded) return refusalResponse({ kind: 'not-found' }, locale);
 	const address = getClientAddress(request, () => context.clientAddress);
 	const graded = await gradePractice(loaded, seed, { json: answers }, address, locale);
 	if (!graded.ok) return refusalResponse(graded.refusal, locale);
-	return Response.json({ ok: true, result: graded.result }, { headers: { 'cache-control': 'no-store' } });
+	return Response.json(
+		{ ok: true, result: graded.result },
+		{ headers: { 'cache-control': 'no-store' } },
+	);
 };

@@ -15,7 +15,8 @@ import { getQuizStatus } from '~/lib/server/quiz/results.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {
 	const parsed = StartBodySchema.safeParse(await readJson(request));
-	if (!parsed.success) return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
+	if (!parsed.success)
+		return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
 	const { course, quiz, locale } = parsed.data;
 	if (!locals.user) return errorResponse(401, createTranslator(locale)('quiz.error.notSignedIn'));
 	const loaded = await loadQuiz(course, quiz, locale);

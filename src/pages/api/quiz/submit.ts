@@ -17,14 +17,18 @@ import { addCertificateLink, getQuizStatus, getStoredResult } from '~/lib/server
 
 export const POST: APIRoute = async ({ request, locals }) => {
 	const parsed = SubmitBodySchema.safeParse(await readJson(request));
-	if (!parsed.success) return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
+	if (!parsed.success)
+		return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
 	const { attempt, answers, locale } = parsed.data;
 	if (!locals.user) return errorResponse(401, createTranslator(locale)('quiz.error.notSignedIn'));
-	const submitted = await submitAttempt(locals.user.id, attempt, { json: answers }, (row) => loadQuiz(row.courseSlug, row.quizId, row.locale as Locale));
+	const submitted = await submitAttempt(locals.user.id, attempt, { json: answers }, (row) =>
+		loadQuiz(row.courseSlug, row.quizId, row.locale as Locale),
+	);
 	if (!submitted.ok) return refusalResponse(submitted.refusal, locale);
 	const { loaded, submission } = submitted;
 	const rows = await listAttempts(locals.user.id, loaded.course.slug, loaded.quizId);
 	const stored = getStoredResult(loaded, submission.row, rows, locale);
-	const result = stored && (await addCertificateLink(stored, locals.user.id, loaded.course.slug, locale));
+	const result =
+		stored && (await addCertificateLink(stored, locals.user.id, loaded.course.slug, locale));
 	return Response.json({ ok: true, result, status: getQuizStatus(loaded, rows, locale) });
 };
