@@ -59,7 +59,9 @@ else {
   const flat = h.flat();
   http.createServer({ keepAliveTimeout: 75000 }, (q, s) => { s.writeHead(200, flat); s.end(b); }).listen(${port}, '127.0.0.1');
 }`;
-	const child = spawn(process.execPath, ['-e', code], { stdio: 'inherit' });
+	// A file, not `-e`: cluster workers re-run the primary's script.
+	writeFileSync(join(dir, 'ceiling.cjs'), code);
+	const child = spawn(process.execPath, [join(dir, 'ceiling.cjs')], { stdio: 'inherit' });
 	await new Promise((r) => setTimeout(r, 700));
 	return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }

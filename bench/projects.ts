@@ -2,8 +2,8 @@
  * Graded projects: how long grading one file takes, and how many uploads the server grades per
  * second with 20 learners uploading at once, printed beside the server's trivial-endpoint rate.
  *
- * 1. Grading time (in this process, the code the worker threads run): every shipped Excel
- *    project's finished file (made by exceljs from a fresh start file), and a typical Word file
+ * 1. Grading time (in this process, the code the worker threads run): every shipped project's
+ *    finished file (.xlsx, .docx, .pptx, made by a JS library from a fresh start file), and a typical Word file
  *    (the check library's LibreOffice- and docx-made fixtures, with every Word check) —
  *    open + key check + all steps, p50 and p99 over BENCH_PROJECT_GRADES runs (default 300).
  *    Goal: p99 ≤ 100 ms.
@@ -19,7 +19,11 @@ import { createAttemptKey } from '../src/lib/projects/attempt-key.ts';
 import { BUILDERS } from '../src/lib/projects/builders/index.ts';
 import { gradeJob, type GradeJob } from '../src/lib/projects/grade-core.ts';
 import { signUp } from '../tests/helpers/accounts.ts';
-import { solveWithExcelJs } from '../tests/helpers/project-solutions.ts';
+import {
+	getOfficeKind,
+	solveWithExcelJs,
+	solveWithJs,
+} from '../tests/helpers/project-solutions.ts';
 import { CHECK_CASES } from '../tests/unit/office-check-cases.ts';
 import { ensureBuild, load, percentile, printTable, root, startServer } from './lib.ts';
 
@@ -35,6 +39,22 @@ const PROJECTS = [
 	{
 		id: 'sales-summary',
 		file: 'courses/excel/03-reports-and-hand-over/sales-summary.project.yaml',
+	},
+	{
+		id: 'lead-list',
+		file: 'courses/web-research-and-lead-lists/03-clean-import-report/lead-list.project.yaml',
+	},
+	{
+		id: 'buyer-guide',
+		file: 'courses/microsoft-office/01-word-documents/buyer-guide.project.yaml',
+	},
+	{
+		id: 'buyer-letter',
+		file: 'courses/microsoft-office/02-collaboration-and-mail-merge/buyer-letter.project.yaml',
+	},
+	{
+		id: 'office-lunch-deck',
+		file: 'courses/microsoft-office/03-slides-and-files/office-lunch-deck.project.yaml',
 	},
 ];
 
@@ -65,7 +85,8 @@ for (const p of PROJECTS) {
 		learnerName: 'Bench Learner',
 		attemptKey: createAttemptKey(secret, attemptId),
 	});
-	const solved = await solveWithExcelJs(p.id, start);
+	const solved = await solveWithJs(p.id, start);
+	const kind = getOfficeKind(solved);
 	const steps = project.steps.map(
 		(s: { id: string; points: number; checks: { check: string }[] }) => ({
 			id: s.id,
@@ -75,14 +96,14 @@ for (const p of PROJECTS) {
 	);
 	const r = await time({
 		bytes: solved,
-		kind: 'xlsx',
+		kind,
 		secret,
 		attemptId,
 		steps,
 		expected: builder.expected('bench-seed'),
 	});
 	rows.push({
-		file: `${p.id}.xlsx (${Math.round(solved.byteLength / 1024)} KB)`,
+		file: `${p.id}.${kind} (${Math.round(solved.byteLength / 1024)} KB)`,
 		checks: steps.reduce((n: number, s: { checks: unknown[] }) => n + s.checks.length, 0),
 		'p50 ms': r.p50,
 		'p99 ms': r.p99,

@@ -241,6 +241,11 @@ export const certificateTable = sqliteTable(
 		suspendedReason: text('suspended_reason'),
 		/** Graded projects and labs passed, recorded at issue time (OB 3.0 `evidence`); null: none. */
 		evidence: text('evidence', { mode: 'json' }).$type<StoredEvidenceItem[]>(),
+		/**
+		 * Set while the learner shows their graded work to people who check this certificate (the
+		 * public page /verify/<id>/evidence and evidence links in newly signed credentials); null: off.
+		 */
+		evidencePublicAt: integer('evidence_public_at', { mode: 'timestamp_ms' }),
 	},
 	(t) => [
 		uniqueIndex('certificate_current_idx')

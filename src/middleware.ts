@@ -70,6 +70,17 @@ export const onRequest = defineMiddleware(async (context, next) => {
 			}
 		}
 		const response = await next();
+		// An /api/ address that no endpoint answers: a JSON 404 for the API caller, not the HTML page.
+		if (
+			response.status === 404 &&
+			url.pathname.startsWith('/api/') &&
+			!(response.headers.get('content-type') ?? '').includes('json')
+		) {
+			return Response.json(
+				{ error: locals.t('error.apiNotFound') },
+				{ status: 404, headers: { 'cache-control': 'no-store' } },
+			);
+		}
 		const type = response.headers.get('content-type');
 		if (type === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');
 		if (locals.user) response.headers.set('cache-control', 'private, no-store');

@@ -23,34 +23,11 @@ import {
 	TextRun,
 	WidthType,
 } from 'docx';
+import { withFixedDate } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 
 /** The moment every generated file claims to have been written (zip entries and document properties). */
 const FIXED = new Date('2026-01-15T12:00:00Z');
-
-/**
- * Runs `fn` with `Date` frozen at FIXED, so the zip timestamps and document properties that the
- * docx and exceljs libraries write from `new Date()` / `Date.now()` do not change between builds.
- */
-async function withFixedDate<T>(fn: () => Promise<T>): Promise<T> {
-	const RealDate = globalThis.Date;
-	const fixedMs = FIXED.getTime();
-	class FixedDate extends RealDate {
-		constructor(...args: unknown[]) {
-			if (args.length === 0) super(fixedMs);
-			else super(...(args as [string | number | Date]));
-		}
-		static now() {
-			return fixedMs;
-		}
-	}
-	globalThis.Date = FixedDate as DateConstructor;
-	try {
-		return await fn();
-	} finally {
-		globalThis.Date = RealDate;
-	}
-}
 
 /** Plain text with Windows line endings, as a client's copied post often arrives. */
 const text = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
@@ -240,7 +217,7 @@ const checkRows: [string, string][] = [
 
 function proposalTemplate() {
 	// The document records its creation time when constructed, so build it inside the frozen clock.
-	return withFixedDate(() => Packer.toBuffer(buildProposalDocument()));
+	return withFixedDate(FIXED, () => Packer.toBuffer(buildProposalDocument()));
 }
 
 function buildProposalDocument() {
@@ -663,7 +640,7 @@ async function rateCard() {
 	calc.getCell(`A${last + 8}`).font = { bold: true };
 	calc.views = [{ state: 'frozen', ySplit: 1 }];
 
-	return withFixedDate(async () => Buffer.from(await wb.xlsx.writeBuffer()));
+	return withFixedDate(FIXED, async () => Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
 export const files: PracticeFile[] = [

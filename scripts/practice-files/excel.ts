@@ -12,22 +12,11 @@
  * to rebuild, or this file directly with `--stats` to print the answers the lessons quote.
  */
 import ExcelJS from 'exceljs';
+import { makeRandom } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 import { fixZipTimes } from './_zip.ts';
 
 // ------------------------------------------------------------------ helpers
-
-/** mulberry32: a small seeded generator, so every build gives the same data. */
-function makeRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function at<T>(list: readonly T[], index: number): T {
 	const item = list[index];

@@ -28,7 +28,7 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { PracticeFile } from './types.ts';
+import type { PracticeFile, SolutionFile } from './types.ts';
 
 /** The moment every generated file claims to have been written. */
 const FIXED_ISO = '2026-03-02T09:00:00Z';
@@ -725,4 +725,72 @@ export const files: PracticeFile[] = [
 	{ name: 'nakshi-ghor-buyers-list.xlsx', build: buyersList },
 	{ name: 'annapurna-tiffins-brief.txt', build: () => Buffer.from(tiffinBrief, 'utf8') },
 	{ name: 'messy-file-names.txt', build: () => Buffer.from(fileNames, 'utf8') },
+];
+
+// ------------------------------------------------------------------ worked solution (.txt)
+
+/** The worked solution to messy-file-names.txt, unlocked by passing the unit 3 check. */
+const fileNamesRenamed = `Kabir & Associates, folder "STUFF": a worked solution (Dakshata practice file)
+
+The rule (agreed with Kabir before renaming anything):
+  date_client_description_version, for example 2026-03-05_rahman-and-sons_vat-return-feb_v02.xlsx
+  - the document's date as year-month-day; "xx" marks a part of a date you could not find:
+    open the file, and ask Kabir if it does not say
+  - lowercase letters, numbers and hyphens; underscores only between the parts
+  - versions v01, v02 ...; a version sent to a client gets "-sent"; never "final"
+
+Your dates and descriptions may differ: what matters is that every name follows one rule,
+that nothing is deleted, and that every doubt becomes a question for Kabir.
+
+01-admin/
+  2026-03-xx_kabir-associates_invoice-march_v01.pdf        <- invoice march.pdf
+  2026-03-xx_kabir-associates_invoice-march_v02.pdf        <- Invoice-Mar-26.pdf
+  2026-xx-xx_kabir-associates_invoice-12_v01.pdf           <- INV 12.pdf
+  2026-xx-xx_kabir-associates_client-list_v01.xlsx         <- client list.xlsx
+  2026-xx-xx_kabir-associates_client-list_v02.xlsx         <- client list - DO NOT DELETE.xlsx
+  kabir-associates_logo_v01.png                            <- logo.png
+  kabir-associates_logo_v02.png                            <- logo new.png
+  (A logo has no date: it is a brand file, not a document of one day.)
+
+02-projects/rahman-and-sons/
+  2026-02-xx_rahman-and-sons_vat-return-feb_v01.xlsx       <- Rahman & Sons - VAT return (Feb).xlsx
+  2026-02-xx_rahman-and-sons_vat-return-feb_v02.xlsx       <- rahman vat feb NEW.xlsx
+  2026-xx-xx_rahman-and-sons_tax-documents_v01.zip         <- tax docs rahman sir.zip
+  2026-03-xx_rahman-and-sons_monthly-report_v01.docx       <- final report.docx
+  2026-03-xx_rahman-and-sons_monthly-report_v02.docx       <- final report FINAL.docx
+  2026-03-xx_rahman-and-sons_monthly-report_v03.docx       <- final report FINAL (2).docx
+  2026-03-xx_rahman-and-sons_monthly-report_v02-copy.docx  <- Copy of final report FINAL.docx
+
+02-projects/kabir-associates/
+  2026-03-03_kabir-associates_meeting-notes_v01.docx       <- Meeting Notes 3-3.docx
+  2026-xx-xx_kabir-associates_meeting-notes_v01.docx       <- meeting notes.docx
+  2026-xx-xx_chowdhury_call-notes_v01.docx                 <- notes from call with Mr. Chowdhury!!.docx
+  2026-xx-xx_kabir-associates_presentation_v01.pptx        <- presentation v1.pptx
+  2026-xx-xx_kabir-associates_presentation_v02-kabir-edits.pptx  <- presentation v2 kabir edits.pptx
+  2026-xx-xx_kabir-associates_presentation_v02-kabir-edits-copy.pptx  <- presentation v2 kabir edits (1).pptx
+
+00-to-file/ (open each one, then name it by what it is)
+  2026-xx-xx_unknown_scan-0001_v01.pdf                     <- scan0001.pdf
+  2026-xx-xx_unknown_scan-0002_v01.pdf                     <- scan0002.pdf
+  2026-02-27_unknown_whatsapp-photo_v01.jpeg               <- WhatsApp Image 2026-02-27 at 16.04.11.jpeg
+
+Questions for Kabir before anything moves to 99-archive:
+  1. The four "final report" files: which one was sent to Rahman & Sons? Is the "Copy of" file
+     the same as "final report FINAL.docx"? (The sent one becomes _v0x-sent; the others go to
+     99-archive.)
+  2. Are "invoice march.pdf" and "Invoice-Mar-26.pdf" the same invoice? Whose invoice is INV 12?
+  3. Which VAT return for February was filed: the first or the "NEW" one?
+  4. Which client list is current? The "DO NOT DELETE" one stays either way.
+  5. Is "presentation v2 kabir edits (1).pptx" a second download of the same file?
+  6. Is the old logo still used anywhere (letterhead, invoices), or can it be archived?
+  7. Which meeting do "meeting notes.docx" and the Chowdhury call notes belong to, and when were they?
+`;
+
+/** Worked solutions, served only to learners who passed the quiz or project named in `after`. */
+export const solutions: SolutionFile[] = [
+	{
+		after: 'unit-3-check',
+		name: 'messy-file-names-renamed.txt',
+		build: () => Buffer.from(fileNamesRenamed, 'utf8'),
+	},
 ];

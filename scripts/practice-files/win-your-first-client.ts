@@ -10,34 +10,11 @@
  * rebuild gives the same content.
  */
 import ExcelJS from 'exceljs';
+import { withFixedDate } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 
 /** The moment the generated file claims to have been written (zip entries and document properties). */
 const FIXED = new Date('2026-12-01T12:00:00Z');
-
-/**
- * Runs `fn` with `Date` frozen at FIXED, so the zip timestamps and document properties that
- * exceljs writes from `new Date()` / `Date.now()` do not change between builds.
- */
-async function withFixedDate<T>(fn: () => Promise<T>): Promise<T> {
-	const RealDate = globalThis.Date;
-	const fixedMs = FIXED.getTime();
-	class FixedDate extends RealDate {
-		constructor(...args: unknown[]) {
-			if (args.length === 0) super(fixedMs);
-			else super(...(args as [string | number | Date]));
-		}
-		static now() {
-			return fixedMs;
-		}
-	}
-	globalThis.Date = FixedDate as DateConstructor;
-	try {
-		return await fn();
-	} finally {
-		globalThis.Date = RealDate;
-	}
-}
 
 const headerFill: ExcelJS.Fill = {
 	type: 'pattern',
@@ -80,7 +57,7 @@ const minutesOf = ([, start, end]: [string, string, string, string]) =>
  * date cells must be created with the same (frozen) Date class that is active while it writes.
  */
 async function invoiceTemplate() {
-	return withFixedDate(buildInvoiceTemplate);
+	return withFixedDate(FIXED, buildInvoiceTemplate);
 }
 
 async function buildInvoiceTemplate() {

@@ -191,3 +191,67 @@ test('Bengali pages show the offline widget and sizes in Bengali digits', async 
 	).toBeEnabled();
 	await expectNoAxeViolations(page);
 });
+
+test('a new build of the service worker waits while a page uses the old one, and takes over once it is closed', async ({
+	context,
+}) => {
+	// The build the learner first meets is marked: its worker answers /__sw-version. The browser's
+	// own update check (which Playwright's routing does not see) then fetches the build on the
+	// server, byte-different from the marked one: a new build, as after a deploy.
+	let served = 0;
+	await context.route('**/sw.js', async (route) => {
+		const res = await route.fetch();
+		served++;
+		const body =
+			(await res.text()) +
+			`\nself.addEventListener('fetch', (e) => { if (new URL(e.request.url).pathname === '/__sw-version') e.respondWith(new Response('old build')); });\n`;
+		await route.fulfill({ response: res, body });
+	});
+	// Which worker answers this page's requests: the old build says so; the new one lets the request through.
+	const askVersion = (p: Page) =>
+		p.evaluate(() => fetch('/__sw-version').then((r) => (r.ok ? r.text() : 'new build')));
+	const controller = (p: Page) =>
+		p.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
+
+	const page = await context.newPage();
+	await page.goto(LESSONS[0][0]);
+	await waitForServiceWorker(page);
+	expect(served).toBeGreaterThan(0);
+	expect(await askVersion(page)).toBe('old build');
+
+	// The new build installs and waits; the open page keeps the worker it started with and still works.
+	const waiting = await page.evaluate(async () => {
+		const registration = (await navigator.serviceWorker.getRegistration())!;
+		await registration.update();
+		const worker = registration.installing ?? registration.waiting;
+		if (worker && worker.state !== 'installed')
+			await new Promise((r) =>
+				worker.addEventListener('statechange', () => worker.state === 'installed' && r(null)),
+			);
+		return Boolean(registration.waiting);
+	});
+	expect(waiting).toBe(true);
+	expect(await askVersion(page)).toBe('old build');
+	await page.getByRole('link', { name: LESSONS[1][1]! }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(LESSONS[1][1]!);
+	expect(await askVersion(page)).toBe('old build');
+
+	// Once no page uses the old worker, the new one takes over (the browser activates it between the
+	// last page closing and the next opening, so look again until it has), and pages work under it.
+	await page.close();
+	await expect
+		.poll(
+			async () => {
+				const next = await context.newPage();
+				await next.goto(LESSONS[0][0]);
+				await waitForServiceWorker(next);
+				const answer = await askVersion(next);
+				expect(await controller(next)).toMatch(/\/sw\.js$/);
+				await expect(next.getByRole('heading', { level: 1 })).toHaveText(LESSONS[0][1]!);
+				await next.close();
+				return answer;
+			},
+			{ timeout: 20_000, intervals: [500, 1000, 2000] },
+		)
+		.toBe('new build');
+});

@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { Quiz } from '../../src/lib/content/schemas.ts';
+import { createTranslator, type Locale } from '../../src/lib/i18n.ts';
 import type { DisplayAnswer, PublicQuestion } from '../../src/lib/quiz/types.ts';
 import { signUp } from '../helpers/accounts.ts';
 import { getRightAnswer, getWrongAnswer, readQuizFile } from '../helpers/quiz-answers.ts';
@@ -65,11 +66,11 @@ export async function startAttempt(
 }
 
 /** Puts an ordering question's items in `target` order with the Move up buttons. */
-async function reorder(fieldset: Locator, target: string[]) {
+async function reorder(fieldset: Locator, target: string[], moveUp: (item: string) => string) {
 	for (let i = 0; i < target.length; i++) {
 		const shown = await fieldset.locator('li > span:first-child').allTextContents();
 		for (let j = shown.indexOf(target[i]!); j > i; j--)
-			await fieldset.getByRole('button', { name: `Move “${target[i]}” up` }).click();
+			await fieldset.getByRole('button', { name: moveUp(target[i]!) }).click();
 	}
 }
 
@@ -79,7 +80,9 @@ export async function giveAnswer(
 	quizId: string,
 	pq: PublicQuestion,
 	answer: DisplayAnswer,
+	locale: Locale = 'en',
 ) {
+	const t = createTranslator(locale);
 	const fieldset = page.locator(`fieldset#quiz-${quizId}-${pq.id}`);
 	const q = pq as PublicQuestion & {
 		options: string[];
@@ -97,14 +100,17 @@ export async function giveAnswer(
 				await fieldset.getByRole('checkbox', { name: q.options[d], exact: true }).check();
 			return;
 		case 'true-false':
-			return fieldset.getByRole('radio', { name: answer ? 'True' : 'False', exact: true }).check();
+			return fieldset
+				.getByRole('radio', { name: answer ? t('quiz.true') : t('quiz.false'), exact: true })
+				.check();
 		case 'short-text':
 		case 'numeric':
-			return fieldset.getByRole('textbox', { name: 'Your answer' }).fill(answer as string);
+			return fieldset.getByRole('textbox', { name: t('quiz.yourAnswer') }).fill(answer as string);
 		case 'ordering':
 			return reorder(
 				fieldset,
 				(answer as number[]).map((d) => q.items[d]!),
+				(item) => t('quiz.moveUp', { item }),
 			);
 		case 'matching':
 			for (const [l, r] of (answer as (number | null)[]).entries())
@@ -115,7 +121,9 @@ export async function giveAnswer(
 			return;
 		case 'fill-blanks':
 			for (const [b, text] of (answer as string[]).entries())
-				await fieldset.getByRole('textbox', { name: `Blank ${b + 1}` }).fill(text);
+				await fieldset
+					.getByRole('textbox', { name: t('quiz.blank', { number: b + 1 }) })
+					.fill(text);
 	}
 }
 
@@ -126,6 +134,7 @@ export async function answerAll(
 	quiz: Quiz,
 	questions: PublicQuestion[],
 	wrong: (id: string) => boolean = () => false,
+	locale: Locale = 'en',
 ) {
 	for (const pq of questions)
 		await giveAnswer(
@@ -133,6 +142,7 @@ export async function answerAll(
 			quizId,
 			pq,
 			wrong(pq.id) ? getWrongAnswer(quiz, pq) : getRightAnswer(quiz, pq),
+			locale,
 		);
 }
 

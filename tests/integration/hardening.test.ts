@@ -20,6 +20,25 @@ const base = inject('baseUrl');
 const databaseUrl = inject('databaseUrl');
 const host = new URL(base).host;
 
+describe('unknown API addresses', () => {
+	it('answers an /api/ address no endpoint serves with a JSON 404 in the caller’s language', async () => {
+		for (const method of ['GET', 'POST']) {
+			const res = await fetch(`${base}/api/no-such-endpoint`, {
+				method,
+				headers: { origin: base, 'content-type': 'application/json' },
+				body: method === 'POST' ? '{}' : undefined,
+			});
+			expect(res.status, method).toBe(404);
+			expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+			expect(await res.json()).toEqual({ error: 'There is no such API address.' });
+		}
+		// A page address that does not exist still gets the HTML 404 page.
+		const page = await fetch(`${base}/no-such-page`);
+		expect(page.status).toBe(404);
+		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+	});
+});
+
 describe('methods', () => {
 	it.each(['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND'])(
 		'answers %s with 405 and the methods that work',

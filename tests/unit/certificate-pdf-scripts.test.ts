@@ -16,7 +16,13 @@ import {
 import { countNotdefGlyphs, extractText, listFonts, renderPage } from '../helpers/pdf.ts';
 
 const NAMES: Array<[script: string, name: string, font: RegExp]> = [
-	['Urdu (Arabic script)', 'محمد علی خان', /NotoNaskhArabic/],
+	['Urdu (Arabic script)', 'محمد علی خان', /NotoNastaliqUrdu/],
+	['Urdu with no Urdu-only letter', 'محمد عمران خان', /NotoNastaliqUrdu/],
+	['Urdu with ہ ی', 'عائشہ صدیقی', /NotoNastaliqUrdu/],
+	['Urdu with hamza and ہ', 'ثناء اللہ', /NotoNastaliqUrdu/],
+	['Urdu with a repeated word', 'فیض احمد فیض', /NotoNastaliqUrdu/],
+	// ز: fontkit 2.0.4 throws on Nastaliq's null mark anchors without the guard in pdf-fonts.ts.
+	['Urdu with ز', 'پرویز یوسف', /NotoNastaliqUrdu/],
 	['Arabic', 'فاطمة الزهراء', /NotoNaskhArabic/],
 	['Tamil', 'கார்த்திகேயன் சுப்பிரமணியம்', /NotoSansTamil/],
 	['Telugu', 'శ్రీనివాస్ రెడ్డి', /NotoSansTelugu/],
@@ -87,6 +93,15 @@ describe('splitRuns', () => {
 		]);
 	});
 
+	it('draws Urdu in Nastaliq and Arabic in Naskh, telling them apart by their letters', () => {
+		const fonts = (text: string) => splitRuns(text, 700).runs.map((r) => r.key);
+		expect(fonts('عائشہ صدیقی')).toEqual(['noto-nastaliq-urdu-arabic-700']);
+		expect(fonts('محمد عمران خان')).toEqual(['noto-nastaliq-urdu-arabic-700']);
+		// ة and Arabic ي: an Arabic name.
+		expect(fonts('فاطمة الزهراء')).toEqual(['noto-naskh-arabic-arabic-700']);
+		expect(fonts('علي حسن')).toEqual(['noto-naskh-arabic-arabic-700']);
+	});
+
 	it('falls back to a system Noto font for a script outside the chain', () => {
 		const { runs, missing } = splitRuns('Արամ', 700);
 		expect(missing).toEqual([]);
@@ -111,6 +126,40 @@ describe('renderCertificatePdf', () => {
 		expect(renderPage(pdf, 40).stderr).toBe('');
 		// Subset fonts keep the document small, CJK included.
 		expect(pdf.length).toBeLessThan(150_000);
+	});
+
+	it.each([
+		['Urdu (Nastaliq)', 'محمد عمران خان'],
+		['Arabic (Naskh)', 'فاطمة الزهراء'],
+	])('draws the words of a %s name right to left, spaced', async (_script, name) => {
+		// pdfkit breaks text at spaces (not at no-break spaces) and, unless the run is shaped whole,
+		// puts the words left to right with a space moved inside: the two would then differ.
+		const spaced = await renderCertificatePdf(cert(name), 'https://learn.example.org');
+		const joined = await renderCertificatePdf(
+			cert(name.replaceAll(' ', '\u00A0')),
+			'https://learn.example.org',
+		);
+		expect(renderPage(spaced, 50).png.data.equals(renderPage(joined, 50).png.data)).toBe(true);
+	});
+
+	it('keeps a Nastaliq name on the name line, above the rule under it', async () => {
+		// Nastaliq's ascent is 1.9 em: on pdfkit's default placement its baseline would fall ~31 pt,
+		// across the rule at y = 252 pt and into "has successfully completed" (from y = 264 pt).
+		const { png } = renderPage(
+			await renderCertificatePdf(cert('عائشہ صدیقی'), 'https://learn.example.org'),
+			72,
+		);
+		const darkRows: number[] = [];
+		for (let y = 200; y < 266; y++) {
+			for (let x = 60; x < png.width - 60; x++) {
+				if (png.data[(y * png.width + x) * 4]! < 140) {
+					darkRows.push(y);
+					break;
+				}
+			}
+		}
+		expect(darkRows.length).toBeGreaterThan(20);
+		expect(Math.max(...darkRows)).toBeLessThan(250);
 	});
 
 	it('counts .notdef glyphs when a font lacks a character (so the check above can fail)', async () => {

@@ -63,6 +63,33 @@ describe('checkCourses', () => {
 		});
 	});
 
+	it('accepts a solution in its gate folder and reports one outside it or with an unknown gate', async () => {
+		const dir = course();
+		write(join(dir, 'solutions', 'getting-started-check', 'plan-done.csv'), 'day,minutes\n');
+		write(
+			lesson(dir),
+			body(
+				'title: T\nminutes: 5',
+				'<Solution file="solutions/plan-done.csv" after="getting-started-check" title="A finished plan" />',
+			),
+		);
+		expect(await check()).toEqual([]);
+		write(
+			lesson(dir),
+			body(
+				'title: T\nminutes: 5',
+				'<Solution file="solutions/plan-done.csv" after="no-such-quiz" title="A finished plan" />',
+			),
+		);
+		const messages = (await check()).map((p) => p.message);
+		expect(messages).toContainEqual(
+			expect.stringContaining('does not exist in courses/sample/solutions/no-such-quiz/'),
+		);
+		expect(messages).toContainEqual(
+			expect.stringContaining('<Solution after="no-such-quiz"> matches no quiz or project'),
+		);
+	});
+
 	it('reports a broken internal link', async () => {
 		const dir = course();
 		write(

@@ -26,7 +26,11 @@ import {
 	OB_CONTEXT,
 	VC_CONTEXT,
 } from '../../src/lib/credentials/document-loader.ts';
-import { collectEvidence, mapEvidence } from '../../src/lib/credentials/evidence.ts';
+import {
+	collectEvidence,
+	getEvidencePageUrl,
+	mapEvidence,
+} from '../../src/lib/credentials/evidence.ts';
 import { decodeBase58, encodeBase58 } from '../../src/lib/credentials/multibase.ts';
 import type { EvidenceItem } from '../../src/lib/evidence.ts';
 import {
@@ -291,6 +295,19 @@ describe('mapEvidence', () => {
 	it('reads items stored as JSON (dates as strings) the same way', () => {
 		const stored = JSON.parse(JSON.stringify([project]));
 		expect(mapEvidence(stored)).toEqual(mapEvidence([project]));
+	});
+
+	it('links each item to its place on the public evidence page only when given the page', () => {
+		const page = getEvidencePageUrl(SITE, 'abc');
+		expect(mapEvidence([project, lab], page).map((e) => e.id)).toEqual([
+			`${page}#project-invoice-tracker`,
+			`${page}#lab-inbox-triage`,
+		]);
+		expect(mapEvidence([project], null)[0]).not.toHaveProperty('id');
+		expect(
+			buildOpenBadgeCredential(facts({ evidence: [project], evidencePage: page }), SITE)
+				.evidence![0]!.id,
+		).toBe(`${page}#project-invoice-tracker`);
 	});
 
 	it('puts evidence into the credential only when there is some, and it still signs', async () => {

@@ -142,6 +142,20 @@ describe('glossary terms limited to some courses', () => {
 	});
 });
 
+describe('answers a learner may type', () => {
+	it('accepts spelling variants in proposal-lab keyword groups and cloze blanks, but not in prose beside them', () => {
+		const glossary = loadGlossary(join(repo, 'content', 'i18n', 'glossary.hi.yaml'))!;
+		const lab =
+			'rules:\n  - id: tz\n    label: टाइम ज़ोन बताना\n    groups:\n    - - टाइम ज़ोन\n      - टाइम जोन\n      - समय क्षेत्र\n';
+		expect(checkTranslationText(lab, 'courses/x/01-y/z.lab.hi.yaml', glossary)).toEqual([]);
+		const quiz =
+			"questions:\n  - id: q\n    text: 'अपना [[टाइम ज़ोन|टाइम जोन|time zone]] लिखें।'\n    explanation: टाइम जोन ग़लत लिखा।\n";
+		expect(checkTranslationText(quiz, 'courses/x/01-y/z.quiz.hi.yaml', glossary)).toEqual([
+			expect.objectContaining({ line: 4 }),
+		]);
+	});
+});
+
 describe('digits rule', () => {
 	const prose = 'প্রতিদিন ৩০ মিনিট অনুশীলন করুন, সপ্তাহে ৫ দিন।';
 	it('ignores Latin digits in code, formulas, cell references, shortcuts, URLs, times and component attributes', async () => {

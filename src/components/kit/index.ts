@@ -15,6 +15,7 @@ import Objectives from './Objectives.astro';
 import Project from './Project.astro';
 import Quiz from './Quiz.astro';
 import Scenario from './Scenario.astro';
+import Solution from './Solution.astro';
 import Steps from './Steps.astro';
 
 /** One entry for each name of KIT_COMPONENTS (kit-rules.ts, which the content check reads too). */
@@ -30,5 +31,6 @@ export const kit = {
 	Project,
 	Quiz,
 	Scenario,
+	Solution,
 	Steps,
 } satisfies Record<KitComponent, unknown>;

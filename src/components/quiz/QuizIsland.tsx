@@ -19,11 +19,12 @@ import type {
 } from '~/lib/quiz/types.ts';
 import HistoryPanel from './HistoryPanel.tsx';
 import QuestionForm from './QuestionForm.tsx';
-import { fill, getAnswersToSend } from './quiz-helpers.ts';
+import { fill, getAnswersToSend, setNumberLocale } from './quiz-helpers.ts';
 import ResultPanel from './ResultPanel.tsx';
 import StartPanel from './StartPanel.tsx';
 
 export default function QuizIsland(props: QuizIslandProps) {
+	setNumberLocale(props.locale);
 	const s = props.strings;
 	const base = `quiz-${props.quizId}`;
 	const [hydrated, setHydrated] = createSignal(false);

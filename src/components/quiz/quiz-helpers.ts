@@ -17,9 +17,21 @@ import type {
  * @example fill('{answered} of {total} answered', { answered: 2, total: 5 }) // '2 of 5 answered'
  */
 export function fill(template: string, vars: Record<string, string | number>): string {
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in vars ? String(vars[name]) : whole,
-	);
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+		if (!(name in vars)) return whole;
+		const value = vars[name]!;
+		return typeof value === 'number' && numberFormat ? numberFormat.format(value) : String(value);
+	});
+}
+
+let numberFormat: Intl.NumberFormat | null = null;
+
+/**
+ * Makes `fill` write numbers in the locale's digits ("নম্বর: ১০০%"), as the server's messages do
+ * (src/lib/i18n.ts formats with the same `<locale>-IN` rules). The island calls it with its locale.
+ */
+export function setNumberLocale(locale: string): void {
+	numberFormat = new Intl.NumberFormat(`${locale}-IN`);
 }
 
 /** True when an answer holds something the learner gave. */

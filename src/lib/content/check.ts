@@ -159,6 +159,11 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 		}
 		// Quiz and project references are checked once all quizzes and projects of the course are known.
 		for (const ref of quizRefs.splice(0)) {
+			if (ref.kind === 'solution') {
+				if (!quizzes.has(ref.id) && !projects.has(ref.id))
+					add(ref.file, ref.line, `<Solution after="${ref.id}"> matches no quiz or project in courses/${slug}`);
+				continue;
+			}
 			if (ref.kind === 'project') {
 				if (!projects.has(ref.id)) add(ref.file, ref.line, `<Project id="${ref.id}"> matches no project in courses/${slug} (projects: ${[...projects.keys()].join(', ') || 'none'})`);
 				continue;
@@ -295,8 +300,8 @@ interface MdxContext {
 
 interface QuizRef {
 	id: string;
-	/** Which kind of graded item the reference names. Default quiz. */
-	kind?: 'project';
+	/** Which kind of graded item the reference names (`solution`: a <Solution after>, a quiz or a project). Default quiz. */
+	kind?: 'project' | 'solution';
 	file: string;
 	line: number;
 }
@@ -381,6 +386,22 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			if (f) {
 				const fileName = f.replace(/^\.?\/?files\//, '');
 				if (fileName.includes('/') || !existsSync(join(courseDir, 'files', fileName))) add(file, line, `<Download file="${f}"> does not exist in courses/${ctx.course}/files/`);
+			}
+			break;
+		}
+		case 'Solution': {
+			const f = need('Solution', 'file');
+			const after = need('Solution', 'after');
+			need('Solution', 'title');
+			if (f && after) {
+				const fileName = f.replace(/^\.?\/?solutions\//, '');
+				if (fileName.includes('/') || !existsSync(join(courseDir, 'solutions', after, fileName)))
+					add(
+						file,
+						line,
+						`<Solution file="${f}"> does not exist in courses/${ctx.course}/solutions/${after}/ (a solution sits in a folder named after the quiz or project that unlocks it)`,
+					);
+				ctx.quizRefs.push({ id: after, file, line, kind: 'solution' });
 			}
 			break;
 		}

@@ -6,7 +6,7 @@
  */
 
 /** Every component a lesson can use without an import (src/components/kit/index.ts). */
-export const KIT_COMPONENTS = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Lab', 'Objectives', 'Project', 'Quiz', 'Scenario', 'Steps'] as const;
+export const KIT_COMPONENTS = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Lab', 'Objectives', 'Project', 'Quiz', 'Scenario', 'Solution', 'Steps'] as const;
 export type KitComponent = (typeof KIT_COMPONENTS)[number];
 
 /** True when `name` is a component of the kit. */
@@ -27,5 +27,10 @@ export const REQUIRED_PROPS = {
 	Project: { id: 'order-report' },
 	Quiz: { id: 'unit-1-check' },
 	Scenario: { client: 'Rahim, owner of a bakery in Sylhet' },
+	Solution: {
+		file: 'solutions/contacts-clean.xlsx',
+		after: 'unit-3-check',
+		title: 'Cleaned contact list',
+	},
 } as const satisfies Partial<Record<KitComponent, Record<string, string>>>;
 export type RequiredProp<C extends keyof typeof REQUIRED_PROPS> = keyof (typeof REQUIRED_PROPS)[C] & string;

@@ -169,6 +169,8 @@ export function maskNonProse(text: string, path: string): string {
 		if (fm) t = maskYamlKeys(fm[0]) + t.slice(fm[0].length);
 	} else {
 		t = maskYamlKeys(t);
+		// A cloze blank holds accepted answers, as typed ("[[प्रपोज़ल|प्रपोजल|proposal]]"), like `accept`.
+		t = t.replace(/\[\[([^\]\n]*)\]\]/g, (_m, answers: string) => `[[${blank(answers)}]]`);
 	}
 	// Markdown list numbers ("1. ") are list markers, rendered by the list, not prose digits.
 	t = t.replace(/^(\s*(?:-\s+)?)(\d+[.)])(?=\s)/gm, (_m, a: string, n: string) => a + blank(n));
@@ -176,11 +178,30 @@ export function maskNonProse(text: string, path: string): string {
 	return t;
 }
 
-/** Blanks YAML keys, `translatedFrom`/`id`/`type` lines and other one-word ASCII values. */
+/**
+ * Keys whose values are what a learner may type or write (accepted answers, keywords a lab looks
+ * for): variants there are deliberate, so a learner who writes "टेम्प्लेट" still gets credit.
+ */
+const ANSWER_LIST_KEYS = /^(\s*)(?:-\s+)?(?:accept|acceptUnits|keywords|phrases|groups|replyMentions|any|all|none|words|blanks)\s*:(.*)$/;
+
+/** Blanks YAML keys, `translatedFrom`/`id`/`type` lines, other one-word ASCII values, and answer lists. */
 function maskYamlKeys(text: string): string {
+	let listIndent = -1;
 	return text
 		.split('\n')
 		.map((line) => {
+			const indent = /^\s*/.exec(line)![0].length;
+			if (listIndent >= 0) {
+				if (line.trim() === '' || indent > listIndent || (indent === listIndent && /^\s*-\s/.test(line))) return blank(line);
+				listIndent = -1;
+			}
+			// A lab's inline list of words a reply must mention: accepted variants, as above.
+			line = line.replace(/replyMentions:\s*\[\[.*?\]\]/g, blank);
+			const answers = ANSWER_LIST_KEYS.exec(line);
+			if (answers) {
+				if (answers[2]!.trim() === '') listIndent = answers[1]!.length;
+				return blank(line);
+			}
 			if (/^\s*(?:-\s+)?(?:translatedFrom|id|type|file|correct|answer|tolerance|draw|passMark|minutes|kind)\s*:/.test(line)) return blank(line);
 			return line.replace(/^(\s*(?:-\s+)?)([A-Za-z_][\w-]*\s*:)(?=\s|$)/, (_m, a: string, k: string) => a + blank(k));
 		})
@@ -196,6 +217,7 @@ const NON_PROSE_DIGITS = [
 	/[$£€₹৳]\s?\d[\d,.]*(?:\s?[–-]\s?[$£€₹৳]?\d[\d,.]*)?/g, // amounts written as on the platform ($5–$7)
 	/=[A-Z][A-Z0-9.]*\([^)\n]*\)?/g, // formulas
 	/\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?/g, // cell references
+	/\b[A-Za-z][A-Za-z]+\s+\d+(?:\s?[–-]\s?\d+)+/g, // product versions in English ("PowerPoint 2007–365")
 ];
 
 /** Latin digit runs in a prose line that count as prose digits (not inside English text). */

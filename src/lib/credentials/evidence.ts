@@ -5,8 +5,9 @@
  * stores them on the certificate row, so the credential reads the same on every request; when the
  * credential is built, each item becomes one `Evidence` object (`mapEvidence`): name, description,
  * a narrative with the score and the date, and a `genre` saying which kind of graded work it was.
- * Evidence carries no `id` (a link to the learner's work) unless the learner has chosen to make it
- * public; no page offers that choice yet, so there is no link.
+ * Evidence carries an `id` (a link to the learner's work, `<page>#<kind>-<id>` on the public
+ * evidence page, src/pages/[...lang]/verify/[id]/evidence.astro) only when the learner has chosen
+ * to show their graded work; otherwise there is no link.
  */
 import type { EvidenceItem } from '../evidence.ts';
 
@@ -38,12 +39,29 @@ export function collectEvidence(
 	);
 }
 
-/** The credential's `evidence` array for the stored items (an empty array for none). */
-export function mapEvidence(items: readonly StoredEvidenceItem[]): OpenBadgeEvidence[] {
+/** The fragment naming one item on the public evidence page, e.g. `project-order-report`. */
+export function getEvidenceAnchor(item: Pick<StoredEvidenceItem, 'kind' | 'id'>): string {
+	return `${item.kind}-${item.id}`;
+}
+
+/** Absolute URL of a certificate's public evidence page (English; /bn/ and /hi/ have their own). */
+export function getEvidencePageUrl(siteUrl: string, certificateId: string): string {
+	return new URL(`/verify/${certificateId}/evidence`, siteUrl).href;
+}
+
+/**
+ * The credential's `evidence` array for the stored items (an empty array for none). With
+ * `pageUrl` (the learner has opted in), each item's `id` is its place on that page.
+ */
+export function mapEvidence(
+	items: readonly StoredEvidenceItem[],
+	pageUrl?: string | null,
+): OpenBadgeEvidence[] {
 	return items.map((item) => {
 		const date = new Date(item.passedAt).toISOString().slice(0, 10);
 		const score = Math.round(item.scorePercent * 10) / 10;
 		return {
+			...(pageUrl ? { id: `${pageUrl}#${getEvidenceAnchor(item)}` } : {}),
 			type: ['Evidence'],
 			name: item.name,
 			description: item.description,

@@ -51,6 +51,8 @@ export interface CredentialFacts {
 	statusIndex: number;
 	/** Graded projects and labs recorded at issue time (empty or absent: none). */
 	evidence?: StoredEvidenceItem[] | null;
+	/** The public evidence page, when the learner has opted in (each item then links to it). */
+	evidencePage?: string | null;
 }
 
 /** Absolute URL of status list number `list` for a purpose. */
@@ -91,7 +93,7 @@ export function buildStatusEntry(siteUrl: string, statusIndex: number, purpose: 
 export function buildOpenBadgeCredential(cert: CredentialFacts, siteUrl: string) {
 	const courseUrl = new URL(`/courses/${cert.courseSlug}`, siteUrl).href;
 	const issuer = issuerProfile(siteUrl);
-	const evidence = mapEvidence(cert.evidence ?? []);
+	const evidence = mapEvidence(cert.evidence ?? [], cert.evidencePage);
 	return {
 		'@context': [VC_CONTEXT, OB_CONTEXT],
 		id: getVerifyUrl(siteUrl, cert.id),

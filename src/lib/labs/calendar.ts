@@ -24,7 +24,8 @@ export interface PlannedPost {
 /** Caption limits per platform: characters, and hashtags where the platform caps them. */
 export const PLATFORM_LIMITS: Record<string, { chars: number; hashtags?: number }> = {
 	x: { chars: 280 },
-	instagram: { chars: 2200, hashtags: 30 },
+	// Five since Instagram's December 2025 change (was 30); checked December 2026.
+	instagram: { chars: 2200, hashtags: 5 },
 	linkedin: { chars: 3000 },
 	facebook: { chars: 63_206 },
 };

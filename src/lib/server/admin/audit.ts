@@ -14,7 +14,10 @@ export type AuditAction =
 	| 'certificate.reinstate'
 	| 'mail.retry'
 	| 'certificate.suspend'
-	| 'certificate.unsuspend';
+	| 'certificate.unsuspend'
+	// A learner showing or hiding a certificate's graded work (credentials/evidence-page.ts).
+	| 'certificate.evidence-public'
+	| 'certificate.evidence-private';
 
 /** Records an admin action. */
 export async function recordAudit(

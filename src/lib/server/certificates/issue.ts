@@ -138,8 +138,8 @@ export async function reissueCertificate(
 					sql`update certificate set superseded_by = ${id} where id = ${current.id} and superseded_by is null and revoked_at is null and suspended_at is null`,
 				);
 				if (update.rowsAffected !== 1) return false;
-				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, evidence, status_index)
-					select ${id}, user_id, course_slug, course_title, course_version, ${user.name}, hours, skills, issuer, issued_at, evidence,
+				await tx.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, evidence, evidence_public_at, status_index)
+					select ${id}, user_id, course_slug, course_title, course_version, ${user.name}, hours, skills, issuer, issued_at, evidence, evidence_public_at,
 						${getRandomStatusIndexSql()}
 					from certificate where id = ${current.id}`);
 				return true;

@@ -16,7 +16,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { getVerifyUrl, ISSUER_NAME } from '../../certificates/links.ts';
 import { certificateTitle } from '../../certificates/title.ts';
-import { getFontByKey, splitRuns, type FontWeight } from './pdf-fonts.ts';
+import { getFontByKey, splitRuns, type FontWeight, type TextRun } from './pdf-fonts.ts';
 
 /** The fields drawn on the page. */
 export interface PdfCertificate {
@@ -95,9 +95,30 @@ function useFont(doc: Doc, key: string, size: number) {
 	return doc.font(key).fontSize(size);
 }
 
+/**
+ * Options for drawing a run. Without OpenType features pdfkit shapes text word by word and puts
+ * the words left to right, which reverses the words of a right-to-left name and moves a space
+ * inside it; `features: []` (the font's default features) makes it shape the run whole.
+ */
+const runOptions = (run: TextRun) => (run.rtl ? { features: [] } : {});
+
+/**
+ * Top of a run's line box. pdfkit puts the baseline one font ascent below `y`; Nastaliq's ascent is
+ * 1.9 em (Noto Sans: 1.07 em), so its run is lifted onto the baseline Noto Sans would use.
+ */
+function runTop(run: TextRun, y: number, size: number): number {
+	if (!run.key.startsWith('noto-nastaliq-urdu')) return y;
+	// fontkit's type leaves out `ascent` (hhea ascender, font units).
+	const ascent = (key: string) => {
+		const font = getFontByKey(key) as unknown as { ascent: number; unitsPerEm: number };
+		return font.ascent / font.unitsPerEm;
+	};
+	return y - (ascent(run.key) - ascent('noto-sans-latin-400')) * size;
+}
+
 function measure(doc: Doc, text: string, size: number, weight: FontWeight): number {
 	return splitRuns(text, weight).runs.reduce(
-		(sum, run) => sum + useFont(doc, run.key, size).widthOfString(run.text),
+		(sum, run) => sum + useFont(doc, run.key, size).widthOfString(run.text, runOptions(run)),
 		0,
 	);
 }
@@ -119,8 +140,11 @@ function drawLine(doc: Doc, text: string, y: number, style: LineStyle): number {
 		} as PDFKit.Mixins.MarkingOptions);
 	doc.fillColor(style.color ?? INK);
 	for (const run of splitRuns(text, weight).runs) {
-		useFont(doc, run.key, size).text(run.text, x, y, { lineBreak: false });
-		x += doc.widthOfString(run.text);
+		useFont(doc, run.key, size).text(run.text, x, runTop(run, y, size), {
+			lineBreak: false,
+			...runOptions(run),
+		});
+		x += doc.widthOfString(run.text, runOptions(run));
 	}
 	if (actual) doc.endMarkedContent();
 	return size;

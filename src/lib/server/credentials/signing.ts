@@ -19,6 +19,7 @@ import { getDidWeb } from '../../certificates/links.ts';
 import { buildDidDocument, buildOpenBadgeCredential } from '../../credentials/model.ts';
 import { addDataIntegrityProof } from '../../credentials/data-integrity.ts';
 import type { Certificate } from '../certificates/records.ts';
+import { getCredentialEvidencePage } from './evidence-page.ts';
 import { getCredentialSubjectId } from './subject.ts';
 import { getPublishedKeys, getSigningKey } from './signing-key.ts';
 
@@ -65,7 +66,11 @@ export async function signCredentialDataIntegrity<T extends { '@context': unknow
 /** The unsigned OpenBadgeCredential of a certificate (creating the learner's subject id if needed). */
 export async function getCertificateCredential(cert: Certificate) {
 	return buildOpenBadgeCredential(
-		{ ...cert, subjectId: await getCredentialSubjectId(cert.userId) },
+		{
+			...cert,
+			subjectId: await getCredentialSubjectId(cert.userId),
+			evidencePage: getCredentialEvidencePage(cert),
+		},
 		SITE_URL,
 	);
 }
@@ -84,7 +89,8 @@ const signedCache = new Map<string, Promise<object>>();
  * tens of milliseconds, and a shared link is fetched by many verifiers.
  */
 export async function getCertificateDataIntegrity(cert: Certificate): Promise<object> {
-	const key = `${cert.id}|${getSigningKey().thumbprint}`;
+	// The evidence links change with the learner's choice, so the choice is part of the key.
+	const key = `${cert.id}|${getSigningKey().thumbprint}|${getCredentialEvidencePage(cert) ? 'e' : ''}`;
 	let signed = signedCache.get(key);
 	if (signed) signedCache.delete(key);
 	else {

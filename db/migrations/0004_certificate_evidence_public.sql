@@ -1,0 +1,1 @@
+ALTER TABLE `certificate` ADD `evidence_public_at` integer;
