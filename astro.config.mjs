@@ -5,6 +5,7 @@ import solidJs from '@astrojs/solid-js';
 import { defineConfig, envField } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { ENV_VARS } from './src/lib/env-vars.ts';
+import { LOCALES } from './src/lib/locales.ts';
 import { SOLID_HYDRATION_SCRIPT_HASH } from './src/lib/solid-csp.ts';
 import { checkCourses } from './src/lib/content/check.ts';
 import { buildServiceWorker } from './src/lib/offline/build-service-worker.ts';
@@ -22,10 +23,18 @@ const contentCheck = {
 		'astro:build:start': async () => {
 			const root = fileURLToPath(new URL('.', import.meta.url));
 			const all = await checkCourses(`${root}courses`, root, `${root}content/docs`);
-			if (testBuild) all.push(...(await checkCourses(`${root}tests/fixtures/courses`, root, `${root}content/docs`, { itemLint: false })));
+			if (testBuild)
+				all.push(
+					...(await checkCourses(`${root}tests/fixtures/courses`, root, `${root}content/docs`, {
+						itemLint: false,
+					})),
+				);
 			const problems = all.filter((p) => p.severity !== 'warning');
 			const warnings = all.length - problems.length;
-			if (warnings > 0) console.warn(`The course content has ${warnings} warning(s); \`npm run content:check\` lists them.`);
+			if (warnings > 0)
+				console.warn(
+					`The course content has ${warnings} warning(s); \`npm run content:check\` lists them.`,
+				);
 			if (problems.length > 0) {
 				const list = problems.map((p) => `  ${p.file}:${p.line}  ${p.message}`).join('\n');
 				throw new Error(`The course content has ${problems.length} problem(s):\n${list}`);
@@ -95,7 +104,7 @@ export default defineConfig({
 	adapter: node({ mode: 'standalone' }),
 	integrations: [mdx(), solidJs(), contentCheck, serviceWorker, precompress],
 	i18n: {
-		locales: ['en', 'bn', 'hi'],
+		locales: [...LOCALES],
 		defaultLocale: 'en',
 		routing: { prefixDefaultLocale: false },
 	},
@@ -125,6 +134,10 @@ export default defineConfig({
 	prefetch: false,
 	markdown: { syntaxHighlight: false },
 	vite: {
+		// `~/` is src/ (also in tsconfig.json paths and vitest.config.ts). Used by pages, components,
+		// layouts and the middleware; src/lib keeps relative imports, because scripts/ load some of it
+		// with plain node, which knows no alias.
+		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
 		server: { watch: { ignored: ['**/data/**'] } },
 	},
 });

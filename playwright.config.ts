@@ -22,7 +22,13 @@ export default defineConfig({
 	use: {
 		launchOptions: {
 			executablePath: findChromium() ?? undefined,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		},
 		viewport: { width: 360, height: 740 },
 		locale: 'en-GB',

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -6,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  * `npm run test:integration`). `npm test` runs both.
  */
 export default defineConfig({
+	// The `~/` import alias (src/), as in tsconfig.json and astro.config.mjs.
+	resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
 	test: {
 		// Keep-alive pool with an idle timeout below the server's (the cause of a flaky suite).
 		setupFiles: ['tests/helpers/fetch-pool.ts'],

@@ -44,12 +44,25 @@ ${paragraph.repeat(6)}
 
 function buildSeconds(dir: string): number {
 	const started = performance.now();
-	execFileSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, stdio: 'ignore' });
+	execFileSync(
+		process.execPath,
+		[join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+		{ cwd: dir, stdio: 'ignore' },
+	);
 	return (performance.now() - started) / 1000;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'bench-authoring-'));
-for (const entry of ['src', 'content', 'courses', 'db', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+for (const entry of [
+	'src',
+	'content',
+	'courses',
+	'db',
+	'public',
+	'astro.config.mjs',
+	'package.json',
+	'tsconfig.json',
+]) {
 	cpSync(join(root, entry), join(work, entry), { recursive: true });
 }
 symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
@@ -62,16 +75,31 @@ try {
 		const course = join(work, 'courses', 'synthetic');
 		rmSync(course, { recursive: true, force: true });
 		mkdirSync(course, { recursive: true });
-		writeFileSync(join(course, 'course.md'), `---\ntitle: Synthetic\nsummary: Generated for the build benchmark.\nskillArea: other\nlevel: beginner\nhours: 1\noutcomes: [x]\nskills: [y]\ndraft: true\n---\n`);
+		writeFileSync(
+			join(course, 'course.md'),
+			`---\ntitle: Synthetic\nsummary: Generated for the build benchmark.\nskillArea: other\nlevel: beginner\nhours: 1\noutcomes: [x]\nskills: [y]\ndraft: true\n---\n`,
+		);
 		for (let u = 0; u < extra / 10; u++) {
 			const unit = join(course, `${String(u + 1).padStart(2, '0')}-unit-${u + 1}`);
 			mkdirSync(unit);
 			writeFileSync(join(unit, 'unit.yaml'), `title: Unit ${u + 1}\n`);
-			for (let l = 0; l < 10; l++) writeFileSync(join(unit, `${String(l + 1).padStart(2, '0')}-lesson-${u * 10 + l + 1}.mdx`), lessonText(u * 10 + l + 1));
+			for (let l = 0; l < 10; l++)
+				writeFileSync(
+					join(unit, `${String(l + 1).padStart(2, '0')}-lesson-${u * 10 + l + 1}.mdx`),
+					lessonText(u * 10 + l + 1),
+				);
 		}
 		const seconds = buildSeconds(work);
-		rows.push({ build: `with ${extra} synthetic lessons`, lessons: `+${extra}`, seconds: seconds.toFixed(1) });
-		rows.push({ build: '  → per 100 lessons', lessons: '', seconds: (((seconds - base) / extra) * 100).toFixed(1) });
+		rows.push({
+			build: `with ${extra} synthetic lessons`,
+			lessons: `+${extra}`,
+			seconds: seconds.toFixed(1),
+		});
+		rows.push({
+			build: '  → per 100 lessons',
+			lessons: '',
+			seconds: (((seconds - base) / extra) * 100).toFixed(1),
+		});
 	}
 } finally {
 	rmSync(work, { recursive: true, force: true });
@@ -100,8 +128,13 @@ try {
 		};
 		const c = await sizes(css);
 		const j = await sizes(js);
-		const inlineStyles = [...text.matchAll(/<style>([\s\S]*?)<\/style>/g)].reduce((n, m) => n + m[1]!.length, 0);
-		const inlineScripts = [...text.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+		const inlineStyles = [...text.matchAll(/<style>([\s\S]*?)<\/style>/g)].reduce(
+			(n, m) => n + m[1]!.length,
+			0,
+		);
+		const inlineScripts = [...text.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map(
+			(m) => m[1]!,
+		);
 		const inlineJs = Buffer.from(inlineScripts.join(''));
 		return {
 			html: html.length,
@@ -117,9 +150,20 @@ try {
 	const { browser } = await signUp(server.url);
 	const kb = (n: number) => (n / 1024).toFixed(1);
 	const rowsBytes = [];
-	for (const [who, cookie] of [['visitor', undefined], ['signed-in learner', browser.cookieHeader]] as const) {
+	for (const [who, cookie] of [
+		['visitor', undefined],
+		['signed-in learner', browser.cookieHeader],
+	] as const) {
 		const w = await weigh(cookie);
-		rowsBytes.push({ page: path, who, 'HTML KB (gz)': `${kb(w.html)} (${kb(w.htmlGz)})`, 'CSS KB (gz)': `${kb(w.css)} (${kb(w.cssGz)})`, 'inline CSS KB': kb(w.inlineStyles), 'JS KB (gz)': `${kb(w.js)} (${kb(w.jsGz)})`, 'script files': w.scripts });
+		rowsBytes.push({
+			page: path,
+			who,
+			'HTML KB (gz)': `${kb(w.html)} (${kb(w.htmlGz)})`,
+			'CSS KB (gz)': `${kb(w.css)} (${kb(w.cssGz)})`,
+			'inline CSS KB': kb(w.inlineStyles),
+			'JS KB (gz)': `${kb(w.js)} (${kb(w.jsGz)})`,
+			'script files': w.scripts,
+		});
 	}
 	printTable('Lesson page weight (no quiz on the page)', rowsBytes);
 } finally {

@@ -16,9 +16,15 @@ import { chromium } from '@playwright/test';
 import { ensureBuild, printTable, root, startServer } from './lib.ts';
 
 /** The built WOFF2 file of a face (family, weight), for what a device without the font would fetch. */
-const builtFonts = readdirSync(join(root, 'dist', 'client', '_astro')).filter((f) => f.endsWith('.woff2'));
+const builtFonts = readdirSync(join(root, 'dist', 'client', '_astro')).filter((f) =>
+	f.endsWith('.woff2'),
+);
 function fontFileSize(family: string, weight: string): number {
-	const script = /Bengali/.test(family) ? 'bengali-bengali' : /Devanagari/.test(family) ? 'devanagari-devanagari' : 'latin';
+	const script = /Bengali/.test(family)
+		? 'bengali-bengali'
+		: /Devanagari/.test(family)
+			? 'devanagari-devanagari'
+			: 'latin';
 	const file = builtFonts.find((f) => f.includes(`-${script}-${weight}-normal`));
 	return file ? statSync(join(root, 'dist', 'client', '_astro', file)).size : 0;
 }
@@ -35,7 +41,9 @@ const PAGES = [
 
 ensureBuild();
 const server = await startServer();
-const browser = await chromium.launch({ executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined });
+const browser = await chromium.launch({
+	executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+});
 const rows: Record<string, string | number>[] = [];
 try {
 	for (const page of PAGES) {
@@ -50,7 +58,11 @@ try {
 		cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
 		await tab.goto(server.url + page.path, { waitUntil: 'networkidle' });
 		await tab.evaluate(() => document.fonts.ready);
-		const used = await tab.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => [f.family.replace(/"/g, ''), String(f.weight)]));
+		const used = await tab.evaluate(() =>
+			[...document.fonts]
+				.filter((f) => f.status === 'loaded')
+				.map((f) => [f.family.replace(/"/g, ''), String(f.weight)]),
+		);
 		await tab.waitForTimeout(300);
 		let total = 0;
 		let fonts = 0;
@@ -60,12 +72,22 @@ try {
 			const url = urls.get(id) ?? '';
 			if (/\.woff2?$/.test(url)) {
 				fonts += n;
-				fontNames.push(/noto-sans-(?:(bengali|devanagari)-)?[a-z]+-(\d00)/.exec(url)?.slice(1).filter(Boolean).join('-') || 'latin');
+				fontNames.push(
+					/noto-sans-(?:(bengali|devanagari)-)?[a-z]+-(\d00)/
+						.exec(url)
+						?.slice(1)
+						.filter(Boolean)
+						.join('-') || 'latin',
+				);
 			}
 		}
 		// Faces this machine had installed (local()) were not downloaded: add what a device without them fetches.
 		const fetchedFonts = fontNames.length;
-		const withoutLocal = total + (used.length > fetchedFonts ? used.reduce((sum, [family, weight]) => sum + fontFileSize(family!, weight!), 0) - fonts : 0);
+		const withoutLocal =
+			total +
+			(used.length > fetchedFonts
+				? used.reduce((sum, [family, weight]) => sum + fontFileSize(family!, weight!), 0) - fonts
+				: 0);
 		const kb = total / 1000;
 		rows.push({
 			page: page.path,
@@ -84,4 +106,7 @@ try {
 	await browser.close();
 	await server.stop();
 }
-printTable('First visit, cold cache, Chromium at 360 px: bytes on the wire (compressed, headers included)', rows);
+printTable(
+	'First visit, cold cache, Chromium at 360 px: bytes on the wire (compressed, headers included)',
+	rows,
+);

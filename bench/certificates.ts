@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { certificateTable, userTable } from '../db/schema.ts';
 import { openDatabase } from '../db/client.ts';
-import { renderCertificatePdf, type PdfCertificate } from '../src/lib/server/certificate-pdf.ts';
+import { renderCertificatePdf, type PdfCertificate } from '../src/lib/server/certificates/pdf.ts';
 import { ensureBuild, load, percentile, printTable, root, startServer } from './lib.ts';
 
 const SITE = 'https://learn.example.org';
@@ -32,7 +32,7 @@ const sample = (learnerName: string): PdfCertificate => ({
 const coldRows: Record<string, string | number>[] = [];
 for (const name of NAMES) {
 	const script = `const t0 = performance.now();
-const { renderCertificatePdf } = await import(${JSON.stringify(join(root, 'src/lib/server/certificate-pdf.ts'))});
+const { renderCertificatePdf } = await import(${JSON.stringify(join(root, 'src/lib/server/certificates/pdf.ts'))});
 const t1 = performance.now();
 const cert = ${JSON.stringify(sample(name))};
 const pdf = await renderCertificatePdf({ ...cert, issuedAt: new Date(cert.issuedAt) }, ${JSON.stringify(SITE)});
@@ -75,14 +75,12 @@ const server = await startServer();
 const rows: Record<string, string | number>[] = [];
 try {
 	const { db, close } = await openDatabase({ url: server.databaseUrl });
-	await db
-		.insert(userTable)
-		.values({
-			id: 'benchlearner00000000000a',
-			email: 'bench@example.org',
-			name: NAMES[0]!,
-			passwordHash: 'x',
-		});
+	await db.insert(userTable).values({
+		id: 'benchlearner00000000000a',
+		email: 'bench@example.org',
+		name: NAMES[0]!,
+		passwordHash: 'x',
+	});
 	const id = 'benchbenchbenchbenchbenchbench22';
 	await db.insert(certificateTable).values({
 		...sample(NAMES[0]!),

@@ -23,8 +23,18 @@ import { seed } from './seed.ts';
 
 const N = Number(process.env.BENCH_LAB_SUBMISSIONS ?? 3000);
 const SCENARIOS = [
-	{ name: 'proposal (8 rules)', course: 'client-communication', lesson: 'proposal-practice', lab: 'proposal-planted-instructions' },
-	{ name: 'inbox (22 messages)', course: 'email-management', lesson: 'inbox-practice', lab: 'inbox-studio-triage' },
+	{
+		name: 'proposal (8 rules)',
+		course: 'client-communication',
+		lesson: 'proposal-practice',
+		lab: 'proposal-planted-instructions',
+	},
+	{
+		name: 'inbox (22 messages)',
+		course: 'email-management',
+		lesson: 'inbox-practice',
+		lab: 'inbox-studio-triage',
+	},
 ];
 
 ensureBuild();
@@ -33,16 +43,31 @@ const url = `file:${join(dataDir, 'test.db')}`;
 const seeded = await seed(url, SCENARIOS.length * N + 100, SCENARIOS.length * N);
 
 /** One open attempt (variant 0) per session, and the form body that passes it. */
-async function createAttempts(scenario: (typeof SCENARIOS)[number], sessions: { userId: string }[]) {
+async function createAttempts(
+	scenario: (typeof SCENARIOS)[number],
+	sessions: { userId: string }[],
+) {
 	const lab = readLab(scenario.course, scenario.lab, 0);
-	const fields = lab.kind === 'proposal' ? { proposal: (lab as ProposalLab).proposal.model } : toInboxFields(buildExpectedActions(lab as InboxLab));
+	const fields =
+		lab.kind === 'proposal'
+			? { proposal: (lab as ProposalLab).proposal.model }
+			: toInboxFields(buildExpectedActions(lab as InboxLab));
 	const handle = await openDatabase({ url });
 	const bodies: string[] = [];
 	for (let i = 0; i < sessions.length; i += 500) {
 		const rows = sessions.slice(i, i + 500).map((s) => {
 			const id = generateSecureRandomString();
 			bodies.push(new URLSearchParams({ intent: 'submit', attempt: id, ...fields }).toString());
-			return [id, s.userId, scenario.course, scenario.lab, 'en', 0, generateSecureRandomString(), Date.now()];
+			return [
+				id,
+				s.userId,
+				scenario.course,
+				scenario.lab,
+				'en',
+				0,
+				generateSecureRandomString(),
+				Date.now(),
+			];
 		});
 		await handle.client.execute({
 			sql: `INSERT INTO lab_attempt (id, user_id, course_slug, lab_id, locale, variant, seed, started_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
@@ -64,7 +89,10 @@ const rows: Record<string, string | number>[] = [];
 try {
 	for (const { scenario, sessions, bodies } of prepared) {
 		const path = `/courses/${scenario.course}/${scenario.lesson}/lab/${scenario.lab}`;
-		for (let i = 0; i < 10; i++) await fetch(`${server.url}${path}`, { headers: { cookie: seeded.sessions.at(-1 - i)!.cookie } });
+		for (let i = 0; i < 10; i++)
+			await fetch(`${server.url}${path}`, {
+				headers: { cookie: seeded.sessions.at(-1 - i)!.cookie },
+			});
 		let n = 0;
 		const result = await autocannon({
 			url: `${server.url}${path}`,
@@ -75,7 +103,15 @@ try {
 					method: 'POST',
 					setupRequest: (req) => {
 						const i = n++ % sessions.length;
-						return { ...req, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: sessions[i]!.cookie }, body: bodies[i]! };
+						return {
+							...req,
+							headers: {
+								'content-type': 'application/x-www-form-urlencoded',
+								origin: server.url,
+								cookie: sessions[i]!.cookie,
+							},
+							body: bodies[i]!,
+						};
 					},
 				},
 			],
@@ -91,14 +127,42 @@ try {
 		});
 	}
 	const trivial = await load({ url: `${server.url}/healthz`, duration: 5 });
-	rows.push({ scenario: 'GET /healthz (trivial endpoint)', requests: '-', 'req/s': trivial.requestsPerSecond, 'p50 ms': trivial.p50, 'p99 ms': trivial.p99, 'non-3xx': '-', errors: trivial.errors });
+	rows.push({
+		scenario: 'GET /healthz (trivial endpoint)',
+		requests: '-',
+		'req/s': trivial.requestsPerSecond,
+		'p50 ms': trivial.p50,
+		'p99 ms': trivial.p99,
+		'non-3xx': '-',
+		errors: trivial.errors,
+	});
 	const handle = await openDatabase({ url });
-	const counts = (await handle.client.execute('SELECT count(*) AS submitted, sum(passed) AS passed, (SELECT count(*) FROM lab_rule_result) AS results FROM lab_attempt WHERE submitted_at IS NOT NULL')).rows[0]!;
+	const counts = (
+		await handle.client.execute(
+			'SELECT count(*) AS submitted, sum(passed) AS passed, (SELECT count(*) FROM lab_rule_result) AS results FROM lab_attempt WHERE submitted_at IS NOT NULL',
+		)
+	).rows[0]!;
 	handle.close();
-	printTable(`Lab submissions, 50 concurrent learners, embedded libSQL (WAL, synchronous=FULL), ${seeded.learners} learners seeded`, rows);
+	printTable(
+		`Lab submissions, 50 concurrent learners, embedded libSQL (WAL, synchronous=FULL), ${seeded.learners} learners seeded`,
+		rows,
+	);
 	const healthz = Number(rows.at(-1)!['req/s']);
-	printTable('Graded submissions per second beside the trivial endpoint', rows.slice(0, -1).map((r) => ({ scenario: String(r.scenario), 'req/s': Number(r['req/s']), 'ratio to /healthz': (Number(r['req/s']) / healthz).toFixed(3) })));
-	printTable('Recorded by the runs above', [{ 'attempts submitted': Number(counts.submitted), passed: Number(counts.passed), 'rule results stored': Number(counts.results) }]);
+	printTable(
+		'Graded submissions per second beside the trivial endpoint',
+		rows.slice(0, -1).map((r) => ({
+			scenario: String(r.scenario),
+			'req/s': Number(r['req/s']),
+			'ratio to /healthz': (Number(r['req/s']) / healthz).toFixed(3),
+		})),
+	);
+	printTable('Recorded by the runs above', [
+		{
+			'attempts submitted': Number(counts.submitted),
+			passed: Number(counts.passed),
+			'rule results stored': Number(counts.results),
+		},
+	]);
 } finally {
 	await server.stop();
 }

@@ -45,11 +45,17 @@ export function printTable(title: string, rows: Record<string, string | number>[
 /** Builds the app if dist/ is missing. */
 export function ensureBuild(): void {
 	if (existsSync(join(root, 'dist', 'server', 'entry.mjs'))) return;
-	execFileSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
+	execFileSync(
+		process.execPath,
+		[join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+		{ cwd: root, stdio: 'inherit' },
+	);
 }
 
 /** Percentile of a list of numbers (nearest rank). */
 export function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+	return sorted[
+		Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+	]!;
 }

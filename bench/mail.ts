@@ -23,24 +23,48 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const COUNT = 2000;
 
 /** Messages per second from a full outbox to `smtpUrl` (or the folder when undefined). */
-async function measureSender(smtpUrl: string | undefined, delivered: () => number): Promise<number> {
+async function measureSender(
+	smtpUrl: string | undefined,
+	delivered: () => number,
+): Promise<number> {
 	const dir = mkdtempSync(join(tmpdir(), 'dakshata-bench-mail-'));
 	const handle = await openDatabase({ url: `file:${join(dir, 'bench.db')}` });
 	await migrateDatabase(handle.db);
 	const rows = Array.from({ length: COUNT }, (_, i) =>
-		createMailRow({ kind: 'bench', to: `learner-${i}@example.org`, locale: 'en', subject: 'Your certificate', text: `Hello ${i},\n\nhttps://learn.example.org/verify/${i}\n` }),
+		createMailRow({
+			kind: 'bench',
+			to: `learner-${i}@example.org`,
+			locale: 'en',
+			subject: 'Your certificate',
+			text: `Hello ${i},\n\nhttps://learn.example.org/verify/${i}\n`,
+		}),
 	);
-	for (let i = 0; i < rows.length; i += 500) await handle.db.insert(mailOutboxTable).values(rows.slice(i, i + 500));
+	for (let i = 0; i < rows.length; i += 500)
+		await handle.db.insert(mailOutboxTable).values(rows.slice(i, i + 500));
 	const started = performance.now();
-	const sender = await startMailSender({ db: handle.db, smtpUrl, dataDir: dir, from: 'Dakshata <no-reply@example.org>', siteUrl: 'https://learn.example.org', log: quiet });
-	const done = async () => (await handle.db.select({ id: mailOutboxTable.id }).from(mailOutboxTable).where(eq(mailOutboxTable.status, 'delivered'))).length;
+	const sender = await startMailSender({
+		db: handle.db,
+		smtpUrl,
+		dataDir: dir,
+		from: 'Dakshata <no-reply@example.org>',
+		siteUrl: 'https://learn.example.org',
+		log: quiet,
+	});
+	const done = async () =>
+		(
+			await handle.db
+				.select({ id: mailOutboxTable.id })
+				.from(mailOutboxTable)
+				.where(eq(mailOutboxTable.status, 'delivered'))
+		).length;
 	while ((await done()) < COUNT) await new Promise((r) => setTimeout(r, 50));
 	const seconds = (performance.now() - started) / 1000;
 	await sender.stop();
 	handle.close();
 	// The receiver parses each message after accepting it: give the last few a moment.
 	for (let i = 0; i < 100 && delivered() < COUNT; i++) await new Promise((r) => setTimeout(r, 50));
-	if (smtpUrl && delivered() !== COUNT) throw new Error(`the receiver got ${delivered()} of ${COUNT}`);
+	if (smtpUrl && delivered() !== COUNT)
+		throw new Error(`the receiver got ${delivered()} of ${COUNT}`);
 	return Math.round(COUNT / seconds);
 }
 
@@ -55,12 +79,21 @@ try {
 		{ destination: 'outbox folder (no SMTP_URL)', 'messages/s': folder },
 	]);
 
-	const server = await startServer({ env: { SMTP_URL: receiver.url, TRUST_PROXY: 'true' }, spawnOptions: {} });
+	const server = await startServer({
+		env: { SMTP_URL: receiver.url, TRUST_PROXY: 'true' },
+		spawnOptions: {},
+	});
 	try {
 		// Accounts to reset, inserted directly (a sign-up per account would dominate the set-up time).
 		const handle = await openDatabase({ url: server.databaseUrl });
-		const accounts = Array.from({ length: 20_000 }, (_, i) => ({ id: `bench${String(i).padStart(19, '0')}`, email: `reset-${i}@example.org`, name: 'Bench Learner', passwordHash: 'x' }));
-		for (let i = 0; i < accounts.length; i += 1000) await handle.db.insert(userTable).values(accounts.slice(i, i + 1000));
+		const accounts = Array.from({ length: 20_000 }, (_, i) => ({
+			id: `bench${String(i).padStart(19, '0')}`,
+			email: `reset-${i}@example.org`,
+			name: 'Bench Learner',
+			passwordHash: 'x',
+		}));
+		for (let i = 0; i < accounts.length; i += 1000)
+			await handle.db.insert(userTable).values(accounts.slice(i, i + 1000));
 		handle.close();
 		let next = 0;
 		const resetLoad = (prefix: string) =>
@@ -76,7 +109,10 @@ try {
 							return {
 								...req,
 								body: `email=${prefix}-${i}%40example.org`,
-								headers: { ...req.headers, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+								headers: {
+									...req.headers,
+									'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+								},
 							};
 						},
 					},
@@ -85,11 +121,32 @@ try {
 		const none = await resetLoad('nobody');
 		next = 0;
 		const queued = await resetLoad('reset');
-		printTable('Reset request: queues a mail vs queues nothing (20 connections, 10 s, SMTP sender running)', [
-			{ request: 'unknown address (no mail)', 'req/s': none.requestsPerSecond, 'p50 ms': none.p50, 'p99 ms': none.p99, errors: none.errors + none.non2xx },
-			{ request: 'existing account (token + mail queued)', 'req/s': queued.requestsPerSecond, 'p50 ms': queued.p50, 'p99 ms': queued.p99, errors: queued.errors + queued.non2xx },
-			{ request: 'ratio queues / none', 'req/s': (queued.requestsPerSecond / none.requestsPerSecond).toFixed(3), 'p50 ms': '', 'p99 ms': '', errors: '' },
-		]);
+		printTable(
+			'Reset request: queues a mail vs queues nothing (20 connections, 10 s, SMTP sender running)',
+			[
+				{
+					request: 'unknown address (no mail)',
+					'req/s': none.requestsPerSecond,
+					'p50 ms': none.p50,
+					'p99 ms': none.p99,
+					errors: none.errors + none.non2xx,
+				},
+				{
+					request: 'existing account (token + mail queued)',
+					'req/s': queued.requestsPerSecond,
+					'p50 ms': queued.p50,
+					'p99 ms': queued.p99,
+					errors: queued.errors + queued.non2xx,
+				},
+				{
+					request: 'ratio queues / none',
+					'req/s': (queued.requestsPerSecond / none.requestsPerSecond).toFixed(3),
+					'p50 ms': '',
+					'p99 ms': '',
+					errors: '',
+				},
+			],
+		);
 	} finally {
 		await server.stop();
 	}

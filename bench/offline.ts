@@ -15,30 +15,56 @@ const kb = (n: number) => (n / 1024).toFixed(2);
 
 /** Every JavaScript chunk a page loads (scripts, islands, their static imports). */
 async function loadScripts(html: string): Promise<Map<string, string>> {
-	const queue = [...html.matchAll(/(?:src|component-url|renderer-url|before-hydration-url)="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
+	const queue = [
+		...html.matchAll(
+			/(?:src|component-url|renderer-url|before-hydration-url)="(\/_astro\/[^"]+\.js)"/g,
+		),
+	].map((m) => m[1]!);
 	const chunks = new Map<string, string>();
 	while (queue.length > 0) {
 		const url = queue.pop()!;
 		if (chunks.has(url)) continue;
 		chunks.set(url, await (await fetch(server.url + url)).text());
-		for (const m of chunks.get(url)!.matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g)) queue.push(`/_astro/${m[1]}`);
+		for (const m of chunks.get(url)!.matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g))
+			queue.push(`/_astro/${m[1]}`);
 	}
 	// Small scripts are inlined into the page.
-	for (const [i, m] of [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].entries()) chunks.set(`inline-${i}`, m[1]!);
+	for (const [i, m] of [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].entries())
+		chunks.set(`inline-${i}`, m[1]!);
 	return chunks;
 }
 
 const rows: Record<string, string | number>[] = [];
 try {
-	for (const path of ['/', '/courses/getting-started', '/courses/getting-started/how-courses-work', '/offline']) {
+	for (const path of [
+		'/',
+		'/courses/getting-started',
+		'/courses/getting-started/how-courses-work',
+		'/offline',
+	]) {
 		const html = await (await fetch(server.url + path)).text();
 		const chunks = await loadScripts(html);
 		const all = [...chunks.values()].reduce((sum, s) => sum + gz(s), 0);
-		const added = [...chunks].filter(([name, s]) => OFFLINE_CHUNK.test(name) || (name.startsWith('inline-') && s.includes('serviceWorker'))).reduce((sum, [, s]) => sum + gz(s), 0);
-		rows.push({ page: path, 'offline JS (KB gzip)': kb(added), 'all JS (KB gzip)': kb(all), 'within 10 KB': added <= 10 * 1024 ? 'yes' : 'no' });
+		const added = [...chunks]
+			.filter(
+				([name, s]) =>
+					OFFLINE_CHUNK.test(name) || (name.startsWith('inline-') && s.includes('serviceWorker')),
+			)
+			.reduce((sum, [, s]) => sum + gz(s), 0);
+		rows.push({
+			page: path,
+			'offline JS (KB gzip)': kb(added),
+			'all JS (KB gzip)': kb(all),
+			'within 10 KB': added <= 10 * 1024 ? 'yes' : 'no',
+		});
 	}
 	const sw = await (await fetch(`${server.url}/sw.js`)).text();
-	rows.push({ page: '/sw.js (once, not on the page)', 'offline JS (KB gzip)': kb(gz(sw)), 'all JS (KB gzip)': '', 'within 10 KB': '' });
+	rows.push({
+		page: '/sw.js (once, not on the page)',
+		'offline JS (KB gzip)': kb(gz(sw)),
+		'all JS (KB gzip)': '',
+		'within 10 KB': '',
+	});
 } finally {
 	await server.stop();
 }

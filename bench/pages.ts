@@ -20,7 +20,10 @@ const workers = Number(process.env.WEB_CONCURRENCY || '1');
 const ACCEPT = 'br, gzip';
 
 /** The raw response (bytes as sent, headers as sent) for `path`. */
-function fetchRaw(url: string, headers: Record<string, string>): Promise<{ status: number; headers: [string, string][]; body: Buffer }> {
+function fetchRaw(
+	url: string,
+	headers: Record<string, string>,
+): Promise<{ status: number; headers: [string, string][]; body: Buffer }> {
 	return new Promise((resolve, reject) => {
 		request(url, { headers }, (res) => {
 			const chunks: Buffer[] = [];
@@ -29,7 +32,8 @@ function fetchRaw(url: string, headers: Record<string, string>): Promise<{ statu
 				const pairs: [string, string][] = [];
 				for (let i = 0; i < res.rawHeaders.length; i += 2) {
 					const name = res.rawHeaders[i]!;
-					if (!/^(date|connection|keep-alive|transfer-encoding|content-length)$/i.test(name)) pairs.push([name, res.rawHeaders[i + 1]!]);
+					if (!/^(date|connection|keep-alive|transfer-encoding|content-length)$/i.test(name))
+						pairs.push([name, res.rawHeaders[i + 1]!]);
 				}
 				resolve({ status: res.statusCode!, headers: pairs, body: Buffer.concat(chunks) });
 			});
@@ -75,7 +79,12 @@ try {
 		{ label: 'course page', path: '/courses/excel', headers: {}, goal: 0.5 },
 		{ label: 'lesson (en)', path: '/courses/excel/tables-and-formats', headers: {}, goal: 0.5 },
 		{ label: 'lesson (bn)', path: '/bn/courses/excel/tables-and-formats', headers: {}, goal: 0.5 },
-		{ label: 'lesson, signed in', path: '/courses/excel/tables-and-formats', headers: { cookie }, goal: 0.25 },
+		{
+			label: 'lesson, signed in',
+			path: '/courses/excel/tables-and-formats',
+			headers: { cookie },
+			goal: 0.25,
+		},
 	];
 	for (const page of pages) {
 		const headers = { 'accept-encoding': ACCEPT, ...page.headers };
@@ -103,4 +112,7 @@ try {
 } finally {
 	await server.stop();
 }
-printTable(`Pages vs node:http with the same bytes and headers: ${workers} worker(s), 50 connections, 10 s each, loopback, load average ${load1} at start`, rows);
+printTable(
+	`Pages vs node:http with the same bytes and headers: ${workers} worker(s), 50 connections, 10 s each, loopback, load average ${load1} at start`,
+	rows,
+);

@@ -16,12 +16,19 @@ ensureBuild();
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-progress-'));
 const seeded = await seed(`file:${join(dataDir, 'test.db')}`, LEARNERS, 500);
 printTable('Seeded (embedded libSQL, WAL, synchronous=FULL)', [
-	{ learners: seeded.learners, enrolments: seeded.enrolments, 'lesson rows': seeded.lessonRows, 'progress events': seeded.events, 'seconds to seed': seeded.seconds.toFixed(1) },
+	{
+		learners: seeded.learners,
+		enrolments: seeded.enrolments,
+		'lesson rows': seeded.lessonRows,
+		'progress events': seeded.events,
+		'seconds to seed': seeded.seconds.toFixed(1),
+	},
 ]);
 
 const server = await startServer({ dataDir });
 try {
-	for (const s of seeded.sessions.slice(0, 20)) await fetch(`${server.url}/dashboard`, { headers: { cookie: s.cookie } }); // warm
+	for (const s of seeded.sessions.slice(0, 20))
+		await fetch(`${server.url}/dashboard`, { headers: { cookie: s.cookie } }); // warm
 	const times: number[] = [];
 	for (let i = 0; i < 1000; i++) {
 		const s = seeded.sessions[i % seeded.sessions.length]!;
@@ -33,7 +40,12 @@ try {
 	}
 	const ms = (v: number) => v.toFixed(1);
 	printTable('Dashboard /dashboard, 1,000 sequential requests by 500 different learners (ms)', [
-		{ p50: ms(percentile(times, 50)), p90: ms(percentile(times, 90)), p99: ms(percentile(times, 99)), max: ms(Math.max(...times)) },
+		{
+			p50: ms(percentile(times, 50)),
+			p90: ms(percentile(times, 90)),
+			p99: ms(percentile(times, 99)),
+			max: ms(Math.max(...times)),
+		},
 	]);
 
 	const courses = readCourses();
@@ -53,7 +65,12 @@ try {
 					n++;
 					return {
 						...req,
-						headers: { 'content-type': 'application/json', accept: 'application/json', origin: server.url, cookie: s.cookie },
+						headers: {
+							'content-type': 'application/json',
+							accept: 'application/json',
+							origin: server.url,
+							cookie: s.cookie,
+						},
 						body: JSON.stringify({ course: course.slug, lesson, action }),
 					};
 				},
@@ -61,7 +78,14 @@ try {
 		],
 	});
 	printTable('Completion endpoint POST /api/progress (50 connections, 10 s)', [
-		{ 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, requests: result.requests.total, 'non-2xx': result.non2xx, errors: result.errors },
+		{
+			'req/s': Math.round(result.requests.average),
+			'p50 ms': result.latency.p50,
+			'p99 ms': result.latency.p99,
+			requests: result.requests.total,
+			'non-2xx': result.non2xx,
+			errors: result.errors,
+		},
 	]);
 } finally {
 	await server.stop();

@@ -33,7 +33,8 @@ const quiz = readQuizFile(join(root, 'courses', COURSE, '01-start-here', `${QUIZ
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-quiz-'));
 const url = `file:${join(dataDir, 'test.db')}`;
 const seeded = await seed(url, 2 * N + 500, 2 * N);
-if (seeded.sessions.length < 2 * N) throw new Error(`only ${seeded.sessions.length} sessions seeded`);
+if (seeded.sessions.length < 2 * N)
+	throw new Error(`only ${seeded.sessions.length} sessions seeded`);
 
 /** One started attempt per learner, and the JSON body that submits it. */
 async function createAttempts(sessions: { userId: string; cookie: string }[], pass: boolean) {
@@ -45,7 +46,11 @@ async function createAttempts(sessions: { userId: string; cookie: string }[], pa
 		const rows = chunk.map((s) => {
 			const id = generateSecureRandomString();
 			const layout = createLayout(quiz, generateSecureRandomString());
-			const answers = buildAnswers(quiz, toPublicQuestions(quiz, layout), (_, n) => !pass && n % 2 === 0);
+			const answers = buildAnswers(
+				quiz,
+				toPublicQuestions(quiz, layout),
+				(_, n) => !pass && n % 2 === 0,
+			);
 			bodies.push(JSON.stringify({ attempt: id, answers }));
 			return [id, s.userId, COURSE, QUIZ, 'en', JSON.stringify(layout), now];
 		});
@@ -66,7 +71,12 @@ const passBodies = await createAttempts(passing, true);
 const server = await startServer({ dataDir });
 const rows: Record<string, string | number>[] = [];
 try {
-	const run = async (name: string, path: string, sessions: { cookie: string }[], bodies: (i: number) => string) => {
+	const run = async (
+		name: string,
+		path: string,
+		sessions: { cookie: string }[],
+		bodies: (i: number) => string,
+	) => {
 		let n = 0;
 		const result = await autocannon({
 			url: `${server.url}${path}`,
@@ -79,7 +89,12 @@ try {
 						const i = n++;
 						return {
 							...req,
-							headers: { 'content-type': 'application/json', accept: 'application/json', origin: server.url, cookie: sessions[i % sessions.length]!.cookie },
+							headers: {
+								'content-type': 'application/json',
+								accept: 'application/json',
+								origin: server.url,
+								cookie: sessions[i % sessions.length]!.cookie,
+							},
 							body: bodies(i % sessions.length),
 						};
 					},
@@ -97,17 +112,39 @@ try {
 		});
 	};
 	// Warm the quiz and lesson code paths.
-	for (let i = 0; i < 20; i++) await fetch(`${server.url}/courses/${COURSE}/${LESSON}`, { headers: { cookie: seeded.sessions[2 * N - 1 - i]!.cookie } });
+	for (let i = 0; i < 20; i++)
+		await fetch(`${server.url}/courses/${COURSE}/${LESSON}`, {
+			headers: { cookie: seeded.sessions[2 * N - 1 - i]!.cookie },
+		});
 	await run('submit, failing (grade + record)', '/api/quiz/submit', failing, (i) => failBodies[i]!);
-	await run('submit, passing (+ lesson, certificate check)', '/api/quiz/submit', passing, (i) => passBodies[i]!);
-	await run('start an attempt', '/api/quiz/start', failing, () => JSON.stringify({ course: COURSE, quiz: QUIZ }));
+	await run(
+		'submit, passing (+ lesson, certificate check)',
+		'/api/quiz/submit',
+		passing,
+		(i) => passBodies[i]!,
+	);
+	await run('start an attempt', '/api/quiz/start', failing, () =>
+		JSON.stringify({ course: COURSE, quiz: QUIZ }),
+	);
 
 	const handle = await openDatabase({ url });
-	const counts = (await handle.client.execute(`SELECT (SELECT count(*) FROM quiz_attempt WHERE submitted_at IS NOT NULL) AS submitted,
-		(SELECT count(*) FROM quiz_attempt WHERE passed = 1) AS passed, (SELECT count(*) FROM quiz_response) AS responses`)).rows[0]!;
+	const counts = (
+		await handle.client
+			.execute(`SELECT (SELECT count(*) FROM quiz_attempt WHERE submitted_at IS NOT NULL) AS submitted,
+		(SELECT count(*) FROM quiz_attempt WHERE passed = 1) AS passed, (SELECT count(*) FROM quiz_response) AS responses`)
+	).rows[0]!;
 	handle.close();
-	printTable(`Quiz API, 50 concurrent learners, embedded libSQL (WAL, synchronous=FULL), ${seeded.learners} learners seeded`, rows);
-	printTable('Recorded by the runs above', [{ 'attempts submitted': Number(counts.submitted), passed: Number(counts.passed), 'responses stored': Number(counts.responses) }]);
+	printTable(
+		`Quiz API, 50 concurrent learners, embedded libSQL (WAL, synchronous=FULL), ${seeded.learners} learners seeded`,
+		rows,
+	);
+	printTable('Recorded by the runs above', [
+		{
+			'attempts submitted': Number(counts.submitted),
+			passed: Number(counts.passed),
+			'responses stored': Number(counts.responses),
+		},
+	]);
 
 	// The island's JavaScript, as the lesson page loads it.
 	const html = await (await fetch(`${server.url}/courses/${COURSE}/${LESSON}`)).text();
@@ -115,7 +152,12 @@ try {
 	const rendererUrl = /renderer-url="(\/_astro\/[^"]+)"/.exec(html)?.[1];
 	if (!componentUrl || !rendererUrl) throw new Error('no quiz island on the lesson page');
 	const file = (u: string) => readFileSync(join(root, 'dist', 'client', u));
-	const importsOf = (u: string) => [...file(u).toString().matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g)].map((m) => `/_astro/${m[1]}`);
+	const importsOf = (u: string) =>
+		[
+			...file(u)
+				.toString()
+				.matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g),
+		].map((m) => `/_astro/${m[1]}`);
 	const closure = (start: string[]) => {
 		const seen = new Set<string>();
 		const queue = [...start];
@@ -133,9 +175,15 @@ try {
 	const size = (urls: string[]) => {
 		const raw = urls.reduce((sum, u) => sum + file(u).length, 0);
 		const gz = urls.reduce((sum, u) => sum + gzipSync(file(u), { level: 9 }).length, 0);
-		return { files: urls.map((u) => u.replace('/_astro/', '')).join(' '), KB: (raw / 1024).toFixed(1), 'KB gzip': (gz / 1024).toFixed(1) };
+		return {
+			files: urls.map((u) => u.replace('/_astro/', '')).join(' '),
+			KB: (raw / 1024).toFixed(1),
+			'KB gzip': (gz / 1024).toFixed(1),
+		};
 	};
-	const loaders = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1]!));
+	const loaders = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) =>
+		Buffer.from(m[1]!),
+	);
 	printTable('Quiz island JavaScript (target: island ≤ 15 KB gzip)', [
 		{ part: 'quiz island (QuizIsland + its own chunks)', ...size(island) },
 		{ part: 'Solid runtime + Astro Solid renderer', ...size([...runtime]) },
@@ -144,7 +192,9 @@ try {
 			part: 'inline loaders in the page (Astro island, Solid hydration)',
 			files: `${loaders.length} scripts`,
 			KB: (loaders.reduce((s, b) => s + b.length, 0) / 1024).toFixed(1),
-			'KB gzip': (loaders.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0) / 1024).toFixed(1),
+			'KB gzip': (loaders.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0) / 1024).toFixed(
+				1,
+			),
 		},
 	]);
 } finally {

@@ -11,9 +11,23 @@ const dir = import.meta.dirname;
 const all = readdirSync(dir)
 	.filter((f) => f.endsWith('.ts') && !['run.ts', 'lib.ts', 'seed.ts'].includes(f))
 	.map((f) => f.replace(/\.ts$/, ''));
-const order = ['pages', 'auth', 'authoring', 'progress', 'quiz', 'labs', 'certificates', 'instructor', 'mail', 'projects'];
+const order = [
+	'pages',
+	'auth',
+	'authoring',
+	'progress',
+	'quiz',
+	'labs',
+	'certificates',
+	'instructor',
+	'mail',
+	'projects',
+];
 const chosen = process.argv.slice(2);
-const names = (chosen.length > 0 ? chosen : [...order.filter((n) => all.includes(n)), ...all.filter((n) => !order.includes(n))]);
+const names =
+	chosen.length > 0
+		? chosen
+		: [...order.filter((n) => all.includes(n)), ...all.filter((n) => !order.includes(n))];
 for (const name of names) {
 	if (!existsSync(join(dir, `${name}.ts`))) {
 		console.error(`No benchmark named "${name}". Available: ${all.join(', ')}`);

@@ -4,12 +4,13 @@
  * of drop-outs, progress events for every visit and completion, and signed-in sessions for a
  * sample of learners. Pure SQL with recursive CTEs, in a few transactions.
  */
+import { localeOf } from '../src/lib/content/translations.ts';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { hashPassword } from '../src/lib/server/password.ts';
+import { hashPassword } from '../src/lib/server/auth/password.ts';
 import { generateSecureRandomString } from '../src/lib/server/random.ts';
 import { root } from './lib.ts';
 
@@ -30,7 +31,7 @@ export function readCourses(): SeededCourse[] {
 				.sort()
 				.flatMap((u) =>
 					readdirSync(join(dir, slug, u))
-						.filter((f) => /^\d+-.*\.mdx$/.test(f) && !/\.(bn|hi)\.mdx$/.test(f))
+						.filter((f) => /^\d+-.*\.mdx$/.test(f) && !localeOf(f))
 						.sort()
 						.map((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, '')),
 				),
@@ -48,7 +49,11 @@ export interface SeedResult {
 }
 
 /** Seeds `learners` learners into the database at `url` (migrating it first). */
-export async function seed(url: string, learners: number, sampleSessions = 500): Promise<SeedResult> {
+export async function seed(
+	url: string,
+	learners: number,
+	sampleSessions = 500,
+): Promise<SeedResult> {
 	const started = performance.now();
 	const handle = await openDatabase({ url });
 	await migrateDatabase(handle.db);
@@ -62,10 +67,16 @@ export async function seed(url: string, learners: number, sampleSessions = 500):
 	const tx = await client.transaction('write');
 	try {
 		await tx.execute('CREATE TEMP TABLE cl (course_slug TEXT, position INTEGER, lesson_slug TEXT)');
-		await tx.execute('CREATE TEMP TABLE cn (n INTEGER PRIMARY KEY, course_slug TEXT, lessons INTEGER)');
+		await tx.execute(
+			'CREATE TEMP TABLE cn (n INTEGER PRIMARY KEY, course_slug TEXT, lessons INTEGER)',
+		);
 		for (const [i, c] of courses.entries()) {
-			await tx.execute({ sql: 'INSERT INTO cn VALUES (?, ?, ?)', args: [i, c.slug, c.lessons.length] });
-			for (const [p, l] of c.lessons.entries()) await tx.execute({ sql: 'INSERT INTO cl VALUES (?, ?, ?)', args: [c.slug, p, l] });
+			await tx.execute({
+				sql: 'INSERT INTO cn VALUES (?, ?, ?)',
+				args: [i, c.slug, c.lessons.length],
+			});
+			for (const [p, l] of c.lessons.entries())
+				await tx.execute({ sql: 'INSERT INTO cl VALUES (?, ?, ?)', args: [c.slug, p, l] });
 		}
 		const n = courses.length;
 		await tx.execute({
@@ -105,17 +116,24 @@ export async function seed(url: string, learners: number, sampleSessions = 500):
 		tx.close();
 	}
 	const sessions: { userId: string; cookie: string }[] = [];
-	const sample = await client.execute({ sql: "SELECT DISTINCT user_id FROM enrolment ORDER BY random() LIMIT ?", args: [sampleSessions] });
+	const sample = await client.execute({
+		sql: 'SELECT DISTINCT user_id FROM enrolment ORDER BY random() LIMIT ?',
+		args: [sampleSessions],
+	});
 	const stmts = [];
 	for (const row of sample.rows) {
 		const userId = String(row.user_id);
 		const id = generateSecureRandomString();
 		const secret = generateSecureRandomString();
-		stmts.push({ sql: 'INSERT OR REPLACE INTO session (id, secret_hash, user_id, created_at, last_verified_at, device) VALUES (?, ?, ?, ?, ?, ?)', args: [id, Buffer.from(sha256(new TextEncoder().encode(secret))), userId, now, now, 'bench'] });
+		stmts.push({
+			sql: 'INSERT OR REPLACE INTO session (id, secret_hash, user_id, created_at, last_verified_at, device) VALUES (?, ?, ?, ?, ?, ?)',
+			args: [id, Buffer.from(sha256(new TextEncoder().encode(secret))), userId, now, now, 'bench'],
+		});
 		sessions.push({ userId, cookie: `session=${id}.${secret}` });
 	}
 	await client.batch(stmts, 'write');
-	const count = async (table: string) => Number((await client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+	const count = async (table: string) =>
+		Number((await client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
 	const result = {
 		learners: await count("user WHERE id LIKE 'bench%'"),
 		enrolments: await count('enrolment'),

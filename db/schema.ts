@@ -6,6 +6,7 @@
  * ids that leave the server (sessions, certificates, attempts) are random strings, never counters.
  * Course content lives in files, not here: rows refer to courses, lessons and quizzes by slug.
  */
+import { LOCALES } from '../src/lib/locales.ts';
 import { sql } from 'drizzle-orm';
 import type { StoredEvidenceItem } from '../src/lib/credentials/evidence.ts';
 import {
@@ -38,9 +39,7 @@ export const userTable = sqliteTable(
 			.notNull()
 			.default('learner'),
 		/** Preferred interface language: `en`, `bn` or `hi`. */
-		locale: text('locale', { enum: ['en', 'bn', 'hi'] })
-			.notNull()
-			.default('en'),
+		locale: text('locale', { enum: LOCALES }).notNull().default('en'),
 		/** When the owner proved they read mail at `email` (a confirmation link); null until then. */
 		emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
 		/** Set when an admin disables the account; such a user cannot sign in. */
@@ -116,7 +115,7 @@ export const enrolmentTable = sqliteTable(
 	(t) => [
 		primaryKey({ columns: [t.userId, t.courseSlug] }),
 		// Covers the instructor analytics (counts, activity, completion, median time) without
-		// touching table rows: see src/lib/server/analytics.ts.
+		// touching table rows: see src/lib/server/analytics/overview.ts.
 		index('enrolment_course_idx').on(t.courseSlug, t.enrolledAt, t.completedAt, t.lastActiveAt),
 	],
 );
@@ -233,7 +232,7 @@ export const certificateTable = sqliteTable(
 		supersededBy: text('superseded_by'),
 		/**
 		 * Global position in the status lists (the same position in the revocation and the suspension
-		 * list), picked at random when the certificate is issued (see src/lib/status-list.ts).
+		 * list), picked at random when the certificate is issued (see src/lib/credentials/status-list.ts).
 		 */
 		statusIndex: integer('status_index').notNull(),
 		/** Set while an admin holds the certificate (reversible, unlike revocation). */

@@ -17,11 +17,19 @@ for (const p of errors) console.log(`${p.file}:${p.line}  ${p.message}`);
 const { counts } = checkTranslations(join(root, 'courses'), root);
 for (const [locale, c] of Object.entries(counts)) {
 	if (c.files === 0) continue;
-	const notes = [`${c.files - c.stamped} without a translatedFrom stamp`, ...(c.stale ? [`${c.stale} stale`] : []), ...(c.latinDigitFiles ? [`${c.latinDigitFiles} with only Latin digits in prose`] : [])];
+	const notes = [
+		`${c.files - c.stamped} without a translatedFrom stamp`,
+		...(c.stale ? [`${c.stale} stale`] : []),
+		...(c.latinDigitFiles ? [`${c.latinDigitFiles} with only Latin digits in prose`] : []),
+	];
 	console.log(`info: ${locale}: ${c.files} translation files, ${notes.join(', ')}`);
 }
 if (errors.length > 0) {
 	console.log(`\n${errors.length} problem(s) and ${warnings.length} warning(s) in course content.`);
 	process.exit(1);
 }
-console.log(warnings.length > 0 ? `\ncontent check: no problems, ${warnings.length} warning(s).` : 'content check: no problems.');
+console.log(
+	warnings.length > 0
+		? `\ncontent check: no problems, ${warnings.length} warning(s).`
+		: 'content check: no problems.',
+);

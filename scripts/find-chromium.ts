@@ -22,21 +22,29 @@ export function ensureChromium(): string {
 	if (found) return found;
 	// Playwright's own browser, if one was downloaded (`npx playwright install chromium`).
 	try {
-		const path = execFileSync(process.execPath, ['-e', "import('playwright-core').then(p=>console.log(p.chromium.executablePath()))"], {
-			encoding: 'utf8',
-		}).trim();
+		const path = execFileSync(
+			process.execPath,
+			['-e', "import('playwright-core').then(p=>console.log(p.chromium.executablePath()))"],
+			{
+				encoding: 'utf8',
+			},
+		).trim();
 		if (path && existsSync(path)) return path;
 	} catch {
 		// not installed
 	}
 	const isRoot = process.getuid?.() === 0;
 	if (isRoot && existsSync('/etc/debian_version')) {
-		console.error('No Chromium found: installing Debian\'s chromium package (apt-get)…');
+		console.error("No Chromium found: installing Debian's chromium package (apt-get)…");
 		const update = spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-		const install = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-core'], {
-			stdio: 'inherit',
-			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-		});
+		const install = spawnSync(
+			'apt-get',
+			['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-core'],
+			{
+				stdio: 'inherit',
+				env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+			},
+		);
 		const path = findChromium();
 		if (update.status === 0 && install.status === 0 && path) return path;
 	}
@@ -54,12 +62,19 @@ export function ensurePoppler(): void {
 	const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 	if (has('pdftotext') && has('pdftoppm')) return;
 	if (process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
-		console.error('pdftotext/pdftoppm not found: installing Debian\'s poppler-utils package (apt-get)…');
+		console.error(
+			"pdftotext/pdftoppm not found: installing Debian's poppler-utils package (apt-get)…",
+		);
 		spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-		spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'poppler-utils'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'poppler-utils'], {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 		if (has('pdftotext') && has('pdftoppm')) return;
 	}
-	console.error('pdftotext and pdftoppm are needed by the certificate tests. Install poppler-utils (Debian/Ubuntu: sudo apt-get install poppler-utils).');
+	console.error(
+		'pdftotext and pdftoppm are needed by the certificate tests. Install poppler-utils (Debian/Ubuntu: sudo apt-get install poppler-utils).',
+	);
 	process.exit(1);
 }
 

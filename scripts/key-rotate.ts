@@ -10,8 +10,12 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { resolve } from 'node:path';
-import { describePublicKey, retirePublicKey, rotateKeyFile } from '../src/lib/signing-key-files.ts';
-import { parseSigningKeyValue } from '../src/lib/signing-key-value.ts';
+import {
+	describePublicKey,
+	retirePublicKey,
+	rotateKeyFile,
+} from '../src/lib/credentials/signing-key-files.ts';
+import { parseSigningKeyValue } from '../src/lib/credentials/signing-key-value.ts';
 import { loadScriptEnv } from './db-files.ts';
 
 const root = loadScriptEnv();

@@ -25,13 +25,21 @@ const PLATFORMS: Record<string, { os?: string[]; cpu: string[]; libc?: string[] 
 	'win32-x64-msvc': { os: ['win32'], cpu: ['x64'] },
 };
 let added = 0;
-for (const [key, entry] of Object.entries(lock.packages as Record<string, { optionalDependencies?: Record<string, string> }>)) {
+for (const [key, entry] of Object.entries(
+	lock.packages as Record<string, { optionalDependencies?: Record<string, string> }>,
+)) {
 	if (!key.endsWith('node_modules/@astrojs/compiler-binding')) continue;
 	for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
 		const path = `node_modules/${name}`;
 		const platform = PLATFORMS[name.replace('@astrojs/compiler-binding-', '')];
 		if (lock.packages[path] || !platform) continue;
-		lock.packages[path] = { version, ...platform, license: 'MIT', optional: true, engines: { node: '^20.19.0 || >=22.12.0' } };
+		lock.packages[path] = {
+			version,
+			...platform,
+			license: 'MIT',
+			optional: true,
+			engines: { node: '^20.19.0 || >=22.12.0' },
+		};
 		added++;
 	}
 }

@@ -48,7 +48,10 @@ certificate:
 Write the "About this course" text here.
 `,
 );
-writeFileSync(join(dir, '01-first-unit', 'unit.yaml'), `title: First unit\nintro: What this unit covers, in one or two sentences.\n`);
+writeFileSync(
+	join(dir, '01-first-unit', 'unit.yaml'),
+	`title: First unit\nintro: What this unit covers, in one or two sentences.\n`,
+);
 writeFileSync(
 	join(dir, '01-first-unit', '01-first-lesson.mdx'),
 	`---
@@ -65,4 +68,6 @@ kind: lesson
 Start writing here.
 `,
 );
-console.log(`Created courses/${slug}/ — open http://localhost:4321/courses/${slug} with npm run dev.`);
+console.log(
+	`Created courses/${slug}/ — open http://localhost:4321/courses/${slug} with npm run dev.`,
+);

@@ -30,7 +30,7 @@ import { createPageCache } from '../src/lib/server/http/page-cache.ts';
 import { createStaticAssets } from '../src/lib/server/http/static-assets.ts';
 import { log } from '../src/lib/server/log.ts';
 import { startMailSender } from '../src/lib/server/mail/sender.ts';
-import { createOneTimeToken } from '../src/lib/server/tokens.ts';
+import { createOneTimeToken } from '../src/lib/server/auth/tokens.ts';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { userTable } from '../db/schema.ts';
 import type { Database } from '../db/client.ts';
@@ -50,9 +50,16 @@ async function offerFirstAdminSetup(db: Database) {
 		.where(and(eq(userTable.role, 'admin'), isNull(userTable.disabledAt)))
 		.get();
 	if ((admins?.n ?? 0) > 0) return;
-	const token = await createOneTimeToken(db, { purpose: 'setup', userId: null, ttlMs: 24 * 60 * 60 * 1000 });
+	const token = await createOneTimeToken(db, {
+		purpose: 'setup',
+		userId: null,
+		ttlMs: 24 * 60 * 60 * 1000,
+	});
 	const link = new URL(`/setup?token=${token}`, process.env.SITE_URL).href;
-	log.warn({ setupLink: link }, `No administrator yet. Create one within 24 hours at ${link} (or run: npm run user:create -- --email you@example.org --role admin)`);
+	log.warn(
+		{ setupLink: link },
+		`No administrator yet. Create one within 24 hours at ${link} (or run: npm run user:create -- --email you@example.org --role admin)`,
+	);
 }
 
 const root = join(import.meta.dirname, '..');
@@ -60,7 +67,8 @@ process.chdir(root);
 if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
 
 // Defaults from the single list, so the app and this script agree.
-for (const v of ENV_VARS) if (v.default !== undefined && !process.env[v.name]) process.env[v.name] = v.default;
+for (const v of ENV_VARS)
+	if (v.default !== undefined && !process.env[v.name]) process.env[v.name] = v.default;
 
 const problems = getEnvProblems(process.env);
 if (problems.length > 0) {
@@ -72,7 +80,9 @@ if (problems.length > 0) {
 // `npm test` serves its own build (dist-test/, with the fixture courses); everything else serves dist/.
 const entry = join(root, process.env.DAKSHATA_DIST || 'dist', 'server', 'entry.mjs');
 if (!existsSync(entry)) {
-	console.error('No build found in dist/. Run `npm run build` (or `npm start`, which builds when needed).');
+	console.error(
+		'No build found in dist/. Run `npm run build` (or `npm start`, which builds when needed).',
+	);
 	process.exit(1);
 }
 
@@ -95,7 +105,9 @@ async function prepare() {
 		if (handle.isLocalFile) process.on('exit', registerDatabaseServer(getLocalPath(handle.url)));
 		handle.close();
 	} catch (error) {
-		console.error(`Database error: DATABASE_URL=${process.env.DATABASE_URL} could not be opened or migrated: ${(error as Error).message}`);
+		console.error(
+			`Database error: DATABASE_URL=${process.env.DATABASE_URL} could not be opened or migrated: ${(error as Error).message}`,
+		);
 		console.error('Example: DATABASE_URL=file:data/dakshata.db');
 		process.exit(1);
 	}
@@ -138,7 +150,10 @@ async function startWorker() {
 	// The background mail sender: delivers what the outbox holds, including messages queued before a
 	// restart. It has its own connection; the app finds it through globalThis and wakes it. Every
 	// worker runs one; the lease in the outbox table keeps them from sending a message twice.
-	const mailDb = await openDatabase({ url: process.env.DATABASE_URL!, authToken: process.env.DATABASE_AUTH_TOKEN });
+	const mailDb = await openDatabase({
+		url: process.env.DATABASE_URL!,
+		authToken: process.env.DATABASE_AUTH_TOKEN,
+	});
 	const mailSender = await startMailSender({
 		db: mailDb.db,
 		smtpUrl: process.env.SMTP_URL || undefined,
@@ -158,10 +173,13 @@ async function startWorker() {
 
 	const https = process.env.SITE_URL!.startsWith('https:');
 	// Precompressed client files, answered before the app (src/lib/server/http/static-assets.ts).
-	const staticAssets = createStaticAssets(join(root, process.env.DAKSHATA_DIST || 'dist', 'client'));
+	const staticAssets = createStaticAssets(
+		join(root, process.env.DAKSHATA_DIST || 'dist', 'client'),
+	);
 	// Pages that are the same for every visitor without a cookie, kept compressed for a minute
 	// (src/lib/server/http/page-cache.ts); PAGE_CACHE=off renders every request.
-	const pageCache = process.env.PAGE_CACHE === 'off' ? null : createPageCache({ ttlMs: 60_000, maxEntries: 2000 });
+	const pageCache =
+		process.env.PAGE_CACHE === 'off' ? null : createPageCache({ ttlMs: 60_000, maxEntries: 2000 });
 
 	const server = http.createServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, (req, res) => {
 		const started = performance.now();
@@ -171,11 +189,18 @@ async function startWorker() {
 		res.setHeader('X-Content-Type-Options', 'nosniff');
 		res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
 		res.setHeader('X-Frame-Options', 'DENY');
-		res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+		res.setHeader(
+			'Content-Security-Policy',
+			"frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+		);
 		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-		res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+		res.setHeader(
+			'Permissions-Policy',
+			'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+		);
 		if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-		if (req.url?.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+		if (req.url?.startsWith('/_astro/'))
+			res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 		res.on('finish', () => {
 			log.info(
 				{
@@ -192,14 +217,20 @@ async function startWorker() {
 		if (staticAssets.serve(req, res)) return;
 		if (pageCache?.serve(req, res)) return;
 		// Everything else the app answers is compressed when the client accepts it (http/compress.ts).
-		compressResponse(req, res, (rq, rs) => (pageCache ? pageCache.capture(rq, rs, handler) : handler(rq, rs)));
+		compressResponse(req, res, (rq, rs) =>
+			pageCache ? pageCache.capture(rq, rs, handler) : handler(rq, rs),
+		);
 	});
 	server.headersTimeout = 20_000;
 
 	const host = process.env.HOST ?? 'localhost';
 	const port = Number(process.env.PORT ?? 4321);
 	server.listen(port, host, () => {
-		if (cluster.isPrimary || cluster.worker?.id === 1) log.info({ url: `http://${host}:${port}`, workers }, `Dakshata is running at http://${host}:${port}`);
+		if (cluster.isPrimary || cluster.worker?.id === 1)
+			log.info(
+				{ url: `http://${host}:${port}`, workers },
+				`Dakshata is running at http://${host}:${port}`,
+			);
 	});
 
 	const shutdown = () => {

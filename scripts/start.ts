@@ -8,7 +8,17 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const stamp = join(root, 'dist', 'server', 'entry.mjs');
-const inputs = ['src', 'courses', 'content', 'db', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const inputs = [
+	'src',
+	'courses',
+	'content',
+	'db',
+	'public',
+	'astro.config.mjs',
+	'package.json',
+	'package-lock.json',
+	'tsconfig.json',
+];
 
 function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;
@@ -22,11 +32,19 @@ function newestMtime(path: string): number {
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 const sources = Math.max(...inputs.map((p) => newestMtime(join(root, p))));
 if (built < sources) {
-	console.log(built === 0 ? 'No build yet: building (about a minute)…' : 'Sources changed since the last build: rebuilding…');
-	const result = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-		cwd: root,
-		stdio: 'inherit',
-	});
+	console.log(
+		built === 0
+			? 'No build yet: building (about a minute)…'
+			: 'Sources changed since the last build: rebuilding…',
+	);
+	const result = spawnSync(
+		process.execPath,
+		[join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+		{
+			cwd: root,
+			stdio: 'inherit',
+		},
+	);
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

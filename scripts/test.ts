@@ -1,8 +1,9 @@
 /**
  * `npm test`: the whole suite, in the order CI needs it.
- * 1. content and i18n checks; 2. type check (astro check); 3. lint; 4. production build;
- * 5. vitest (unit + integration against the build, with a throwaway database);
- * 6. Playwright end-to-end in a real Chromium (found or installed by scripts/find-chromium.ts).
+ * 1. content and i18n checks; 2. type check (astro check); 3. lint; 4. format check (prettier, on
+ * what .prettierignore leaves: the code and its config); 5. production build;
+ * 6. vitest (unit + integration against the build, with a throwaway database);
+ * 7. Playwright end-to-end in a real Chromium (found or installed by scripts/find-chromium.ts).
  * Stops at the first failing step and exits non-zero.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ const tools: Record<string, string> = {
 	eslint: 'node_modules/eslint/bin/eslint.js',
 	vitest: 'node_modules/vitest/vitest.mjs',
 	playwright: 'node_modules/@playwright/test/cli.js',
+	prettier: 'node_modules/prettier/bin/prettier.cjs',
 };
 
 function step(title: string, command: string, args: string[], env: Record<string, string> = {}) {
@@ -24,7 +26,11 @@ function step(title: string, command: string, args: string[], env: Record<string
 	const started = Date.now();
 	const tool = Object.entries(tools).find(([name]) => command === bin(name));
 	const [cmd, argv] = tool ? [process.execPath, [join(root, tool[1]), ...args]] : [command, args];
-	const result = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+	const result = spawnSync(cmd, argv, {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, ...env },
+	});
 	if (result.status !== 0) {
 		console.error(`✖ ${title} failed (exit ${result.status ?? result.signal}).`);
 		process.exit(result.status ?? 1);
@@ -37,6 +43,7 @@ step('Content check', node, ['scripts/content-check.ts']);
 step('i18n check', node, ['scripts/i18n-check.ts']);
 step('Type check', bin('astro'), ['check']);
 step('Lint', bin('eslint'), ['.']);
+step('Format check', bin('prettier'), ['--check', '.']);
 // The test build includes the fixture courses of tests/fixtures/courses and goes to dist-test/,
 // so it never replaces the production build that `npm start` serves.
 const testBuild = { DAKSHATA_TEST_BUILD: '1', DAKSHATA_DIST: 'dist-test' };
@@ -44,5 +51,8 @@ step('Build (test build, with fixture courses)', bin('astro'), ['build'], testBu
 ensurePoppler();
 step('Unit and integration tests', bin('vitest'), ['run'], testBuild);
 const chromium = ensureChromium();
-step('End-to-end tests', bin('playwright'), ['test'], { ...testBuild, PLAYWRIGHT_CHROMIUM_PATH: chromium });
+step('End-to-end tests', bin('playwright'), ['test'], {
+	...testBuild,
+	PLAYWRIGHT_CHROMIUM_PATH: chromium,
+});
 console.log('\nAll checks passed.');

@@ -11,7 +11,9 @@ import { englishFileOf, fileStamp, stampText } from '../src/lib/content/translat
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (files.length === 0) {
-	console.error('usage: npm run translation:stamp -- courses/<course>/<unit>/<file>.bn.mdx [more files…]');
+	console.error(
+		'usage: npm run translation:stamp -- courses/<course>/<unit>/<file>.bn.mdx [more files…]',
+	);
 	process.exit(2);
 }
 let failed = 0;
@@ -19,7 +21,9 @@ for (const arg of files) {
 	const path = resolve(arg);
 	const english = englishFileOf(path);
 	if (!english || !existsSync(path)) {
-		console.error(`${arg}: not a translation file (name.bn.mdx, course.hi.md, unit.bn.yaml, x.quiz.hi.yaml…)`);
+		console.error(
+			`${arg}: not a translation file (name.bn.mdx, course.hi.md, unit.bn.yaml, x.quiz.hi.yaml…)`,
+		);
 		failed++;
 		continue;
 	}

@@ -22,7 +22,8 @@ import { LabFileSchema } from './lib/labs/schema.ts';
  * into dist-test/) also loads the fixture courses in tests/fixtures/courses/ (all `draft: true`),
  * so production builds never contain them.
  */
-const COURSE_ROOTS = process.env.DAKSHATA_TEST_BUILD === '1' ? ['courses', 'tests/fixtures/courses'] : ['courses'];
+const COURSE_ROOTS =
+	process.env.DAKSHATA_TEST_BUILD === '1' ? ['courses', 'tests/fixtures/courses'] : ['courses'];
 
 /** Ids are the path below the course root, without extension: `excel/01-clean/01-why`. */
 const pathId = ({ entry }: { entry: string }) =>
@@ -32,7 +33,9 @@ const pathId = ({ entry }: { entry: string }) =>
 const courseFiles = (...patterns: string[]) =>
 	glob({
 		base: '.',
-		pattern: COURSE_ROOTS.flatMap((root) => patterns.map((p) => (p.startsWith('!') ? `!${root}/${p.slice(1)}` : `${root}/${p}`))),
+		pattern: COURSE_ROOTS.flatMap((root) =>
+			patterns.map((p) => (p.startsWith('!') ? `!${root}/${p.slice(1)}` : `${root}/${p}`)),
+		),
 		generateId: pathId,
 	});
 
@@ -87,8 +90,7 @@ const labTranslations = defineCollection({
 });
 const docs = defineCollection({
 	loader: glob({ base: './content/docs', pattern: '*.{md,mdx}' }),
-	schema: ({ image: _image }) =>
-		LessonTranslationSchema.pick({ title: true, description: true }),
+	schema: ({ image: _image }) => LessonTranslationSchema.pick({ title: true, description: true }),
 });
 
 export const collections = {

@@ -9,9 +9,9 @@ declare namespace App {
 		/** The interface-string translator for `locale`, made once per request. */
 		t: import('./lib/i18n.ts').Translate;
 		/** The signed-in user, or null. */
-		user: import('./lib/server/session.ts').SessionUser | null;
+		user: import('./lib/server/auth/session.ts').SessionUser | null;
 		/** The current session, or null. */
-		session: import('./lib/server/session.ts').Session | null;
+		session: import('./lib/server/auth/session.ts').Session | null;
 		/** Set by the lesson page while it renders the lesson, for author components (Quiz, Download, Figure…). */
 		lesson?: {
 			courseSlug: string;

@@ -16,6 +16,7 @@
  * Writes go in multi-row INSERTs, many per transaction (one commit per chunk of learners): commit
  * cost, not row cost, dominates on a file database in WAL (see FIELD-NOTES).
  */
+import { LOCALES } from '../../src/lib/locales.ts';
 import type { Client, InStatement } from '@libsql/client';
 import type {
 	CourseOutline,
@@ -332,7 +333,7 @@ export async function seedAnalytics(
 				`${random.pick(NAMES)} ${i}`,
 				'!',
 				'learner',
-				random.pick(['en', 'bn', 'hi']),
+				random.pick([...LOCALES]),
 				now - 200 * DAY + i,
 			]);
 			counts.users++;

@@ -20,13 +20,17 @@ const coursesDir = join(here, '..', '..', 'courses');
 
 const only = process.argv.slice(2);
 const modules = (await readdir(here)).filter(
-	(name) => name.endsWith('.ts') && !['build.ts', 'types.ts'].includes(name) && !name.startsWith('_'),
+	(name) =>
+		name.endsWith('.ts') && !['build.ts', 'types.ts'].includes(name) && !name.startsWith('_'),
 );
 
 for (const name of modules) {
 	const slug = name.replace(/\.ts$/, '');
 	if (only.length > 0 && !only.includes(slug)) continue;
-	const { files, solutions = [] } = (await import(join(here, name))) as { files: PracticeFile[]; solutions?: SolutionFile[] };
+	const { files, solutions = [] } = (await import(join(here, name))) as {
+		files: PracticeFile[];
+		solutions?: SolutionFile[];
+	};
 	const outDir = join(coursesDir, slug, 'files');
 	await mkdir(outDir, { recursive: true });
 	for (const file of files) {

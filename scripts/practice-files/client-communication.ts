@@ -10,13 +10,24 @@
  * so a rebuild gives the same content.
  */
 import ExcelJS from 'exceljs';
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	HeadingLevel,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType,
+} from 'docx';
 import { withFixedDate } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 
 /** The moment every generated file claims to have been written (zip entries and document properties). */
 const FIXED = new Date('2026-01-15T12:00:00Z');
-
 
 /** Plain text with Windows line endings, as a client's copied post often arrives. */
 const text = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
@@ -50,7 +61,7 @@ const jobPost1 = text([
 	'  - politely chase unpaid deposits',
 	"  - send me a short note each evening saying what's confirmed for the next day",
 	'',
-	"You do NOT need to know anything about baking! You DO need good written English, a calm tone",
+	'You do NOT need to know anything about baking! You DO need good written English, a calm tone',
 	"with upset customers, and attention to detail. I'll check everything for the first two weeks,",
 	'then less once we trust each other.',
 	'',
@@ -136,7 +147,10 @@ const jobPost3 = text([
 ]);
 
 const jobPost4 = text([
-	...header(4, 'a message forwarded in a Facebook group (red-flag practice: read it, do NOT reply)'),
+	...header(
+		4,
+		'a message forwarded in a Facebook group (red-flag practice: read it, do NOT reply)',
+	),
 	'URGENT!!! DATA ENTRY FROM HOME - $45/HOUR - NO EXPERIENCE NEEDED - START TODAY',
 	'',
 	'Our international company is hiring 50 virtual assistants immediately. Work only 2 hours a day',
@@ -160,13 +174,24 @@ const jobPost4 = text([
 
 const p = (t: string, opts: { bold?: boolean; italics?: boolean } = {}) =>
 	new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: t, ...opts })] });
-const heading = (t: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) =>
-	new Paragraph({ heading: level, spacing: { before: 240, after: 120 }, children: [new TextRun(t)] });
-const bullet = (t: string) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [new TextRun(t)] });
+const heading = (
+	t: string,
+	level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2,
+) =>
+	new Paragraph({
+		heading: level,
+		spacing: { before: 240, after: 120 },
+		children: [new TextRun(t)],
+	});
+const bullet = (t: string) =>
+	new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [new TextRun(t)] });
 const placeholder = (label: string, guide: string) =>
 	new Paragraph({
 		spacing: { after: 160 },
-		children: [new TextRun({ text: `[${label}] `, bold: true }), new TextRun({ text: guide, italics: true, color: '555555' })],
+		children: [
+			new TextRun({ text: `[${label}] `, bold: true }),
+			new TextRun({ text: guide, italics: true, color: '555555' }),
+		],
 	});
 
 const cell = (t: string, bold = false) =>
@@ -182,10 +207,10 @@ const checkRows: [string, string][] = [
 	["Did I repeat the client's problem in my own words, in one sentence?", ''],
 	['Is my sample real work or an honestly labelled practice sample?', ''],
 	['Did I answer every screening question fully?', ''],
-	['Did I state my availability in the CLIENT\'s time zone?', ''],
+	["Did I state my availability in the CLIENT's time zone?", ''],
 	['If a price is asked for, did I give one clear number and what it includes?', ''],
 	['Is it short enough to read on a phone (about 120 to 200 words)?', ''],
-	['Did I check spelling, the client\'s name and the business name?', ''],
+	["Did I check spelling, the client's name and the business name?", ''],
 	['No promises I cannot keep, no "100% guaranteed", no fake experience?', ''],
 	['No request to move to WhatsApp, Telegram or email before a contract exists?', ''],
 ];
@@ -209,7 +234,9 @@ function buildProposalDocument() {
 						alignment: AlignmentType.LEFT,
 						children: [new TextRun('Proposal template')],
 					}),
-					p('Dakshata practice file - course "Client communication and freelancing".', { italics: true }),
+					p('Dakshata practice file - course "Client communication and freelancing".', {
+						italics: true,
+					}),
 					p(
 						'How to use it: make a copy, then replace each [BRACKET] with your own words for ONE job post. ' +
 							'Delete the grey guidance as you go. Never send a proposal that still has brackets in it. ' +
@@ -219,7 +246,7 @@ function buildProposalDocument() {
 					heading('Part 1. The proposal'),
 					placeholder(
 						'OPENING LINE',
-						"Do what the client asked first: the code word, the answer to their question, or the detail they asked for. Then one sentence that shows you understood their problem, in your own words.",
+						'Do what the client asked first: the code word, the answer to their question, or the detail they asked for. Then one sentence that shows you understood their problem, in your own words.',
 					),
 					placeholder(
 						'HOW I WOULD DO IT',
@@ -229,7 +256,10 @@ function buildProposalDocument() {
 						'PROOF',
 						'One relevant sample: a link to a view-only file or a portfolio item. If it is a practice sample you made yourself, say so ("a practice sample I built with invented data").',
 					),
-					placeholder('ANSWERS', 'Answer every screening question and every question in the post, in the order the client asked them.'),
+					placeholder(
+						'ANSWERS',
+						'Answer every screening question and every question in the post, in the order the client asked them.',
+					),
 					placeholder(
 						'AVAILABILITY',
 						"The hours you can work, written in the CLIENT's time zone, plus your own in brackets. Example: 9am-1pm UK time (3pm-7pm in Dhaka while the UK is on winter time). Clocks change in many countries, so check.",
@@ -238,8 +268,14 @@ function buildProposalDocument() {
 						'PRICE (only if asked or if the job is fixed-price)',
 						'One clear number and what it includes, e.g. "$60 fixed for 150 rows, delivered in 4 days, including one round of corrections."',
 					),
-					placeholder('ONE QUESTION', 'A useful question that moves the work forward, e.g. "Do you already have saved reply templates, or should I draft the first five?"'),
-					placeholder('SIGN-OFF', 'Thank them and write your real first name. No "Dear Sir/Madam", no long signature.'),
+					placeholder(
+						'ONE QUESTION',
+						'A useful question that moves the work forward, e.g. "Do you already have saved reply templates, or should I draft the first five?"',
+					),
+					placeholder(
+						'SIGN-OFF',
+						'Thank them and write your real first name. No "Dear Sir/Madam", no long signature.',
+					),
 
 					heading('Part 2. An example for a different job'),
 					p(
@@ -253,12 +289,18 @@ function buildProposalDocument() {
 						'You need class bookings handled so you can teach without checking your inbox between sessions. Here is how I would do it:',
 					),
 					bullet('Set up one booking page per class type and connect it to your calendar.'),
-					bullet('Answer booking emails within 2 hours during your day, using replies you approve first.'),
-					bullet('Send you a short list every evening: tomorrow\'s classes and how many are booked.'),
+					bullet(
+						'Answer booking emails within 2 hours during your day, using replies you approve first.',
+					),
+					bullet(
+						"Send you a short list every evening: tomorrow's classes and how many are booked.",
+					),
 					p(
 						'Sample: a practice booking calendar and three reply templates I built for an invented studio (view-only link). I am new on this platform, so this is practice work, not a past client.',
 					),
-					p('I can work 8am to 12 noon Toronto time (6:30pm to 10:30pm in Kolkata in winter, an hour earlier in summer), Monday to Friday.'),
+					p(
+						'I can work 8am to 12 noon Toronto time (6:30pm to 10:30pm in Kolkata in winter, an hour earlier in summer), Monday to Friday.',
+					),
 					p('One question: do students pay when they book, or at the studio?'),
 					p('Thank you, Priya'),
 
@@ -275,7 +317,10 @@ function buildProposalDocument() {
 							insideVertical: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
 						},
 						rows: [
-							new TableRow({ tableHeader: true, children: [cell('Check', true), cell('Yes / No', true)] }),
+							new TableRow({
+								tableHeader: true,
+								children: [cell('Check', true), cell('Yes / No', true)],
+							}),
 							...checkRows.map(([a, b]) => new TableRow({ children: [cell(a), cell(b)] })),
 						],
 					}),
@@ -284,7 +329,9 @@ function buildProposalDocument() {
 					bullet('"Dear Sir/Madam" - use the name in the post, or just "Hi".'),
 					bullet('"I am the best VA" or "100% guaranteed results" - show a sample instead.'),
 					bullet('"Kindly check my profile" - put the one thing that matters in the proposal.'),
-					bullet('"Let\'s continue on WhatsApp" - before a contract, keep talking on the platform.'),
+					bullet(
+						'"Let\'s continue on WhatsApp" - before a contract, keep talking on the platform.',
+					),
 				],
 			},
 		],
@@ -296,24 +343,118 @@ function buildProposalDocument() {
 /** The learner's first, messy attempt at a services list: duplicates, typos, stray spaces, mixed formats. */
 const draftServices: (string | number)[][] = [
 	['  email management', 'Email', 'Gmail, outlook', 'yes', '$5/hr', 'hourly', '12/03/2026', ''],
-	['Calender scheduling', 'admin', 'Google calendar', 'Y', '5 usd', 'Hourly', '2026-03-14', 'did for my uncle shop - ask permission before showing'],
+	[
+		'Calender scheduling',
+		'admin',
+		'Google calendar',
+		'Y',
+		'5 usd',
+		'Hourly',
+		'2026-03-14',
+		'did for my uncle shop - ask permission before showing',
+	],
 	['Data Entery', 'Data', 'excel , google sheets', 'YES ', 'USD 6.00', 'hour', '14 Mar 26', ''],
-	['SOCIAL MEDIA POSTING', 'social media', 'Meta Business Suite', 'not yet', '$4 per post', 'per item', 'March 2026', 'need a sample first'],
+	[
+		'SOCIAL MEDIA POSTING',
+		'social media',
+		'Meta Business Suite',
+		'not yet',
+		'$4 per post',
+		'per item',
+		'March 2026',
+		'need a sample first',
+	],
 	['Email Management ', 'email', 'Gmail', 'Yes', '$5/hr', 'hourly', '12/03/2026', 'same as row 2?'],
 	['web research', 'Research', 'Google, Google Sheets', 'no', 'five dollars', '', '03/15/2026', ''],
-	['Customer service replies (email + chat)', 'customer service', 'Gmail, WhatsApp Business', 'Y', '$6', 'Hourly ', '2026/03/10', ''],
-	['backup important files', 'Admin', 'google drive, OneDrive', 'N', '', 'fixed', '', 'how to price this?'],
-	['Basic image editing (resize, crop)', 'Images', 'Canva', 'yes', '$2 per image', 'Per Item', '9-3-2026', ''],
-	['copywriting - product descriptions', 'Writing', 'Google Docs', 'no', '$10 for 5', 'fixed ', '', 'only short ones'],
+	[
+		'Customer service replies (email + chat)',
+		'customer service',
+		'Gmail, WhatsApp Business',
+		'Y',
+		'$6',
+		'Hourly ',
+		'2026/03/10',
+		'',
+	],
+	[
+		'backup important files',
+		'Admin',
+		'google drive, OneDrive',
+		'N',
+		'',
+		'fixed',
+		'',
+		'how to price this?',
+	],
+	[
+		'Basic image editing (resize, crop)',
+		'Images',
+		'Canva',
+		'yes',
+		'$2 per image',
+		'Per Item',
+		'9-3-2026',
+		'',
+	],
+	[
+		'copywriting - product descriptions',
+		'Writing',
+		'Google Docs',
+		'no',
+		'$10 for 5',
+		'fixed ',
+		'',
+		'only short ones',
+	],
 	['Data entry', 'data', 'Excel', 'Yes', '6$', 'Hourly', '2026-03-14', 'duplicate?'],
-	['Travel arrangements research', 'admin ', 'Google Flights, Google Sheets', 'no', '$5/hr', 'hourly', '', ''],
+	[
+		'Travel arrangements research',
+		'admin ',
+		'Google Flights, Google Sheets',
+		'no',
+		'$5/hr',
+		'hourly',
+		'',
+		'',
+	],
 	['Blog management (WordPress posts)', 'Blog', 'WordPress', 'Not yet', '??', '', '', 'learning'],
-	['Customer service phone calls', 'Customer Service', "Client's calling app (Zoom Phone, Aircall)", 'no', '$7/hour', 'hourly', '1 Apr 2026', 'check I have a quiet room'],
-	['e-book promotion + guest blogging outreach', 'Marketing', 'Gmail, Google Sheets', 'no', '', '', '', ''],
-	['  Social media posting', 'Social Media', 'Meta business suite, Canva', 'no', '$4/post', 'per post', '2026-03-20', ''],
+	[
+		'Customer service phone calls',
+		'Customer Service',
+		"Client's calling app (Zoom Phone, Aircall)",
+		'no',
+		'$7/hour',
+		'hourly',
+		'1 Apr 2026',
+		'check I have a quiet room',
+	],
+	[
+		'e-book promotion + guest blogging outreach',
+		'Marketing',
+		'Gmail, Google Sheets',
+		'no',
+		'',
+		'',
+		'',
+		'',
+	],
+	[
+		'  Social media posting',
+		'Social Media',
+		'Meta business suite, Canva',
+		'no',
+		'$4/post',
+		'per post',
+		'2026-03-20',
+		'',
+	],
 ];
 
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const headerFill: ExcelJS.Fill = {
+	type: 'pattern',
+	pattern: 'solid',
+	fgColor: { argb: 'FFDDEBF7' },
+};
 
 function styleHeader(row: ExcelJS.Row) {
 	row.font = { bold: true };
@@ -381,7 +522,15 @@ async function rateCard() {
 		{ header: 'What the price includes', width: 44 },
 	];
 	styleHeader(clean.getRow(1));
-	clean.addRow(['Email management', 'Email', 'Gmail, Outlook', 'Yes', 5, 'Hourly', 'Inbox checked twice a day, labels, replies from approved templates']);
+	clean.addRow([
+		'Email management',
+		'Email',
+		'Gmail, Outlook',
+		'Yes',
+		5,
+		'Hourly',
+		'Inbox checked twice a day, labels, replies from approved templates',
+	]);
 	clean.getRow(2).font = { italic: true, color: { argb: 'FF666666' } };
 	clean.getCell('H2').value = '<- example row: replace or delete it';
 	for (let r = 2; r <= 40; r++) {
@@ -445,7 +594,16 @@ async function rateCard() {
 	const total = (col: string) =>
 		tasks.reduce((sum, [, m, w, rate, fee]) => {
 			const pays = ((m * w) / 60) * rate;
-			return sum + (col === 'D' ? (m * w) / 60 : col === 'G' ? pays : col === 'H' ? pays * fee : pays * (1 - fee));
+			return (
+				sum +
+				(col === 'D'
+					? (m * w) / 60
+					: col === 'G'
+						? pays
+						: col === 'H'
+							? pays * fee
+							: pays * (1 - fee))
+			);
 		}, 0);
 	const totalRow = calc.addRow([
 		'Total per week',
@@ -467,7 +625,11 @@ async function rateCard() {
 	calc.getCell(`A${last + 3}`).value =
 		'Change the inputs in columns B, C, E and F (minutes, tasks per week, rate, fee %) to your own. The fee % here is only an example: check the fee your platform shows you today.';
 	calc.getCell(`A${last + 4}`).value =
-		'Fixed-price check: type a fixed price in B' + (last + 6) + ' and your honest estimate of hours in B' + (last + 7) + '.';
+		'Fixed-price check: type a fixed price in B' +
+		(last + 6) +
+		' and your honest estimate of hours in B' +
+		(last + 7) +
+		'.';
 	calc.getCell(`A${last + 6}`).value = 'Fixed price offered (USD)';
 	calc.getCell(`B${last + 6}`).value = 40;
 	calc.getCell(`A${last + 7}`).value = 'Hours it will really take';

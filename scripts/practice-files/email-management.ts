@@ -297,7 +297,7 @@ interface Template {
 const howToUse = [
 	'Words in [SQUARE BRACKETS] are placeholders. Replace every one of them before you send. As a last check, search your draft for the [ character.',
 	'Rewrite the first line every time, so the reply sounds written for this person and not copied.',
-	'When you give a time, write it in the reader\'s time zone first, with the city, then in Daniel\'s (Boston) time.',
+	"When you give a time, write it in the reader's time zone first, with the city, then in Daniel's (Boston) time.",
 	'Sign as yourself, the assistant, unless Daniel has clearly agreed otherwise.',
 	'The client in these templates, Daniel Brooks of Brookline Coaching in Boston, USA, is fictional. Adapt the templates to your own client.',
 ];
@@ -311,11 +311,11 @@ const signature = [
 const templates: Template[] = [
 	{
 		name: '1. Holding reply (you have seen it, the answer comes later)',
-		when: 'A message needs Daniel\'s decision and he cannot answer today.',
+		when: "A message needs Daniel's decision and he cannot answer today.",
 		subject: 'Re: [their subject]',
 		body: [
 			'Hi [First name],',
-			'Thank you for your email. I\'m [Your name], Daniel\'s assistant. I have passed your message to Daniel, and you will hear back from [him / me] by [day, date].',
+			"Thank you for your email. I'm [Your name], Daniel's assistant. I have passed your message to Daniel, and you will hear back from [him / me] by [day, date].",
 			'If anything changes before then, just reply to this email.',
 			'Best regards,',
 		],
@@ -351,7 +351,7 @@ const templates: Template[] = [
 		subject: 'Request to move our call on [day, date]',
 		body: [
 			'Hi [First name],',
-			'I\'m sorry, but Daniel can no longer make [meeting] on [day, date] at [time] [their city]. [One short, honest reason if appropriate.]',
+			"I'm sorry, but Daniel can no longer make [meeting] on [day, date] at [time] [their city]. [One short, honest reason if appropriate.]",
 			'Could we move it to one of these times instead?',
 			'1. [Day, date], [time] [their city] ([time] Boston)',
 			'2. [Day, date], [time] [their city] ([time] Boston)',
@@ -365,7 +365,7 @@ const templates: Template[] = [
 		subject: '(keep the original subject)',
 		body: [
 			'Hi [First name],',
-			'I\'m following up on my email below about [topic]. Could you [the one thing you need] by [day, date, time and city]?',
+			"I'm following up on my email below about [topic]. Could you [the one thing you need] by [day, date, time and city]?",
 			'[If it helps: a choice of two options, or "a one-line yes or no is enough".]',
 			'Thank you,',
 		],
@@ -399,7 +399,7 @@ const templates: Template[] = [
 		subject: 'Re: [their subject]',
 		body: [
 			'Dear [First name],',
-			'I\'m sorry about [what happened, in their words]. You are right to raise it, and Daniel has seen your message.',
+			"I'm sorry about [what happened, in their words]. You are right to raise it, and Daniel has seen your message.",
 			'[What happens next: Daniel will call you on (day) at (time, their city) / we are offering (make-up session).]',
 			'[What we are changing so it does not happen again.]',
 			'Kind regards,',
@@ -443,9 +443,9 @@ const weakDrafts: { label: string; text: string; hint: string }[] = [
 		hint: 'Who is it to? What exactly must Priya do, and by when? Is anything attached at all?',
 	},
 	{
-		label: 'Draft B (to Liam O\'Connor, Sydney)',
+		label: "Draft B (to Liam O'Connor, Sydney)",
 		text: 'hi liam, daniel cant do 9am tuesday its too late for him. what about some other time?? let me know',
-		hint: 'Offer real alternatives in Liam\'s time zone, explain nothing he does not need, fix the capitals and punctuation.',
+		hint: "Offer real alternatives in Liam's time zone, explain nothing he does not need, fix the capitals and punctuation.",
 	},
 	{
 		label: 'Draft C (to Mark Feldman, an unhappy customer)',
@@ -491,7 +491,9 @@ function para(text: string, options: { bold?: boolean; italics?: boolean } = {})
 function templatesDocument(): Document {
 	const children: Paragraph[] = [
 		new Paragraph({ text: 'Reply templates starter', heading: HeadingLevel.TITLE }),
-		para('Practice file for the course "Email management for virtual assistants" (Dakshata)', { italics: true }),
+		para('Practice file for the course "Email management for virtual assistants" (Dakshata)', {
+			italics: true,
+		}),
 		new Paragraph({ text: 'How to use these templates', heading: HeadingLevel.HEADING_1 }),
 		...howToUse.map((line) => new Paragraph({ text: line, bullet: { level: 0 } })),
 		new Paragraph({ text: 'Signature block', heading: HeadingLevel.HEADING_1 }),
@@ -501,16 +503,25 @@ function templatesDocument(): Document {
 		children.push(
 			new Paragraph({ text: t.name, heading: HeadingLevel.HEADING_1 }),
 			para(`When to use: ${t.when}`, { italics: true }),
-			new Paragraph({ children: [new TextRun({ text: 'Subject: ', bold: true }), new TextRun(t.subject)], spacing: { after: 120 } }),
+			new Paragraph({
+				children: [new TextRun({ text: 'Subject: ', bold: true }), new TextRun(t.subject)],
+				spacing: { after: 120 },
+			}),
 			...t.body.map((line) => para(line)),
 			...closing(t).map((line) => new Paragraph({ text: line })),
 		);
 	}
-	children.push(new Paragraph({ text: 'Three weak drafts to rewrite', heading: HeadingLevel.HEADING_1 }));
+	children.push(
+		new Paragraph({ text: 'Three weak drafts to rewrite', heading: HeadingLevel.HEADING_1 }),
+	);
 	for (const d of weakDrafts) {
 		children.push(
 			new Paragraph({ text: d.label, heading: HeadingLevel.HEADING_2 }),
-			new Paragraph({ children: [new TextRun({ text: `"${d.text}"`, italics: true })], alignment: AlignmentType.LEFT, spacing: { after: 120 } }),
+			new Paragraph({
+				children: [new TextRun({ text: `"${d.text}"`, italics: true })],
+				alignment: AlignmentType.LEFT,
+				spacing: { after: 120 },
+			}),
 			para(`Think about: ${d.hint}`),
 		);
 	}

@@ -18,7 +18,6 @@ import { fixZipTimes } from './_zip.ts';
 
 // ------------------------------------------------------------------ helpers
 
-
 function at<T>(list: readonly T[], index: number): T {
 	const item = list[index];
 	if (item === undefined) throw new Error(`index ${index} out of range`);

@@ -50,14 +50,8 @@ async function normaliseZip(input: Buffer | Uint8Array | ArrayBuffer): Promise<B
 		if (name === 'docProps/core.xml') {
 			let xml = await entry.async('string');
 			xml = xml
-				.replace(
-					/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/,
-					`$1${FIXED_ISO}$2`,
-				)
-				.replace(
-					/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/,
-					`$1${FIXED_ISO}$2`,
-				);
+				.replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${FIXED_ISO}$2`)
+				.replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${FIXED_ISO}$2`);
 			out.file(name, xml, { date: FIXED_DATE, createFolders: false });
 		} else {
 			out.file(name, await entry.async('uint8array'), { date: FIXED_DATE, createFolders: false });
@@ -117,9 +111,24 @@ function para(runs: RunSpec | RunSpec[], align?: 'center'): Paragraph {
 
 const empty = (): Paragraph => new Paragraph({ children: [] });
 
-const cal = (text: string, extra: Partial<RunSpec> = {}): RunSpec => ({ text, font: 'Calibri', size: 11, ...extra });
-const tnr = (text: string, extra: Partial<RunSpec> = {}): RunSpec => ({ text, font: 'Times New Roman', size: 12, ...extra });
-const arial = (text: string, extra: Partial<RunSpec> = {}): RunSpec => ({ text, font: 'Arial', size: 10.5, ...extra });
+const cal = (text: string, extra: Partial<RunSpec> = {}): RunSpec => ({
+	text,
+	font: 'Calibri',
+	size: 11,
+	...extra,
+});
+const tnr = (text: string, extra: Partial<RunSpec> = {}): RunSpec => ({
+	text,
+	font: 'Times New Roman',
+	size: 12,
+	...extra,
+});
+const arial = (text: string, extra: Partial<RunSpec> = {}): RunSpec => ({
+	text,
+	font: 'Arial',
+	size: 10.5,
+	...extra,
+});
 
 async function buyerGuideDraft(): Promise<Buffer> {
 	const body: Paragraph[] = [
@@ -127,7 +136,10 @@ async function buyerGuideDraft(): Promise<Buffer> {
 		empty(),
 		// A "title" centred with spaces as well as the centre button.
 		para(tnr('          WHOLESALE BUYER GUIDE 2026', { size: 20, bold: true }), 'center'),
-		para(cal('Nakshi Ghor  -  handmade kantha and home textiles', { italics: true, size: 12 }), 'center'),
+		para(
+			cal('Nakshi Ghor  -  handmade kantha and home textiles', { italics: true, size: 12 }),
+			'center',
+		),
 		empty(),
 		empty(),
 		empty(),
@@ -175,23 +187,31 @@ async function buyerGuideDraft(): Promise<Buffer> {
 		// Fake heading in a third style: all caps Comic Sans.
 		para({ text: 'HOW TO PLACE AN ORDER', font: 'Comic Sans MS', size: 12, bold: true }),
 		// Typed numbering with mixed formats and a missing number.
-		para(cal('1. Email your order list to orders@nakshighor.example with product, size, colour and quantity.')),
+		para(
+			cal(
+				'1. Email your order list to orders@nakshighor.example with product, size, colour and quantity.',
+			),
+		),
 		para(cal('2) We reply within two working days to confirm stock and the delivery date.')),
 		para(tnr('3 - You pay 50% of the order value in advance by bank transfer or bKash Merchant.')),
 		para(cal('5. Our artisans start stitching. Large orders take 3 to 5 weeks.')),
-		para(cal('6.We send photos of the finished pieces. You pay the remaining 50% before dispatch.')),
+		para(
+			cal('6.We send photos of the finished pieces. You pay the remaining 50% before dispatch.'),
+		),
 		empty(),
 		para(arial('Shiping and payment', { size: 14, bold: true })),
+		para({
+			text: 'Inside Bangladesh we send orders by courier; the buyer pays the courier charge. For India we ship by air cargo from Dhaka and share the tracking number the same day.',
+			font: 'Cambria',
+			size: 11,
+			color: '1F4E9E',
+			highlight: 'yellow',
+		}),
 		para(
-			{
-				text: 'Inside Bangladesh we send orders by courier; the buyer pays the courier charge. For India we ship by air cargo from Dhaka and share the tracking number the same day.',
-				font: 'Cambria',
-				size: 11,
-				color: '1F4E9E',
-				highlight: 'yellow',
-			},
+			cal(
+				'We accept bank transfer (BDT or USD), bKash Merchant and Nagad.   We do not accept cash on delivery for wholesale orders.',
+			),
 		),
-		para(cal('We accept bank transfer (BDT or USD), bKash Merchant and Nagad.   We do not accept cash on delivery for wholesale orders.')),
 		empty(),
 		para(arial('Quality and returns', { size: 14, bold: true })),
 		para(
@@ -289,7 +309,9 @@ async function clinicLeaflet(): Promise<Buffer> {
 	const children: Paragraph[] = [
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
-			children: [t('Spine & Joint Physio Clinic, Indiranagar, Bengaluru', { bold: true, size: 28 })],
+			children: [
+				t('Spine & Joint Physio Clinic, Indiranagar, Bengaluru', { bold: true, size: 28 }),
+			],
 		}),
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
@@ -299,7 +321,9 @@ async function clinicLeaflet(): Promise<Buffer> {
 		new Paragraph({
 			children: [
 				new CommentRangeStart(0),
-				t('This leaflet informs patients of the procedures applicable to an initial consultation at the clinic.'),
+				t(
+					'This leaflet informs patients of the procedures applicable to an initial consultation at the clinic.',
+				),
 				new CommentRangeEnd(0),
 				new TextRun({ children: [new CommentReference(0)] }),
 				t(' Please read it before you come'),
@@ -324,7 +348,9 @@ async function clinicLeaflet(): Promise<Buffer> {
 				t('The first session takes about '),
 				del(105, '30'),
 				ins(106, '45'),
-				t(' minutes. The physiotherapist asks about your pain, checks your movement and explains a treatment plan. Most patients also get their first exercises the same day.'),
+				t(
+					' minutes. The physiotherapist asks about your pain, checks your movement and explains a treatment plan. Most patients also get their first exercises the same day.',
+				),
 			],
 		}),
 		new Paragraph({
@@ -392,28 +418,172 @@ async function clinicLeaflet(): Promise<Buffer> {
  * Every address ends in .example, a name reserved for examples, so a test send reaches no one.
  */
 const buyers: (string | Date | null)[][] = [
-	['farzana', 'AKTER', 'Rangdhonu Boutique', 'Dhaka', 'farzana.rangdhonu@gmail.example', '2025-11-03', ''],
-	['MD. RAFIQUL', 'islam', 'Rafiq Gift Corner', 'Chattogram', ' rafiqgift.ctg@gmail.example', '03/12/2025', 'prefers WhatsApp but email ok'],
+	[
+		'farzana',
+		'AKTER',
+		'Rangdhonu Boutique',
+		'Dhaka',
+		'farzana.rangdhonu@gmail.example',
+		'2025-11-03',
+		'',
+	],
+	[
+		'MD. RAFIQUL',
+		'islam',
+		'Rafiq Gift Corner',
+		'Chattogram',
+		' rafiqgift.ctg@gmail.example',
+		'03/12/2025',
+		'prefers WhatsApp but email ok',
+	],
 	[' Sumaiya ', 'Rahman', 'Sutoli Home', 'Sylhet', 'sumaiya@sutolihome.example', 'Jan 2026', ''],
-	['Priya', 'Sen', 'Kantha Kolkata', 'Kolkata', 'PRIYA.SEN@KANTHAKOLKATA.EXAMPLE', '2025-12-18', 'pays in USD'],
+	[
+		'Priya',
+		'Sen',
+		'Kantha Kolkata',
+		'Kolkata',
+		'PRIYA.SEN@KANTHAKOLKATA.EXAMPLE',
+		'2025-12-18',
+		'pays in USD',
+	],
 	['Karim', 'Uddin', 'Karim Traders', 'Khulna', 'Karim.Traders@Gmail.example ', '12.01.26', ''],
-	['Nadia  Chowdhury', '', 'The Loom Room', 'Dhaka', 'nadia@theloomroom.example', '2026-01-20', 'full name typed in one cell'],
+	[
+		'Nadia  Chowdhury',
+		'',
+		'The Loom Room',
+		'Dhaka',
+		'nadia@theloomroom.example',
+		'2026-01-20',
+		'full name typed in one cell',
+	],
 	['Rina', 'Das', 'Rina Boutique', 'Rajshahi', 'rina.boutique@gmail,example', '2025-10-07', ''],
-	['Hasan', 'Mahmud', 'Hotel Sea Pearl Gifts', "Cox's Bazar", 'hasan.gifts@yahoo.exmaple', '2025-09-15', ''],
-	['Ananya', 'Ghosh', 'Ghosh Handicrafts', 'Kolkata', 'ananya@ghoshhandicrafts.example', '2026-02-02', ''],
-	['tanvir', 'ahmed', 'Shilpo Bazar', 'Dhaka', 'tanvir.shilpobazar@gmail.example', '2025/11/28', ''],
-	['Farzana', 'Akter', 'Rangdhonu boutique', 'Dhaka', 'farzana.rangdhonu@gmail.example', '2025-11-03', ''],
-	['Shirin', 'Sultana', 'Shirin Crafts', 'Mymensingh', '', '2025-08-30', 'email not known, call her'],
-	['Joydeep', 'Banerjee', 'Bengal Weaves', 'Kolkata', 'joydeep@bengalweaves.example', '5 Feb 2026', 'DO NOT EMAIL - asked us to stop'],
-	['Mousumi', 'Haque', 'Nakshi Corner', 'Bogura', 'mousumi.nakshicorner@gmail.example', '2025-12-01', ''],
-	['ABDUL', 'KARIM', 'Sonargaon Gift Shop', 'Narayanganj', 'sonargaongifts@gmail.example', '2025-07-19', 'shop closed in Dec 2025'],
-	['Lipika', 'Roy', 'Lipika Home Decor', 'Siliguri', 'lipika.homedecor@gmail.example', '2026-01-11', ''],
-	['Imran', 'Hossain', 'Grand Palace Hotel (gift shop)', 'Sylhet', 'purchase@grandpalacesylhet.example', '2025-10-25', 'contact is the purchase manager'],
-	['sabrina', 'Islam', 'Rupkotha Corner', 'Cumilla', 'sabrina.corner@gmail.example', '20/01/2026', ''],
-	['Priya', 'Sen', 'Kantha Kolkata', 'Kolkata', 'priya.sen@kanthakolkata.example', '2025-12-18', ''],
-	['Moumita', 'Paul', 'Paul Textiles', 'Agartala', 'moumita.paultextiles@gmail.example', '2025-11-14', ''],
+	[
+		'Hasan',
+		'Mahmud',
+		'Hotel Sea Pearl Gifts',
+		"Cox's Bazar",
+		'hasan.gifts@yahoo.exmaple',
+		'2025-09-15',
+		'',
+	],
+	[
+		'Ananya',
+		'Ghosh',
+		'Ghosh Handicrafts',
+		'Kolkata',
+		'ananya@ghoshhandicrafts.example',
+		'2026-02-02',
+		'',
+	],
+	[
+		'tanvir',
+		'ahmed',
+		'Shilpo Bazar',
+		'Dhaka',
+		'tanvir.shilpobazar@gmail.example',
+		'2025/11/28',
+		'',
+	],
+	[
+		'Farzana',
+		'Akter',
+		'Rangdhonu boutique',
+		'Dhaka',
+		'farzana.rangdhonu@gmail.example',
+		'2025-11-03',
+		'',
+	],
+	[
+		'Shirin',
+		'Sultana',
+		'Shirin Crafts',
+		'Mymensingh',
+		'',
+		'2025-08-30',
+		'email not known, call her',
+	],
+	[
+		'Joydeep',
+		'Banerjee',
+		'Bengal Weaves',
+		'Kolkata',
+		'joydeep@bengalweaves.example',
+		'5 Feb 2026',
+		'DO NOT EMAIL - asked us to stop',
+	],
+	[
+		'Mousumi',
+		'Haque',
+		'Nakshi Corner',
+		'Bogura',
+		'mousumi.nakshicorner@gmail.example',
+		'2025-12-01',
+		'',
+	],
+	[
+		'ABDUL',
+		'KARIM',
+		'Sonargaon Gift Shop',
+		'Narayanganj',
+		'sonargaongifts@gmail.example',
+		'2025-07-19',
+		'shop closed in Dec 2025',
+	],
+	[
+		'Lipika',
+		'Roy',
+		'Lipika Home Decor',
+		'Siliguri',
+		'lipika.homedecor@gmail.example',
+		'2026-01-11',
+		'',
+	],
+	[
+		'Imran',
+		'Hossain',
+		'Grand Palace Hotel (gift shop)',
+		'Sylhet',
+		'purchase@grandpalacesylhet.example',
+		'2025-10-25',
+		'contact is the purchase manager',
+	],
+	[
+		'sabrina',
+		'Islam',
+		'Rupkotha Corner',
+		'Cumilla',
+		'sabrina.corner@gmail.example',
+		'20/01/2026',
+		'',
+	],
+	[
+		'Priya',
+		'Sen',
+		'Kantha Kolkata',
+		'Kolkata',
+		'priya.sen@kanthakolkata.example',
+		'2025-12-18',
+		'',
+	],
+	[
+		'Moumita',
+		'Paul',
+		'Paul Textiles',
+		'Agartala',
+		'moumita.paultextiles@gmail.example',
+		'2025-11-14',
+		'',
+	],
 	['Rezaul', 'Karim', 'Deshi Dokan', 'Barishal', 'rezaul.deshidokan@gmail.example', 'Dec-2025', ''],
-	['Tahmina', 'Begum', 'Tahmina Fashion House', 'Rangpur', 'tahmina.fashion@gmail.example ', '2026-02-14', ''],
+	[
+		'Tahmina',
+		'Begum',
+		'Tahmina Fashion House',
+		'Rangpur',
+		'tahmina.fashion@gmail.example ',
+		'2026-02-14',
+		'',
+	],
 ];
 
 async function buyersList(): Promise<Buffer> {
@@ -617,4 +787,10 @@ Questions for Kabir before anything moves to 99-archive:
 `;
 
 /** Worked solutions, served only to learners who passed the quiz or project named in `after`. */
-export const solutions: SolutionFile[] = [{ after: 'unit-3-check', name: 'messy-file-names-renamed.txt', build: () => Buffer.from(fileNamesRenamed, 'utf8') }];
+export const solutions: SolutionFile[] = [
+	{
+		after: 'unit-3-check',
+		name: 'messy-file-names-renamed.txt',
+		build: () => Buffer.from(fileNamesRenamed, 'utf8'),
+	},
+];

@@ -16,7 +16,6 @@ import { fixZipTimes } from './_zip.ts';
 import { makeRandom } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 
-
 export const HEADERS = [
 	'Company',
 	'Contact',

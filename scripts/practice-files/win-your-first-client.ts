@@ -16,9 +16,16 @@ import type { PracticeFile } from './types.ts';
 /** The moment the generated file claims to have been written (zip entries and document properties). */
 const FIXED = new Date('2026-12-01T12:00:00Z');
 
-
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const inputFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
+const headerFill: ExcelJS.Fill = {
+	type: 'pattern',
+	pattern: 'solid',
+	fgColor: { argb: 'FFDDEBF7' },
+};
+const inputFill: ExcelJS.Fill = {
+	type: 'pattern',
+	pattern: 'solid',
+	fgColor: { argb: 'FFFFF8E1' },
+};
 
 /** A date cell at midnight UTC, so every spreadsheet app shows the same calendar day. */
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -121,7 +128,11 @@ async function buildInvoiceTemplate() {
 		['Week 1 minutes (4-8 Jan)', { formula: 'SUM(D2:D6)', result: week1 }],
 		['Week 2 minutes (11-15 Jan)', { formula: `SUM(D7:D${lastTs})`, result: week2 }],
 		['Total minutes', { formula: `SUM(D2:D${lastTs})`, result: totalMinutes }],
-		['Total hours (minutes / 60)', { formula: `D${lastTs + 4}/60`, result: totalMinutes / 60 }, '0.00'],
+		[
+			'Total hours (minutes / 60)',
+			{ formula: `D${lastTs + 4}/60`, result: totalMinutes / 60 },
+			'0.00',
+		],
 	];
 	summary.forEach(([label, value, fmt], i) => {
 		const r = lastTs + 2 + i;
@@ -139,7 +150,11 @@ async function buildInvoiceTemplate() {
 	// ------------------------------------------------------------------ Invoice
 	const inv = wb.addWorksheet('Invoice');
 	inv.columns = [{ width: 44 }, { width: 12 }, { width: 14 }, { width: 16 }];
-	const put = (addr: string, value: ExcelJS.CellValue, opts: { bold?: boolean; input?: boolean; fmt?: string } = {}) => {
+	const put = (
+		addr: string,
+		value: ExcelJS.CellValue,
+		opts: { bold?: boolean; input?: boolean; fmt?: string } = {},
+	) => {
 		const c = inv.getCell(addr);
 		c.value = value;
 		if (opts.bold) c.font = { bold: true };
@@ -182,11 +197,19 @@ async function buildInvoiceTemplate() {
 	const hours1 = week1 / 60;
 	const hours2 = week2 / 60;
 	put('A15', 'Order-email support, week of 4 January (see timesheet)', { input: true });
-	put('B15', { formula: `Timesheet!D${lastTs + 2}/60`, result: hours1 }, { input: true, fmt: '0.00' });
+	put(
+		'B15',
+		{ formula: `Timesheet!D${lastTs + 2}/60`, result: hours1 },
+		{ input: true, fmt: '0.00' },
+	);
 	put('C15', rate, { input: true, fmt: '0.00' });
 	put('D15', { formula: 'B15*C15', result: hours1 * rate }, { fmt: '0.00' });
 	put('A16', 'Order-email support and stock count, week of 11 January', { input: true });
-	put('B16', { formula: `Timesheet!D${lastTs + 3}/60`, result: hours2 }, { input: true, fmt: '0.00' });
+	put(
+		'B16',
+		{ formula: `Timesheet!D${lastTs + 3}/60`, result: hours2 },
+		{ input: true, fmt: '0.00' },
+	);
 	put('C16', rate, { input: true, fmt: '0.00' });
 	put('D16', { formula: 'B16*C16', result: hours2 * rate }, { fmt: '0.00' });
 	for (const r of [17, 18, 19]) {
@@ -203,14 +226,23 @@ async function buildInvoiceTemplate() {
 	put('D23', { formula: 'D21-D22', result: subtotal - deposit }, { bold: true, fmt: '0.00' });
 
 	put('A25', 'Payment details', { bold: true });
-	put('A26', 'Bank transfer to: Rahul Verma, [bank name], account [number], IFSC [code], SWIFT [code]', { input: true });
+	put(
+		'A26',
+		'Bank transfer to: Rahul Verma, [bank name], account [number], IFSC [code], SWIFT [code]',
+		{ input: true },
+	);
 	put('A27', 'Please quote the invoice number as the payment reference.', { input: true });
 	put('A29', 'Thank you for your business.');
-	put('A31', `Check: total hours on the timesheet = ${hoursCell} on the Timesheet sheet; hours above must add up to it.`);
+	put(
+		'A31',
+		`Check: total hours on the timesheet = ${hoursCell} on the Timesheet sheet; hours above must add up to it.`,
+	);
 	inv.getCell('A31').font = { italic: true, color: { argb: 'FF666666' } };
 
 	// The invoice is what the learner opens first after reading the instructions.
-	wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+	wb.views = [
+		{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
+	];
 
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,7 +1,7 @@
 /**
  * Course progress: the one place that knows what a course requires, how far a learner is, what is
  * still missing for the certificate, and whether they have earned it. Pure: the server reads the
- * learner's record (`src/lib/server/learner-record.ts`) and hands it in.
+ * learner's record (`src/lib/server/progress/learner-record.ts`) and hands it in.
  *
  * Data shape: a course's certificate rule names required lessons (by slug) and required graded
  * items of three kinds — quizzes, projects and labs (by id); the final assessment is a required
@@ -49,7 +49,10 @@ export interface LearnerRecord {
 
 /** An empty record (a learner who has done nothing yet). */
 export function createEmptyRecord(): LearnerRecord {
-	return { completedLessons: new Set(), passed: { quiz: new Set(), project: new Set(), lab: new Set() } };
+	return {
+		completedLessons: new Set(),
+		passed: { quiz: new Set(), project: new Set(), lab: new Set() },
+	};
 }
 
 /** The field of a lesson that lists the embedded items of a kind. */
@@ -75,7 +78,8 @@ export function getRequiredItems(course: Course): RequiredItem[] {
 	}));
 	for (const kind of GRADED_KINDS) {
 		const ids = [...(rule[RULE_FIELD[kind]] ?? [])];
-		if (kind === 'quiz' && rule.assessment && !ids.includes(rule.assessment)) ids.push(rule.assessment);
+		if (kind === 'quiz' && rule.assessment && !ids.includes(rule.assessment))
+			ids.push(rule.assessment);
 		for (const id of ids) {
 			items.push({
 				kind,
@@ -90,7 +94,9 @@ export function getRequiredItems(course: Course): RequiredItem[] {
 
 /** True when the learner has done this required item. */
 export function verifyItemDone(item: RequiredItem, record: LearnerRecord): boolean {
-	return item.kind === 'lesson' ? record.completedLessons.has(item.id) : record.passed[item.kind].has(item.id);
+	return item.kind === 'lesson'
+		? record.completedLessons.has(item.id)
+		: record.passed[item.kind].has(item.id);
 }
 
 /**
@@ -99,7 +105,8 @@ export function verifyItemDone(item: RequiredItem, record: LearnerRecord): boole
  */
 export function getMissingItems(course: Course, record: LearnerRecord): RequiredItem[] {
 	const order = new Map(course.lessons.map((l, i) => [l.slug, i]));
-	const position = (item: RequiredItem) => (item.lesson ? (order.get(item.lesson.slug) ?? Infinity) : Infinity);
+	const position = (item: RequiredItem) =>
+		item.lesson ? (order.get(item.lesson.slug) ?? Infinity) : Infinity;
 	return getRequiredItems(course)
 		.filter((item) => !verifyItemDone(item, record))
 		.map((item, index) => ({ item, index }))
@@ -116,7 +123,11 @@ export function verifyEligible(course: Course, record: LearnerRecord): boolean {
  * The pass mark of a quiz in a course: the course's certificate pass mark for its final assessment
  * when the course sets one, else the quiz's own.
  */
-export function getPassMark(course: Pick<Course, 'certificate'>, quizId: string, quizPassMark: number): number {
+export function getPassMark(
+	course: Pick<Course, 'certificate'>,
+	quizId: string,
+	quizPassMark: number,
+): number {
 	const rule = course.certificate;
 	return rule.assessment === quizId && rule.passMark !== undefined ? rule.passMark : quizPassMark;
 }
@@ -137,14 +148,19 @@ export interface ProgressSummary {
  * Progress figures from the learner's record. `lastLessonSlug` is the lesson they last opened:
  * "Continue" returns there while it is unfinished, otherwise goes to the first missing item.
  */
-export function summariseRecord(course: Course, record: LearnerRecord, lastLessonSlug?: string | null): ProgressSummary {
+export function summariseRecord(
+	course: Course,
+	record: LearnerRecord,
+	lastLessonSlug?: string | null,
+): ProgressSummary {
 	const items = getRequiredItems(course);
 	const missing = getMissingItems(course, record);
 	const done = items.length - missing.length;
 	const last = lastLessonSlug ? course.lessons.find((l) => l.slug === lastLessonSlug) : undefined;
 	const lastUnfinished = last && missing.some((m) => m.lesson?.slug === last.slug);
 	const firstMissingLesson = missing.find((m) => m.lesson)?.lesson;
-	const next = missing.length === 0 ? undefined : lastUnfinished ? last : (firstMissingLesson ?? last);
+	const next =
+		missing.length === 0 ? undefined : lastUnfinished ? last : (firstMissingLesson ?? last);
 	return {
 		required: items.length,
 		done,

@@ -11,7 +11,7 @@
  * course files show at once.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from './i18n.ts';
+import { LOCALES, type Locale } from './locales.ts';
 import type { CertificateRule, Quiz } from './content/schemas.ts';
 
 export const stripOrderPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
@@ -116,18 +116,26 @@ async function loadModel(): Promise<Model> {
 	const model: Model = { courses: new Map() };
 	for (const entry of courses) {
 		const slug = entry.id.split('/')[0]!;
-		const unitFolders = [...new Set(lessons.filter((l) => l.id.startsWith(`${slug}/`)).map((l) => l.id.split('/')[1]!))];
+		const unitFolders = [
+			...new Set(
+				lessons.filter((l) => l.id.startsWith(`${slug}/`)).map((l) => l.id.split('/')[1]!),
+			),
+		];
 		for (const u of units) if (u.id.startsWith(`${slug}/`)) unitFolders.push(u.id.split('/')[1]!);
 		const folders = [...new Set(unitFolders)].sort();
 		const variants = {} as Record<Locale, Course>;
-		for (const locale of ['en', 'bn', 'hi'] as const) {
+		for (const locale of LOCALES) {
 			variants[locale] = buildCourse(entry, locale, folders);
 		}
 		model.courses.set(slug, variants);
 	}
 	return model;
 
-	function buildCourse(entry: CollectionEntry<'courses'>, locale: Locale, folders: string[]): Course {
+	function buildCourse(
+		entry: CollectionEntry<'courses'>,
+		locale: Locale,
+		folders: string[],
+	): Course {
 		const slug = entry.id.split('/')[0]!;
 		const tr = locale === 'en' ? undefined : courseTrById.get(`${slug}/course.${locale}`);
 		const unitRefs: UnitRef[] = folders.map((folder) => {
@@ -184,7 +192,9 @@ async function loadModel(): Promise<Model> {
 			lessons: allLessons,
 			certificate: {
 				lessons:
-					rule.lessons === 'all' ? allLessons.filter((l) => !l.optional).map((l) => l.slug) : rule.lessons,
+					rule.lessons === 'all'
+						? allLessons.filter((l) => !l.optional).map((l) => l.slug)
+						: rule.lessons,
 				quizzes: rule.quizzes,
 				// `?? []` and the defaults below: entries Astro's content store cached before these
 				// fields existed lack their schema defaults until the file changes.
@@ -206,7 +216,10 @@ function getModel(): Promise<Model> {
 }
 
 /** Every published course, in catalogue order (the authored `order`, then the slug), the same in every language. */
-export async function getCourses(locale: Locale, options: { includeDrafts?: boolean } = {}): Promise<Course[]> {
+export async function getCourses(
+	locale: Locale,
+	options: { includeDrafts?: boolean } = {},
+): Promise<Course[]> {
 	const model = await getModel();
 	return [...model.courses.values()]
 		.map((v) => v[locale])
@@ -234,7 +247,11 @@ export interface LessonContext {
 }
 
 /** A lesson with its course, unit, neighbours and the entry to render, or null. */
-export async function getLesson(courseSlug: string, lessonSlug: string, locale: Locale): Promise<LessonContext | null> {
+export async function getLesson(
+	courseSlug: string,
+	lessonSlug: string,
+	locale: Locale,
+): Promise<LessonContext | null> {
 	const course = await getCourse(courseSlug, locale);
 	if (!course) return null;
 	const index = course.lessons.findIndex((l) => l.slug === lessonSlug);
@@ -246,7 +263,9 @@ export async function getLesson(courseSlug: string, lessonSlug: string, locale: 
 	if (!english) return null;
 	let entry: LessonContext['entry'] = english;
 	if (locale !== 'en') {
-		const translated = (await getCollection('lessonTranslations')).find((l) => l.id === `${lesson.id}.${locale}`);
+		const translated = (await getCollection('lessonTranslations')).find(
+			(l) => l.id === `${lesson.id}.${locale}`,
+		);
 		if (translated) entry = translated;
 	}
 	return {
@@ -265,12 +284,20 @@ export async function getLesson(courseSlug: string, lessonSlug: string, locale: 
  * A quiz's full data, answers included. SERVER ONLY: never pass the result to an island or a
  * response; use src/lib/quiz/ to shape what the learner may see.
  */
-export async function getQuizData(courseSlug: string, quizId: string, locale: Locale): Promise<{ quiz: Quiz; locale: Locale } | null> {
+export async function getQuizData(
+	courseSlug: string,
+	quizId: string,
+	locale: Locale,
+): Promise<{ quiz: Quiz; locale: Locale } | null> {
 	const quizzes = await getCollection('quizzes');
-	const english = quizzes.find((q) => q.id.startsWith(`${courseSlug}/`) && q.id.endsWith(`/${quizId}.quiz`));
+	const english = quizzes.find(
+		(q) => q.id.startsWith(`${courseSlug}/`) && q.id.endsWith(`/${quizId}.quiz`),
+	);
 	if (!english) return null;
 	if (locale !== 'en') {
-		const tr = (await getCollection('quizTranslations')).find((q) => q.id === `${english.id}.${locale}`);
+		const tr = (await getCollection('quizTranslations')).find(
+			(q) => q.id === `${english.id}.${locale}`,
+		);
 		if (tr) return { quiz: tr.data, locale };
 	}
 	return { quiz: english.data, locale: 'en' };

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getDatabaseUrlProblem } from '../../db/client.ts';
-import { getSigningKeyProblem } from './signing-key-value.ts';
+import { getSigningKeyProblem } from './credentials/signing-key-value.ts';
 
 export interface EnvVar {
 	name: string;
@@ -85,7 +85,8 @@ export const ENV_VARS: EnvVar[] = [
 	},
 	{
 		name: 'MAIL_REPLY_TO',
-		description: 'Reply-To address for outgoing mail, when replies should reach a person (e.g. a support inbox).',
+		description:
+			'Reply-To address for outgoing mail, when replies should reach a person (e.g. a support inbox).',
 		example: 'Dakshata support <help@example.org>',
 	},
 	{
@@ -94,7 +95,8 @@ export const ENV_VARS: EnvVar[] = [
 			'Seconds before the first retry of a message the SMTP server did not take; each retry waits twice as long (at most an hour), for up to 24 hours.',
 		example: '30',
 		default: '30',
-		check: (v) => (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? null : 'must be a positive number of seconds'),
+		check: (v) =>
+			/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? null : 'must be a positive number of seconds',
 	},
 	{
 		name: 'SIGNUP_LIMIT',
@@ -167,7 +169,8 @@ export const ENV_VARS: EnvVar[] = [
 		description: 'How many server processes share the port (node:cluster); 2 on a 2-core machine.',
 		example: '2',
 		default: '1',
-		check: (v) => (/^([1-9]|[1-5][0-9]|6[0-4])$/.test(v) ? null : 'must be a whole number from 1 to 64'),
+		check: (v) =>
+			/^([1-9]|[1-5][0-9]|6[0-4])$/.test(v) ? null : 'must be a whole number from 1 to 64',
 	},
 	{
 		name: 'PAGE_CACHE',
@@ -187,14 +190,16 @@ export const ENV_VARS: EnvVar[] = [
 	},
 	{
 		name: 'PROJECT_GRADE_TIMEOUT_MS',
-		description: 'Longest time, in milliseconds, one uploaded project file may take to grade before it is refused.',
+		description:
+			'Longest time, in milliseconds, one uploaded project file may take to grade before it is refused.',
 		example: '10000',
 		default: '10000',
 		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
 	},
 	{
 		name: 'PROJECT_GRADE_WORKERS',
-		description: 'Worker threads that grade uploaded project files (default: the number of CPUs, at most 4).',
+		description:
+			'Worker threads that grade uploaded project files (default: the number of CPUs, at most 4).',
 		example: '2',
 		check: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? null : 'must be a whole number above 0'),
 	},

@@ -9,9 +9,12 @@
 import bn from '../../content/i18n/bn.json' with { type: 'json' };
 import en from '../../content/i18n/en.json' with { type: 'json' };
 import hi from '../../content/i18n/hi.json' with { type: 'json' };
+import { isLocale, LOCALES, TRANSLATION_LOCALE_PATTERN, type Locale } from './locales.ts';
 
-export const LOCALES = ['en', 'bn', 'hi'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { isLocale, LOCALES, type Locale };
+
+/** A path in a translation locale: `/<locale>` and the rest. */
+const LOCALE_PATH = new RegExp(`^/(${TRANSLATION_LOCALE_PATTERN})(/.*)?$`);
 
 /** Each language's own name, for the language switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', bn: 'বাংলা', hi: 'हिन्दी' };
@@ -21,18 +24,13 @@ type Catalogue = Partial<Record<MessageKey, string>>;
 
 const catalogues: Record<Locale, Catalogue> = { en, bn: bn as Catalogue, hi: hi as Catalogue };
 
-/** True when `value` names a supported locale. */
-export function isLocale(value: unknown): value is Locale {
-	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
 /**
  * The locale named by the optional `[...lang]` route segment: undefined is English; `bn`/`hi` are
  * themselves; anything else (including `en`, which has no prefix) is null, meaning "not found".
  */
 export function getLocaleFromParam(param: string | undefined): Locale | null {
 	if (param === undefined || param === '') return 'en';
-	if (param === 'bn' || param === 'hi') return param;
+	if (param !== 'en' && isLocale(param)) return param;
 	return null;
 }
 
@@ -57,9 +55,14 @@ export function localizePath(path: string, locale: Locale): string {
  * @example splitLocale('/bn/courses/excel') // { locale: 'bn', path: '/courses/excel' }
  */
 export function splitLocale(pathname: string): { locale: Locale; path: string } {
-	const match = /^\/(bn|hi)(\/.*)?$/.exec(pathname);
+	const match = LOCALE_PATH.exec(pathname);
 	if (!match) return { locale: 'en', path: pathname || '/' };
 	return { locale: match[1] as Locale, path: match[2] || '/' };
+}
+
+/** True when `key` is a string of the catalogue (English is complete by definition). */
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(en, key);
 }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -83,14 +86,23 @@ const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{
 const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 
 /** Fills a message template: plural placeholders first, then plain ones. */
-export function formatMessage(template: string, vars: Record<string, string | number>, locale: Locale): string {
-	const show = (value: string | number) => (typeof value === 'number' ? formatNumber(value, locale) : value);
+export function formatMessage(
+	template: string,
+	vars: Record<string, string | number>,
+	locale: Locale,
+): string {
+	const show = (value: string | number) =>
+		typeof value === 'number' ? formatNumber(value, locale) : value;
 	return template
 		.replace(PLURAL, (whole, name: string, body: string) => {
 			const value = Number(vars[name]);
 			if (vars[name] === undefined || vars[name] === '' || !Number.isFinite(value)) return whole;
 			const forms = new Map([...body.matchAll(PLURAL_FORM)].map((m) => [m[1]!, m[2]!]));
-			const form = forms.get(`=${value}`) ?? forms.get(pluralRules[locale].select(value)) ?? forms.get('other') ?? '';
+			const form =
+				forms.get(`=${value}`) ??
+				forms.get(pluralRules[locale].select(value)) ??
+				forms.get('other') ??
+				'';
 			return form.replace(/#/g, formatNumber(value, locale));
 		})
 		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? show(vars[name]!) : whole));
@@ -115,7 +127,15 @@ export function formatNumber(value: number, locale: Locale): string {
 // Built once: creating an Intl formatter costs far more than using one (it was the top cost of
 // rendering the certificate verify page under load).
 const dateFormats = Object.fromEntries(
-	LOCALES.map((l) => [l, new Intl.DateTimeFormat(`${l}-IN`, { dateStyle: 'long', timeZone: 'UTC' })]),
+	LOCALES.map((l) => [
+		l,
+		new Intl.DateTimeFormat(`${l}-IN`, { dateStyle: 'long', timeZone: 'UTC' }),
+	]),
 ) as Record<Locale, Intl.DateTimeFormat>;
-const numberFormats = Object.fromEntries(LOCALES.map((l) => [l, new Intl.NumberFormat(`${l}-IN`)])) as Record<Locale, Intl.NumberFormat>;
-const pluralRules = Object.fromEntries(LOCALES.map((l) => [l, new Intl.PluralRules(l)])) as Record<Locale, Intl.PluralRules>;
+const numberFormats = Object.fromEntries(
+	LOCALES.map((l) => [l, new Intl.NumberFormat(`${l}-IN`)]),
+) as Record<Locale, Intl.NumberFormat>;
+const pluralRules = Object.fromEntries(LOCALES.map((l) => [l, new Intl.PluralRules(l)])) as Record<
+	Locale,
+	Intl.PluralRules
+>;

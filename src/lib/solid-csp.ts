@@ -15,4 +15,5 @@ import { generateHydrationScript } from 'solid-js/web';
 const body = /^<script[^>]*>([\s\S]*?)<\/script>/.exec(generateHydrationScript())?.[1] ?? '';
 
 /** `sha256-…` of the script body, for `script-src`. */
-export const SOLID_HYDRATION_SCRIPT_HASH = `sha256-${createHash('sha256').update(body).digest('base64')}` as const;
+export const SOLID_HYDRATION_SCRIPT_HASH =
+	`sha256-${createHash('sha256').update(body).digest('base64')}` as const;

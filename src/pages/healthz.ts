@@ -1,5 +1,8 @@
+/**
+ * GET /healthz: liveness and database reachability, for monitors and the container health check.
+ */
 import type { APIRoute } from 'astro';
-import { getHealth } from '../lib/server/health.ts';
+import { getHealth } from '~/lib/server/health.ts';
 
 /** Liveness and database reachability: 200 when the database answers, 503 when it does not. */
 export const GET: APIRoute = async () => {

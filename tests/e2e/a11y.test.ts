@@ -53,9 +53,13 @@ function coursePages(): string[] {
 		if (!existsSync(join(root, course, 'course.md'))) continue;
 		if (/^draft:\s*true/m.test(readFileSync(join(root, course, 'course.md'), 'utf8'))) continue;
 		paths.push(`/courses/${course}`, `/bn/courses/${course}`, `/hi/courses/${course}`);
-		for (const unit of readdirSync(join(root, course)).filter((d) => /^\d+-/.test(d)).sort()) {
+		for (const unit of readdirSync(join(root, course))
+			.filter((d) => /^\d+-/.test(d))
+			.sort()) {
 			const translatedInUnit = new Set<string>();
-			for (const file of readdirSync(join(root, course, unit)).filter((f) => f.endsWith('.mdx')).sort()) {
+			for (const file of readdirSync(join(root, course, unit))
+				.filter((f) => f.endsWith('.mdx'))
+				.sort()) {
 				const m = /^\d+-(.+?)(?:\.(bn|hi))?\.mdx$/.exec(file);
 				if (!m) continue;
 				if (m[2]) {
@@ -80,7 +84,8 @@ for (const path of coursePages()) {
 test('the certificate verify page has no axe violations in any language', async ({ page }) => {
 	// Earn a certificate over HTTP in the fixture course (tests/fixtures/courses/cert-basics).
 	const { browser, email } = await signUp(process.env.E2E_BASE_URL!, { name: 'প্রিয়াঙ্কা চক্রবর্তী' });
-	for (const lesson of ['first-steps', 'next-steps']) await browser.postJson('/api/progress', { course: 'cert-basics', lesson, action: 'complete' });
+	for (const lesson of ['first-steps', 'next-steps'])
+		await browser.postJson('/api/progress', { course: 'cert-basics', lesson, action: 'complete' });
 	const mail = readLatestMail(process.env.E2E_DATA_DIR!, email);
 	const id = /\/verify\/([a-z2-7]{32})/.exec(mail?.text ?? '')?.[1];
 	test.expect(id, 'the certificate email links the verify page').toBeTruthy();
@@ -106,7 +111,10 @@ test('the instructor analytics pages have no axe violations in any language', as
 	}
 });
 
-test('quiz pages have no axe violations: practice, sign-in for a final, an attempt one question at a time, a result', async ({ page, context }) => {
+test('quiz pages have no axe violations: practice, sign-in for a final, an attempt one question at a time, a result', async ({
+	page,
+	context,
+}) => {
 	// The draft fixture course tests/fixtures/courses/quiz-fixture must be in courses/.
 	for (const path of [
 		'/courses/getting-started/prove-your-skills/quiz/getting-started-check',
@@ -124,20 +132,38 @@ test('quiz pages have no axe violations: practice, sign-in for a final, an attem
 	await startAttempt(page);
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Submit answers' }).click();
-	await test.expect(page.locator('.quiz-result').getByText('Score: 0%.', { exact: true })).toBeVisible();
+	await test
+		.expect(page.locator('.quiz-result').getByText('Score: 0%.', { exact: true }))
+		.toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Attempt 1' }).click();
 	await expectNoAxeViolations(page);
 });
 
-test('the outgoing mail admin page has no axe violations, with a failed message listed', async ({ page, context }) => {
+test('the outgoing mail admin page has no axe violations, with a failed message listed', async ({
+	page,
+	context,
+}) => {
 	const base = process.env.E2E_BASE_URL!;
 	const { browser, email } = await signUp(base, { name: 'Mail Admin' });
 	const { db } = await getTestDb(process.env.E2E_DATABASE_URL!);
 	await db.update(userTable).set({ role: 'admin' }).where(eq(userTable.email, email));
-	const failed = createMailRow({ kind: 'test', to: 'someone@example.org', locale: 'bn', subject: 'পাসওয়ার্ড রিসেট', text: 'x' });
-	await db.insert(mailOutboxTable).values({ ...failed, status: 'failed', attempts: 1, lastError: '550 5.1.1 Mailbox unavailable' });
-	await context.addCookies([...browser.cookies].map(([name, value]) => ({ name, value, url: base })));
+	const failed = createMailRow({
+		kind: 'test',
+		to: 'someone@example.org',
+		locale: 'bn',
+		subject: 'পাসওয়ার্ড রিসেট',
+		text: 'x',
+	});
+	await db.insert(mailOutboxTable).values({
+		...failed,
+		status: 'failed',
+		attempts: 1,
+		lastError: '550 5.1.1 Mailbox unavailable',
+	});
+	await context.addCookies(
+		[...browser.cookies].map(([name, value]) => ({ name, value, url: base })),
+	);
 	for (const path of ['/admin/mail', '/bn/admin/mail', '/hi/admin/mail']) {
 		const response = await page.goto(path);
 		test.expect(response?.status(), path).toBe(200);

@@ -1,7 +1,10 @@
 import { readConfirmLink, readLatestMail, uniqueEmail } from '../helpers/accounts.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 
-test('a learner signs up, signs out and in, changes their name, resets the password and ends another session', async ({ page, browser }) => {
+test('a learner signs up, signs out and in, changes their name, resets the password and ends another session', async ({
+	page,
+	browser,
+}) => {
 	const email = uniqueEmail('e2e');
 	await page.goto('/signup');
 	await expectNoAxeViolations(page);
@@ -12,7 +15,9 @@ test('a learner signs up, signs out and in, changes their name, resets the passw
 	await page.getByRole('button', { name: 'Create account' }).click();
 	// The same answer as for a taken address: no session yet, a mail, then signing in.
 	await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
-	await expect(page.getByRole('status')).toContainText('We have sent a message to the address you gave');
+	await expect(page.getByRole('status')).toContainText(
+		'We have sent a message to the address you gave',
+	);
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill('orange bicycle river');
@@ -49,7 +54,11 @@ test('a learner signs up, signs out and in, changes their name, resets the passw
 	await expect(page.getByLabel('Full name')).toHaveValue('Rahima Khatun');
 
 	// A second device signs in; the first ends that session from the account page.
-	const other = await browser.newContext({ baseURL: page.url(), userAgent: 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/150.0 Mobile Safari/537.36' });
+	const other = await browser.newContext({
+		baseURL: page.url(),
+		userAgent:
+			'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/150.0 Mobile Safari/537.36',
+	});
 	const phone = await other.newPage();
 	await phone.goto('/login');
 	await phone.getByLabel('Email').fill(email);
@@ -82,8 +91,13 @@ test('a learner signs up, signs out and in, changes their name, resets the passw
 	await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test('sign-up errors appear next to the field without JavaScript and keep what was typed', async ({ browser }) => {
-	const context = await browser.newContext({ javaScriptEnabled: false, baseURL: process.env.E2E_BASE_URL });
+test('sign-up errors appear next to the field without JavaScript and keep what was typed', async ({
+	browser,
+}) => {
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		baseURL: process.env.E2E_BASE_URL,
+	});
 	const page = await context.newPage();
 	await page.goto('/signup');
 	await page.getByLabel('Full name').fill('Asha Devi');

@@ -18,7 +18,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 				const text = msg.text();
 				// A deliberate 4xx answer (e.g. a refused form) logs "Failed to load resource"; pages are
 				// judged by their own scripts and the CSP, so only those count.
-				if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+				if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text))
+					return;
 				// Tests that take the browser offline on purpose see the browser's own network errors.
 				if (text.includes('net::ERR_INTERNET_DISCONNECTED')) return;
 				errors.push(text);
@@ -39,7 +40,8 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 export async function expectNoAxeViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	const summary = results.violations.map(
-		(v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
 	);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
@@ -48,7 +50,10 @@ export async function expectNoAxeViolations(page: Page) {
  * Signs a new learner up through the form and then in (sign-up starts no session: the address is
  * confirmed by mail), ending on the dashboard.
  */
-export async function signUpThroughForm(page: Page, account: { name: string; email: string; password: string }) {
+export async function signUpThroughForm(
+	page: Page,
+	account: { name: string; email: string; password: string },
+) {
 	await page.goto('/signup');
 	await page.getByLabel('Full name').fill(account.name);
 	await page.getByLabel('Email').fill(account.email);

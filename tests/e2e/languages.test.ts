@@ -24,7 +24,9 @@ for (const [locale, name] of [
 	['bn', 'রহিমা খাতুন'],
 	['hi', 'सुनीता कुमारी'],
 ] as [Locale, string][]) {
-	test(`a learner finishes Getting started and earns its certificate entirely in ${locale === 'bn' ? 'Bengali' : 'Hindi'}`, async ({ page }) => {
+	test(`a learner finishes Getting started and earns its certificate entirely in ${locale === 'bn' ? 'Bengali' : 'Hindi'}`, async ({
+		page,
+	}) => {
 		test.setTimeout(120_000);
 		const t = createTranslator(locale);
 		const email = uniqueEmail(`lang-${locale}`);
@@ -44,15 +46,21 @@ for (const [locale, name] of [
 		for (const [i, slug] of LESSONS.entries()) {
 			await page.goto(`/${locale}/courses/getting-started/${slug}`);
 			await expect(page.locator('html')).toHaveAttribute('lang', locale);
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleOf(join(UNIT, `0${i + 1}-${slug}.${locale}.mdx`)));
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				titleOf(join(UNIT, `0${i + 1}-${slug}.${locale}.mdx`)),
+			);
 			// Never the "you are reading the English version" note.
-			await expect(page.getByText(t('language.note', { language: LOCALE_NAMES[locale] }))).toHaveCount(0);
+			await expect(
+				page.getByText(t('language.note', { language: LOCALE_NAMES[locale] })),
+			).toHaveCount(0);
 			if (slug === 'prove-your-skills') {
 				const quiz = readQuizFile(join(UNIT, `getting-started-check.quiz.${locale}.yaml`));
 				await openQuiz(page, `/${locale}/courses/getting-started/${slug}`);
 				const questions = await startAttempt(page, t('quiz.start'));
 				// The questions arrive in the learner's language.
-				expect(questions.map((q) => q.prompt)).toEqual(questions.map((q) => quiz.questions.find((x) => x.id === q.id)!.prompt));
+				expect(questions.map((q) => q.prompt)).toEqual(
+					questions.map((q) => quiz.questions.find((x) => x.id === q.id)!.prompt),
+				);
 				await answerAll(page, 'getting-started-check', quiz, questions, () => false, locale);
 				await page.getByRole('button', { name: t('quiz.submit') }).click();
 				await expect(page.locator('.quiz-result').getByText(t('quiz.passed'))).toBeVisible();
@@ -67,9 +75,14 @@ for (const [locale, name] of [
 		const courseTitle = titleOf(join(COURSE, `course.${locale}.md`));
 		await page.goto(`/${locale}/dashboard`);
 		const certificates = page.getByRole('region', { name: t('dashboard.certificates') });
-		await certificates.getByRole('link', { name: t('cert.verifyPage') }).first().click();
+		await certificates
+			.getByRole('link', { name: t('cert.verifyPage') })
+			.first()
+			.click();
 		await expect(page).toHaveURL(new RegExp(`/${locale}/verify/[a-z2-7]{32}$`));
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(t('verify.validTitle')));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			new RegExp(t('verify.validTitle')),
+		);
 		await expect(page.getByText(courseTitle).first()).toBeVisible();
 		await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
 	});

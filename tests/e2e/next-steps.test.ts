@@ -6,7 +6,10 @@
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { answerAll, openQuiz, readQuiz, signInLearner, startAttempt } from './quiz-helpers.ts';
 
-test('passing the final in the island says "You earned your certificate" with its link, and the lesson turns completed', async ({ page, context }) => {
+test('passing the final in the island says "You earned your certificate" with its link, and the lesson turns completed', async ({
+	page,
+	context,
+}) => {
 	const quiz = readQuiz('cert-assessed', 'cert-final');
 	await signInLearner(context, 'Shirin Sultana');
 	await openQuiz(page, '/courses/cert-assessed/final');
@@ -29,12 +32,16 @@ test('passing the final in the island says "You earned your certificate" with it
 	await expect(page.getByText('Shirin Sultana', { exact: true })).toBeVisible();
 });
 
-test('at 360 px the breadcrumb links are at least 24 × 24 px and ordering items show their positions', async ({ page }) => {
+test('at 360 px the breadcrumb links are at least 24 × 24 px and ordering items show their positions', async ({
+	page,
+}) => {
 	// The fixture copy of the Getting started quiz shows every question type, ordering included.
 	await page.goto('/courses/quiz-basics/prove-your-skills');
 	const crumbs = page.locator('nav.breadcrumb a');
 	expect(await crumbs.count()).toBeGreaterThan(0);
-	for (const box of await crumbs.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().toJSON()))) {
+	for (const box of await crumbs.evaluateAll((links) =>
+		links.map((a) => a.getBoundingClientRect().toJSON()),
+	)) {
 		expect(box.height).toBeGreaterThanOrEqual(24);
 		expect(box.width).toBeGreaterThanOrEqual(24);
 	}

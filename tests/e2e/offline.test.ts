@@ -18,7 +18,9 @@ async function waitForServiceWorker(page: Page) {
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
 		if (!navigator.serviceWorker.controller) {
-			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+			await new Promise((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+			);
 		}
 	});
 }
@@ -33,33 +35,57 @@ async function saveCourse(page: Page) {
 	return saved.textContent();
 }
 
-test('the app can be installed: a manifest in the page language and a service worker', async ({ page }) => {
+test('the app can be installed: a manifest in the page language and a service worker', async ({
+	page,
+}) => {
 	await page.goto('/');
 	const manifestUrl = await page.locator('link[rel="manifest"]').getAttribute('href');
 	expect(manifestUrl).toBe('/manifest.webmanifest');
 	const manifest = await (await page.request.get(manifestUrl!)).json();
-	expect(manifest).toMatchObject({ name: 'Dakshata', start_url: '/dashboard', display: 'standalone', theme_color: '#0b5cad' });
+	expect(manifest).toMatchObject({
+		name: 'Dakshata',
+		start_url: '/dashboard',
+		display: 'standalone',
+		theme_color: '#0b5cad',
+	});
 	for (const size of ['192x192', '512x512']) {
-		const icon = manifest.icons.find((i: { sizes: string; type: string }) => i.sizes === size && i.type === 'image/png');
+		const icon = manifest.icons.find(
+			(i: { sizes: string; type: string }) => i.sizes === size && i.type === 'image/png',
+		);
 		expect((await page.request.get(icon.src)).headers()['content-type']).toBe('image/png');
 	}
 
 	await page.goto('/bn/');
-	const bn = await (await page.request.get((await page.locator('link[rel="manifest"]').getAttribute('href'))!)).json();
+	const bn = await (
+		await page.request.get((await page.locator('link[rel="manifest"]').getAttribute('href'))!)
+	).json();
 	expect(bn).toMatchObject({ name: 'দক্ষতা', lang: 'bn', start_url: '/bn/dashboard' });
 
 	await waitForServiceWorker(page);
-	expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+	expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(
+		/\/sw\.js$/,
+	);
 });
 
-test('a learner saves a course, studies it offline, and the completions arrive once when back online', async ({ page, context }) => {
+test('a learner saves a course, studies it offline, and the completions arrive once when back online', async ({
+	page,
+	context,
+}) => {
 	const completions: string[] = [];
 	page.on('response', async (res) => {
-		if (res.request().method() === 'POST' && new URL(res.url()).pathname === '/api/progress' && res.ok()) {
+		if (
+			res.request().method() === 'POST' &&
+			new URL(res.url()).pathname === '/api/progress' &&
+			res.ok()
+		) {
 			completions.push(JSON.parse(res.request().postData() ?? '{}').lesson);
 		}
 	});
-	await signUpThroughForm(page, { name: 'Farzana Haque', email: uniqueEmail('offline'), password: 'green kettle morning' });
+	await signUpThroughForm(page, {
+		name: 'Farzana Haque',
+		email: uniqueEmail('offline'),
+		password: 'green kettle morning',
+	});
 	await page.goto('/courses/getting-started');
 	await page.getByRole('button', { name: 'Enrol for free' }).click();
 	await waitForServiceWorker(page);
@@ -78,7 +104,9 @@ test('a learner saves a course, studies it offline, and the completions arrive o
 		await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeVisible();
 	}
 	// The quiz says it needs a connection.
-	await expect(page.getByText('This needs a connection: answers are checked on the server.', { exact: false })).toBeVisible();
+	await expect(
+		page.getByText('This needs a connection: answers are checked on the server.', { exact: false }),
+	).toBeVisible();
 
 	for (const [url] of LESSONS.slice(0, 2)) {
 		await page.goto(url);
@@ -99,7 +127,9 @@ test('a learner saves a course, studies it offline, and the completions arrive o
 	await page.goto('/dashboard');
 	await expect(page.getByText('2 of 4 required items done (50%)')).toBeVisible();
 	// The dashboard card says the course is on the device.
-	await expect(page.getByRole('status').filter({ hasText: /^Saved — .+, version 2026\.1$/ })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: /^Saved — .+, version 2026\.1$/ }),
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.goto(LESSONS[0][0]);
 	await expect(page.getByText('You completed this lesson.')).toBeVisible();
@@ -109,12 +139,20 @@ test('a learner saves a course, studies it offline, and the completions arrive o
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page.getByText('You have signed out.', { exact: false })).toBeVisible();
 	await expect
-		.poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n === 'dakshata-pages' || n.startsWith('dakshata-course-'))))
+		.poll(() =>
+			page.evaluate(async () =>
+				(await caches.keys()).filter(
+					(n) => n === 'dakshata-pages' || n.startsWith('dakshata-course-'),
+				),
+			),
+		)
 		.toEqual([]);
 	await context.setOffline(true);
 	await page.goto(LESSONS[0][0]);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are offline');
-	await expect(page.getByText('No course is saved on this device yet.', { exact: false })).toBeVisible();
+	await expect(
+		page.getByText('No course is saved on this device yet.', { exact: false }),
+	).toBeVisible();
 	await context.setOffline(false);
 });
 
@@ -132,21 +170,31 @@ test('a course saved in an older version offers an update with its size', async 
 	await expect(page.getByText('Saved — ', { exact: false })).toContainText('version 2025.2');
 	await expect(page.getByText('A new version of this course is available.')).toBeVisible();
 	await page.getByRole('button', { name: /^Update \(\d+(\.\d)? (KB|MB)\)$/ }).click();
-	await expect(page.getByRole('status').filter({ hasText: /version 2026\.1$/ })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('status').filter({ hasText: /version 2026\.1$/ })).toBeVisible({
+		timeout: 30_000,
+	});
 	await expect(page.getByRole('button', { name: /^Update/ })).toHaveCount(0);
 
 	await page.getByRole('button', { name: 'Remove from this device' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Removed from this device.' })).toBeVisible();
-	expect(await page.evaluate(async () => caches.has('dakshata-course-getting-started'))).toBe(false);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Removed from this device.' }),
+	).toBeVisible();
+	expect(await page.evaluate(async () => caches.has('dakshata-course-getting-started'))).toBe(
+		false,
+	);
 });
 
 test('Bengali pages show the offline widget and sizes in Bengali digits', async ({ page }) => {
 	await page.goto('/bn/courses/getting-started');
-	await expect(page.getByRole('button', { name: /^অফলাইনের জন্য সেভ করুন \([০-৯.]+ (KB|MB)\)$/ })).toBeEnabled();
+	await expect(
+		page.getByRole('button', { name: /^অফলাইনের জন্য সেভ করুন \([০-৯.]+ (KB|MB)\)$/ }),
+	).toBeEnabled();
 	await expectNoAxeViolations(page);
 });
 
-test('a new build of the service worker waits while a page uses the old one, and takes over once it is closed', async ({ context }) => {
+test('a new build of the service worker waits while a page uses the old one, and takes over once it is closed', async ({
+	context,
+}) => {
 	// The build the learner first meets is marked: its worker answers /__sw-version. The browser's
 	// own update check (which Playwright's routing does not see) then fetches the build on the
 	// server, byte-different from the marked one: a new build, as after a deploy.
@@ -154,12 +202,16 @@ test('a new build of the service worker waits while a page uses the old one, and
 	await context.route('**/sw.js', async (route) => {
 		const res = await route.fetch();
 		served++;
-		const body = (await res.text()) + `\nself.addEventListener('fetch', (e) => { if (new URL(e.request.url).pathname === '/__sw-version') e.respondWith(new Response('old build')); });\n`;
+		const body =
+			(await res.text()) +
+			`\nself.addEventListener('fetch', (e) => { if (new URL(e.request.url).pathname === '/__sw-version') e.respondWith(new Response('old build')); });\n`;
 		await route.fulfill({ response: res, body });
 	});
 	// Which worker answers this page's requests: the old build says so; the new one lets the request through.
-	const askVersion = (p: Page) => p.evaluate(() => fetch('/__sw-version').then((r) => (r.ok ? r.text() : 'new build')));
-	const controller = (p: Page) => p.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
+	const askVersion = (p: Page) =>
+		p.evaluate(() => fetch('/__sw-version').then((r) => (r.ok ? r.text() : 'new build')));
+	const controller = (p: Page) =>
+		p.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
 
 	const page = await context.newPage();
 	await page.goto(LESSONS[0][0]);
@@ -172,7 +224,10 @@ test('a new build of the service worker waits while a page uses the old one, and
 		const registration = (await navigator.serviceWorker.getRegistration())!;
 		await registration.update();
 		const worker = registration.installing ?? registration.waiting;
-		if (worker && worker.state !== 'installed') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'installed' && r(null)));
+		if (worker && worker.state !== 'installed')
+			await new Promise((r) =>
+				worker.addEventListener('statechange', () => worker.state === 'installed' && r(null)),
+			);
 		return Boolean(registration.waiting);
 	});
 	expect(waiting).toBe(true);

@@ -1,7 +1,11 @@
 import { uniqueEmail } from '../helpers/accounts.ts';
 import { expect, expectNoAxeViolations, signUpThroughForm, test } from './fixtures.ts';
 
-test('a learner enrols, completes lessons, continues on another device, works offline, leaves and comes back', async ({ page, browser, context }) => {
+test('a learner enrols, completes lessons, continues on another device, works offline, leaves and comes back', async ({
+	page,
+	browser,
+	context,
+}) => {
 	const email = uniqueEmail('progress');
 	await signUpThroughForm(page, { name: 'Nasrin Akter', email, password: 'green kettle morning' });
 	await expectNoAxeViolations(page);
@@ -22,7 +26,10 @@ test('a learner enrols, completes lessons, continues on another device, works of
 	await expect(page.locator('progress')).toHaveAttribute('value', '1');
 
 	// A second browser context (another device) resumes at the last lesson visited.
-	const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, viewport: { width: 1280, height: 800 } });
+	const other = await browser.newContext({
+		baseURL: process.env.E2E_BASE_URL,
+		viewport: { width: 1280, height: 800 },
+	});
 	const laptop = await other.newPage();
 	await laptop.goto('/login');
 	await laptop.getByLabel('Email').fill(email);
@@ -57,13 +64,17 @@ test('a learner enrols, completes lessons, continues on another device, works of
 test('a visitor reads a lesson without an account and is invited to sign in', async ({ page }) => {
 	await page.goto('/courses/getting-started/how-courses-work');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('How a Dakshata course works');
-	await expect(page.getByRole('link', { name: 'Sign in to track your progress and earn the certificate.' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Sign in to track your progress and earn the certificate.' }),
+	).toBeVisible();
 	// Glossary terms open without JavaScript-specific code (the popover attribute).
 	await page.getByRole('button', { name: 'virtual assistant' }).click();
 	await expect(page.getByText('A person who does office and online work')).toBeVisible();
 });
 
-test('a Bengali reader gets Bengali pages where they exist, and the English lesson with a note where not', async ({ page }) => {
+test('a Bengali reader gets Bengali pages where they exist, and the English lesson with a note where not', async ({
+	page,
+}) => {
 	await page.goto('/bn/courses/getting-started');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('দক্ষতায় শুরু করা');
 	await page.goto('/bn/courses/getting-started/how-courses-work');

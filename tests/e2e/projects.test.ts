@@ -9,21 +9,39 @@ const LESSON = '/courses/excel/project-march-orders';
 const FILE_LABEL = 'Your file (.xlsx, up to 10 MB)';
 
 /** Signs a new learner up, downloads their start file from the lesson, and returns it with the project page's address. */
-async function startProject(page: Page, name: string): Promise<{ start: Uint8Array; projectPage: string }> {
-	await signUpThroughForm(page, { name, email: uniqueEmail('project'), password: 'green kettle morning' });
+async function startProject(
+	page: Page,
+	name: string,
+): Promise<{ start: Uint8Array; projectPage: string }> {
+	await signUpThroughForm(page, {
+		name,
+		email: uniqueEmail('project'),
+		password: 'green kettle morning',
+	});
 	await page.goto(LESSON);
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Download your start file' }).click();
 	const start = new Uint8Array(readFileSync((await (await downloading).path())!));
-	return { start, projectPage: (await page.locator('form.project-upload').getAttribute('action'))! };
+	return {
+		start,
+		projectPage: (await page.locator('form.project-upload').getAttribute('action'))!,
+	};
 }
 
-test('a learner downloads a start file, a script completes it, they upload it, fix a failed step and pass; the lesson completes', async ({ page }, testInfo) => {
+test('a learner downloads a start file, a script completes it, they upload it, fix a failed step and pass; the lesson completes', async ({
+	page,
+}, testInfo) => {
 	test.setTimeout(120_000);
-	await signUpThroughForm(page, { name: 'Farzana Begum', email: uniqueEmail('project'), password: 'green kettle morning' });
+	await signUpThroughForm(page, {
+		name: 'Farzana Begum',
+		email: uniqueEmail('project'),
+		password: 'green kettle morning',
+	});
 
 	await page.goto(LESSON);
-	await expect(page.getByRole('heading', { name: 'March order report for Spice Route Kitchen' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'March order report for Spice Route Kitchen' }),
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Download your start file' }).click();
@@ -57,14 +75,19 @@ test('a learner downloads a start file, a script completes it, they upload it, f
 	await expect(page.getByText('You completed this lesson.')).toBeVisible();
 });
 
-test('with JavaScript, a dropped file uploads with a progress bar to 100%, "Grading…", and then the report; a failed or cancelled upload keeps the file for a retry', async ({ page }) => {
+test('with JavaScript, a dropped file uploads with a progress bar to 100%, "Grading…", and then the report; a failed or cancelled upload keeps the file for a retry', async ({
+	page,
+}) => {
 	test.setTimeout(120_000);
 	const { start, projectPage } = await startProject(page, 'Nusrat Jahan');
 	const solved = await solveWithExcelJs('order-report', start);
 
 	// What the page shows while uploading is recorded as it changes (the page is gone once the report loads).
 	const seen: { progress: string; bytes: string; status: string }[] = [];
-	await page.exposeFunction('recordUpload', (state: { progress: string; bytes: string; status: string }) => seen.push(state));
+	await page.exposeFunction(
+		'recordUpload',
+		(state: { progress: string; bytes: string; status: string }) => seen.push(state),
+	);
 	await page.addInitScript(() => {
 		const w = window as unknown as { recordUpload: (s: object) => void };
 		let last = '';
@@ -84,13 +107,19 @@ test('with JavaScript, a dropped file uploads with a progress bar to 100%, "Grad
 	// The learner drags the file from their file manager onto the form.
 	const dropped = await page.evaluateHandle((bytes) => {
 		const list = new DataTransfer();
-		list.items.add(new File([new Uint8Array(bytes)], 'march.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+		list.items.add(
+			new File([new Uint8Array(bytes)], 'march.xlsx', {
+				type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			}),
+		);
 		return list;
 	}, Array.from(solved));
 	await page.locator('form.project-upload').dispatchEvent('drop', { dataTransfer: dropped });
 	await expect(page.getByRole('status')).toContainText('Chosen: march.xlsx');
 	const input = page.getByLabel(FILE_LABEL);
-	await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.[0]?.name)).toBe('march.xlsx');
+	await expect
+		.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.[0]?.name))
+		.toBe('march.xlsx');
 	await expectNoAxeViolations(page);
 
 	// Cancel: the server never answers this one; the learner gives up waiting.
@@ -101,16 +130,22 @@ test('with JavaScript, a dropped file uploads with a progress bar to 100%, "Grad
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Cancel upload' }).click();
-	await expect(page.getByRole('status')).toHaveText(/^Upload cancelled\. Your file is still chosen/);
+	await expect(page.getByRole('status')).toHaveText(
+		/^Upload cancelled\. Your file is still chosen/,
+	);
 	await expect(page.getByRole('progressbar')).toBeHidden();
 	await page.unrouteAll({ behavior: 'ignoreErrors' });
 
 	// The connection drops: the page says so, and the file is still there.
 	await page.route(projectPage, (route) => route.abort('internetdisconnected'));
 	await page.getByRole('button', { name: 'Upload and grade' }).click();
-	await expect(page.getByRole('alert')).toHaveText(/^The upload did not get through: the connection dropped\. Your file is still chosen/);
+	await expect(page.getByRole('alert')).toHaveText(
+		/^The upload did not get through: the connection dropped\. Your file is still chosen/,
+	);
 	await expect(page.getByRole('button', { name: 'Upload and grade' })).toBeEnabled();
-	await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.[0]?.name)).toBe('march.xlsx');
+	await expect
+		.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.[0]?.name))
+		.toBe('march.xlsx');
 	await page.unrouteAll({ behavior: 'ignoreErrors' });
 
 	// The learner tries again, and this time it goes through. (Chromium reports upload progress to a
@@ -126,14 +161,19 @@ test('with JavaScript, a dropped file uploads with a progress bar to 100%, "Grad
 	const full = seen.findIndex((s) => s.progress === '100' && s.status === 'Grading…');
 	expect(full, JSON.stringify(seen)).toBeGreaterThan(0);
 	expect(seen[full]?.bytes).toMatch(/^100% sent \(\d+ kB of \d+ kB\)$/);
-	const upload = seen.slice(seen.findIndex((s) => s.status === 'Sending your file…'), full + 1);
+	const upload = seen.slice(
+		seen.findIndex((s) => s.status === 'Sending your file…'),
+		full + 1,
+	);
 	expect(upload.length, JSON.stringify(seen)).toBeGreaterThan(1);
 	const values = upload.map((s) => Number(s.progress));
 	expect(values).toEqual([...values].sort((a, b) => a - b));
 	await expectNoAxeViolations(page);
 });
 
-test('with JavaScript, a CSV or an over-10 MB file is refused in the browser before anything is sent', async ({ page }) => {
+test('with JavaScript, a CSV or an over-10 MB file is refused in the browser before anything is sent', async ({
+	page,
+}) => {
 	const { projectPage } = await startProject(page, 'Rakib Ahmed');
 	await page.goto(projectPage);
 	const posts: string[] = [];
@@ -141,13 +181,23 @@ test('with JavaScript, a CSV or an over-10 MB file is refused in the browser bef
 		if (r.method() === 'POST') posts.push(r.url());
 	});
 	const input = page.getByLabel(FILE_LABEL);
-	await input.setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from('Order ID,Qty\nSR-1,2\n') });
+	await input.setInputFiles({
+		name: 'orders.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('Order ID,Qty\nSR-1,2\n'),
+	});
 	await expect(page.getByRole('alert')).toContainText('That is a CSV file');
 	await page.getByRole('button', { name: 'Upload and grade' }).click();
 	await expect(page.getByRole('alert')).toContainText('That is a CSV file');
 
-	await input.setInputFiles({ name: 'orders.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
-	await expect(page.getByRole('alert')).toHaveText('That file is larger than 10 MB. Remove pictures or extra sheets you added and save again.');
+	await input.setInputFiles({
+		name: 'orders.xlsx',
+		mimeType: 'application/octet-stream',
+		buffer: Buffer.alloc(10 * 1024 * 1024 + 1),
+	});
+	await expect(page.getByRole('alert')).toHaveText(
+		'That file is larger than 10 MB. Remove pictures or extra sheets you added and save again.',
+	);
 	await page.getByRole('button', { name: 'Upload and grade' }).click();
 	await expect(page.getByRole('alert')).toContainText('larger than 10 MB');
 	await expect(page.getByRole('progressbar')).toBeHidden();
@@ -158,12 +208,18 @@ test('with JavaScript, a CSV or an over-10 MB file is refused in the browser bef
 	// the server's page is shown and the file stays chosen.
 	const stranger = new ExcelJS.Workbook();
 	stranger.addWorksheet('Orders').addRow(['Order ID', 'Qty']);
-	await input.setInputFiles({ name: 'orders.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await stranger.xlsx.writeBuffer()) });
+	await input.setInputFiles({
+		name: 'orders.xlsx',
+		mimeType: 'application/octet-stream',
+		buffer: Buffer.from(await stranger.xlsx.writeBuffer()),
+	});
 	await expect(page.getByRole('alert')).toBeHidden();
 	await page.getByRole('button', { name: 'Upload and grade' }).click();
 	await expect(page.getByRole('alert')).toHaveText(/attempt key/);
 	expect(posts).toHaveLength(1);
-	await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.[0]?.name)).toBe('orders.xlsx');
+	await expect
+		.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.[0]?.name))
+		.toBe('orders.xlsx');
 	await expect(page.locator('.project-history')).toHaveCount(0);
 });
 
@@ -185,19 +241,32 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('.project-history li')).toHaveCount(1);
 	});
 
-	test('the server refuses a CSV upload, explains how to save the file, and records nothing', async ({ page }) => {
+	test('the server refuses a CSV upload, explains how to save the file, and records nothing', async ({
+		page,
+	}) => {
 		const { projectPage } = await startProject(page, 'Imran Hossain');
 		await page.goto(projectPage);
-		await page.getByLabel(FILE_LABEL).setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from('Order ID,Qty\nSR-1,2\nSR-2,3\n') });
+		await page.getByLabel(FILE_LABEL).setInputFiles({
+			name: 'orders.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('Order ID,Qty\nSR-1,2\nSR-2,3\n'),
+		});
 		await page.getByRole('button', { name: 'Upload and grade' }).click();
 		await expect(page.getByRole('alert')).toContainText('That is a CSV file');
 		await expect(page.locator('.project-history')).toHaveCount(0);
 	});
 });
 
-test('a passed required project earns the certificate, and the credential carries it as evidence', async ({ page, request }, testInfo) => {
+test('a passed required project earns the certificate, and the credential carries it as evidence', async ({
+	page,
+	request,
+}, testInfo) => {
 	test.setTimeout(120_000);
-	await signUpThroughForm(page, { name: 'Sadia Islam', email: uniqueEmail('evidence'), password: 'green kettle morning' });
+	await signUpThroughForm(page, {
+		name: 'Sadia Islam',
+		email: uniqueEmail('evidence'),
+		password: 'green kettle morning',
+	});
 	await page.goto('/courses/project-fixture/read-first');
 	await page.getByRole('button', { name: 'Mark as complete' }).click();
 	await expect(page.getByText('You completed this lesson.')).toBeVisible();
@@ -226,7 +295,11 @@ test('a passed required project earns the certificate, and the credential carrie
 
 	// The signed credential a wallet receives lists the same work as Open Badges 3.0 evidence.
 	const credential = await (await request.get(`${page.url()}.json`)).json();
-	const evidence = credential.evidence as { name: string; description?: string; type: string[] | string }[];
+	const evidence = credential.evidence as {
+		name: string;
+		description?: string;
+		type: string[] | string;
+	}[];
 	expect(evidence.map((e) => e.name)).toContain('Fixture order totals');
 	expect(JSON.stringify(evidence.find((e) => e.name === 'Fixture order totals'))).toMatch(/100/);
 });

@@ -37,7 +37,10 @@ async function walkThrough(browser: Browser, proxy: TestProxy, name: string) {
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(`${proxy.url}/dashboard`);
 	const cookies = await context.cookies();
-	expect(cookies.find((c) => c.name === '__Host-session')).toMatchObject({ secure: true, httpOnly: true });
+	expect(cookies.find((c) => c.name === '__Host-session')).toMatchObject({
+		secure: true,
+		httpOnly: true,
+	});
 
 	// Sign out and back in.
 	await page.getByRole('button', { name: 'Sign out' }).click();
@@ -63,16 +66,25 @@ async function walkThrough(browser: Browser, proxy: TestProxy, name: string) {
 	await page.goto('/dashboard');
 	const certificates = page.getByRole('region', { name: 'My certificates' });
 	await expect(certificates.getByText('Assessed certificate (test fixture)').first()).toBeVisible();
-	await certificates.getByRole('link', { name: /View certificate|Verify link/ }).first().click();
+	await certificates
+		.getByRole('link', { name: /View certificate|Verify link/ })
+		.first()
+		.click();
 	await expect(page).toHaveURL(new RegExp(`^${proxy.url}/verify/[a-z2-7]{32}$`));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Valid certificate/);
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the certificate (PDF)' }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Download the certificate (PDF)' }).click(),
+	]);
 	const pdf = readFileSync((await download.path())!);
 	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 	expect(extractText(pdf)).toContain(name);
 
 	// A cross-site form post through the same proxy is still refused.
-	const forged = await page.request.post('/login', { form: { email, password: PASSWORD }, headers: { origin: 'https://evil.example' } });
+	const forged = await page.request.post('/login', {
+		form: { email, password: PASSWORD },
+		headers: { origin: 'https://evil.example' },
+	});
 	expect(forged.status()).toBe(403);
 
 	// No proxy error, except a browser abandoning a response it no longer wants (a request cancelled
@@ -94,8 +106,13 @@ for (const kind of ['nginx', 'caddy'] as const) {
 
 		test.beforeAll(async () => {
 			const port = await getFreePort();
-			server = await startServer({ env: { SITE_URL: `https://localhost:${port}`, TRUST_PROXY: 'true' } });
-			proxy = kind === 'nginx' ? await startNginx(server.url, port) : await startCaddy(server.url, port, await getFreePort());
+			server = await startServer({
+				env: { SITE_URL: `https://localhost:${port}`, TRUST_PROXY: 'true' },
+			});
+			proxy =
+				kind === 'nginx'
+					? await startNginx(server.url, port)
+					: await startCaddy(server.url, port, await getFreePort());
 		});
 
 		test.afterAll(async () => {
@@ -103,7 +120,9 @@ for (const kind of ['nginx', 'caddy'] as const) {
 			await server?.stop();
 		});
 
-		test(`through ${kind} over HTTPS a learner signs up, signs in, passes a quiz and downloads the certificate`, async ({ browser }) => {
+		test(`through ${kind} over HTTPS a learner signs up, signs in, passes a quiz and downloads the certificate`, async ({
+			browser,
+		}) => {
 			await walkThrough(browser, proxy, kind === 'nginx' ? 'Anika Rahman' : 'Priya Sharma');
 		});
 	});

@@ -5,29 +5,52 @@
  * Needs tests/fixtures/courses/quiz-fixture in courses/ for the build.
  */
 import { expectNoAxeViolations, expect, test } from './fixtures.ts';
-import { answerAll, giveAnswer, openQuiz, readIslandQuestions, readQuiz, signInLearner, startAttempt } from './quiz-helpers.ts';
+import {
+	answerAll,
+	giveAnswer,
+	openQuiz,
+	readIslandQuestions,
+	readQuiz,
+	signInLearner,
+	startAttempt,
+} from './quiz-helpers.ts';
 
 const GS = '/courses/quiz-basics/prove-your-skills';
 const FX = '/courses/quiz-fixture';
 
-test('a visitor practises every question type, is graded without an account and invited to sign in', async ({ page }) => {
+test('a visitor practises every question type, is graded without an account and invited to sign in', async ({
+	page,
+}) => {
 	const quiz = readQuiz('quiz-basics', 'getting-started-check');
 	await openQuiz(page, GS);
-	await expect(page.getByText('Practice mode: your answers are graded but not saved.')).toBeVisible();
+	await expect(
+		page.getByText('Practice mode: your answers are graded but not saved.'),
+	).toBeVisible();
 	const questions = await readIslandQuestions(page);
 	await expect(page.getByText('0 of 8 answered')).toBeVisible();
 	await answerAll(page, 'getting-started-check', quiz, questions);
 	await expect(page.getByText('8 of 8 answered')).toBeVisible();
 	await page.getByRole('button', { name: 'Submit answers' }).click();
 	await expect(page.getByRole('heading', { name: 'Your result' })).toBeFocused();
-	await expect(page.locator('.quiz-result').getByText('Score: 100%.', { exact: true })).toBeVisible();
+	await expect(
+		page.locator('.quiz-result').getByText('Score: 100%.', { exact: true }),
+	).toBeVisible();
 	await expect(page.getByRole('status')).toHaveText('Score: 100%. You passed.');
-	await expect(page.getByText('Why: Grading on the server keeps quizzes fair, so certificates mean something.')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Sign in to make your attempts count towards a certificate.' })).toBeVisible();
+	await expect(
+		page.getByText(
+			'Why: Grading on the server keeps quizzes fair, so certificates mean something.',
+		),
+	).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Sign in to make your attempts count towards a certificate.' }),
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 });
 
-test('a learner fails, then passes a quiz of every type, with feedback after each attempt and the lesson completed', async ({ page, context }) => {
+test('a learner fails, then passes a quiz of every type, with feedback after each attempt and the lesson completed', async ({
+	page,
+	context,
+}) => {
 	const quiz = readQuiz('quiz-basics', 'getting-started-check');
 	await signInLearner(context);
 	await openQuiz(page, GS);
@@ -36,20 +59,29 @@ test('a learner fails, then passes a quiz of every type, with feedback after eac
 	await expect(page.locator('fieldset').first()).toBeFocused();
 	await answerAll(page, 'getting-started-check', quiz, questions, () => true);
 	const grading = questions.find((q) => q.id === 'quiz-grading')!;
-	await giveAnswer(page, 'getting-started-check', grading, (grading as { options: string[] }).options.indexOf('On your phone, as you type'));
+	await giveAnswer(
+		page,
+		'getting-started-check',
+		grading,
+		(grading as { options: string[] }).options.indexOf('On your phone, as you type'),
+	);
 	await page.getByRole('button', { name: 'Submit answers' }).click();
 	await expect(page.locator('.quiz-result').getByText('Score: 0%.', { exact: true })).toBeVisible();
 	await expect(page.locator('.quiz-result').getByText('You need 70% to pass.')).toBeVisible();
 	const review = page.locator('.quiz-review > li');
 	await expect(review.first()).toContainText('Incorrect');
 	await expect(review.first()).toContainText('No. Your phone never receives the correct answers.');
-	await expect(review.first()).toContainText('Correct answer: On the Dakshata server, after you submit');
+	await expect(review.first()).toContainText(
+		'Correct answer: On the Dakshata server, after you submit',
+	);
 	await expectNoAxeViolations(page);
 
 	questions = await startAttempt(page, 'Start a new attempt');
 	await answerAll(page, 'getting-started-check', quiz, questions);
 	await page.getByRole('button', { name: 'Submit answers' }).click();
-	await expect(page.locator('.quiz-result').getByText('Score: 100%.', { exact: true })).toBeVisible();
+	await expect(
+		page.locator('.quiz-result').getByText('Score: 100%.', { exact: true }),
+	).toBeVisible();
 	await expect(page.locator('.quiz-result').getByText('You passed.')).toBeVisible();
 	await expect(page.getByText('Best score: 100%')).toBeVisible();
 	const history = page.locator('.quiz-history > li');
@@ -61,10 +93,15 @@ test('a learner fails, then passes a quiz of every type, with feedback after eac
 	await expect(page.getByText('You completed this lesson.')).toBeVisible();
 	await page.getByRole('link', { name: 'Attempt 2' }).click();
 	await expect(page).toHaveURL(/\/quiz\/getting-started-check\?attempt=/);
-	await expect(page.locator('.quiz-result').getByText('Score: 100%.', { exact: true })).toBeVisible();
+	await expect(
+		page.locator('.quiz-result').getByText('Score: 100%.', { exact: true }),
+	).toBeVisible();
 });
 
-test('after-passing hides the answers, and the attempt limit stops a third attempt', async ({ page, context }) => {
+test('after-passing hides the answers, and the attempt limit stops a third attempt', async ({
+	page,
+	context,
+}) => {
 	const quiz = readQuiz('quiz-fixture', 'limited-check');
 	await signInLearner(context);
 	await openQuiz(page, `${FX}/limited`);
@@ -73,16 +110,22 @@ test('after-passing hides the answers, and the attempt limit stops a third attem
 		const questions = await startAttempt(page);
 		await answerAll(page, 'limited-check', quiz, questions, (id) => id === 'rivers-meet');
 		await page.getByRole('button', { name: 'Submit answers' }).click();
-		await expect(page.locator('.quiz-result').getByText('Score: 50%.', { exact: true })).toBeVisible();
+		await expect(
+			page.locator('.quiz-result').getByText('Score: 50%.', { exact: true }),
+		).toBeVisible();
 		await expect(page.getByText('The answers and feedback are shown once you pass.')).toBeVisible();
 		await expect(page.getByText('Dhaka has been the capital since 1971.')).toHaveCount(0);
 		await expect(page.getByText(`Attempts left: ${left}`)).toBeVisible();
 	}
-	await expect(page.getByText('You have no attempts left at this quiz (attempts used: 2).')).toBeVisible();
+	await expect(
+		page.getByText('You have no attempts left at this quiz (attempts used: 2).'),
+	).toBeVisible();
 	await expect(page.getByRole('button', { name: /Start/ })).toHaveCount(0);
 	await page.reload();
 	await page.locator('.quiz').scrollIntoViewIfNeeded();
-	await expect(page.getByText('You have no attempts left at this quiz (attempts used: 2).')).toBeVisible();
+	await expect(
+		page.getByText('You have no attempts left at this quiz (attempts used: 2).'),
+	).toBeVisible();
 });
 
 test('the cool-down stops a new attempt and says when one can start', async ({ page, context }) => {
@@ -92,12 +135,17 @@ test('the cool-down stops a new attempt and says when one can start', async ({ p
 	const questions = await startAttempt(page);
 	await answerAll(page, 'cooldown-check', quiz, questions);
 	await page.getByRole('button', { name: 'Submit answers' }).click();
-	await expect(page.locator('.quiz-result').getByText('Score: 100%.', { exact: true })).toBeVisible();
+	await expect(
+		page.locator('.quiz-result').getByText('Score: 100%.', { exact: true }),
+	).toBeVisible();
 	await expect(page.getByText('You can start another attempt in 30 min.')).toBeVisible();
 	await expect(page.getByRole('button', { name: /Start/ })).toHaveCount(0);
 });
 
-test('feedback shows right or wrong and why, but the correct answers only once the learner has passed', async ({ page, context }) => {
+test('feedback shows right or wrong and why, but the correct answers only once the learner has passed', async ({
+	page,
+	context,
+}) => {
 	const quiz = readQuiz('quiz-basics', 'feedback-check');
 	await signInLearner(context);
 	await openQuiz(page, '/courses/quiz-basics/feedback');
@@ -105,7 +153,9 @@ test('feedback shows right or wrong and why, but the correct answers only once t
 	await answerAll(page, 'feedback-check', quiz, questions, () => true);
 	await page.getByRole('button', { name: 'Submit answers' }).click();
 	await expect(page.locator('.quiz-result').getByText('Score: 0%.', { exact: true })).toBeVisible();
-	await expect(page.getByText('The correct answers are shown only once you pass a signed-in attempt.')).toBeVisible();
+	await expect(
+		page.getByText('The correct answers are shown only once you pass a signed-in attempt.'),
+	).toBeVisible();
 	const review = page.locator('.quiz-review > li');
 	await expect(review).toHaveCount(2);
 	await expect(review.first()).toContainText('Incorrect');
@@ -117,7 +167,12 @@ test('feedback shows right or wrong and why, but the correct answers only once t
 	await page.getByRole('button', { name: 'Submit answers' }).click();
 	await expect(page.locator('.quiz-result').getByText('You passed.')).toBeVisible();
 	await page.getByRole('link', { name: 'Attempt 1' }).click();
-	await expect(page.locator('.quiz-review').getByText(/^Correct answer:/).first()).toBeVisible();
+	await expect(
+		page
+			.locator('.quiz-review')
+			.getByText(/^Correct answer:/)
+			.first(),
+	).toBeVisible();
 });
 
 test('a quiz that never reveals answers shows only the score', async ({ page, context }) => {
@@ -128,23 +183,38 @@ test('a quiz that never reveals answers shows only the score', async ({ page, co
 	expect(questions).toHaveLength(2);
 	await answerAll(page, 'secret-check', quiz, questions, (id) => id === questions[0]!.id);
 	await page.getByRole('button', { name: 'Submit answers' }).click();
-	await expect(page.locator('.quiz-result').getByText('Score: 50%.', { exact: true })).toBeVisible();
+	await expect(
+		page.locator('.quiz-result').getByText('Score: 50%.', { exact: true }),
+	).toBeVisible();
 	await expect(page.getByText('This quiz does not show the answers.')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Review' })).toHaveCount(0);
 });
 
-test('the timer counts down and the attempt is submitted when time is up', async ({ page, context }) => {
+test('the timer counts down and the attempt is submitted when time is up', async ({
+	page,
+	context,
+}) => {
 	await signInLearner(context);
 	await openQuiz(page, `${FX}/timed`);
 	const questions = await startAttempt(page);
 	await expect(page.getByRole('timer')).toHaveText(/^Time left: 0:1\d$/);
-	await giveAnswer(page, 'timed-check', questions.find((q) => q.id === 'color-mix')!, 'Green');
-	await expect(page.locator('.quiz-result').getByText('Score: 50%.', { exact: true })).toBeVisible({ timeout: 25_000 });
+	await giveAnswer(
+		page,
+		'timed-check',
+		questions.find((q) => q.id === 'color-mix')!,
+		'Green',
+	);
+	await expect(page.locator('.quiz-result').getByText('Score: 50%.', { exact: true })).toBeVisible({
+		timeout: 25_000,
+	});
 	await expect(page.locator('.quiz-history')).toContainText('Attempt 1 · ');
 	await expect(page.locator('.quiz-history')).toContainText('50% · Passed');
 });
 
-test('one question at a time, with the keyboard alone, in a quiz with Bengali answers', async ({ page, context }) => {
+test('one question at a time, with the keyboard alone, in a quiz with Bengali answers', async ({
+	page,
+	context,
+}) => {
 	await signInLearner(context);
 	await openQuiz(page, `${FX}/stepwise`);
 	/** Presses Tab until the focused control's name matches. */
@@ -152,8 +222,14 @@ test('one question at a time, with the keyboard alone, in a quiz with Bengali an
 		for (let i = 0; i < 60; i++) {
 			await page.keyboard.press('Tab');
 			const label = await page.evaluate(() => {
-				const el = document.activeElement as (HTMLElement & { labels?: NodeListOf<HTMLLabelElement> }) | null;
-				return (el?.getAttribute('aria-label') ?? el?.labels?.[0]?.textContent ?? el?.textContent ?? '').trim();
+				const el = document.activeElement as
+					(HTMLElement & { labels?: NodeListOf<HTMLLabelElement> }) | null;
+				return (
+					el?.getAttribute('aria-label') ??
+					el?.labels?.[0]?.textContent ??
+					el?.textContent ??
+					''
+				).trim();
 			});
 			if (name.test(label)) return;
 		}
@@ -183,7 +259,11 @@ test('one question at a time, with the keyboard alone, in a quiz with Bengali an
 	await page.keyboard.insertText('\u09B8\u09AE\u09AF\u09BC');
 	await tabTo(/Next question/);
 	await page.keyboard.press('Enter');
-	for (const [left, right] of [['Monday', 'Tuesday'], ['Friday', 'Saturday'], ['Sunday', 'Monday comes next']] as const) {
+	for (const [left, right] of [
+		['Monday', 'Tuesday'],
+		['Friday', 'Saturday'],
+		['Sunday', 'Monday comes next'],
+	] as const) {
 		await tabTo(new RegExp(`^${left}$`));
 		await page.keyboard.type(right.slice(0, 4));
 		await expect(page.getByLabel(left, { exact: true })).toHaveValue(/\d/);
@@ -191,12 +271,16 @@ test('one question at a time, with the keyboard alone, in a quiz with Bengali an
 	await expect(page.getByText('4 of 4 answered')).toBeVisible();
 	await tabTo(/Submit answers/);
 	await page.keyboard.press('Enter');
-	await expect(page.locator('.quiz-result').getByText('Score: 100%.', { exact: true })).toBeVisible();
+	await expect(
+		page.locator('.quiz-result').getByText('Score: 100%.', { exact: true }),
+	).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Your result' })).toBeFocused();
 	await expectNoAxeViolations(page);
 });
 
-test('ordering works from the keyboard: focus stays on the moved item and the move is announced', async ({ page }) => {
+test('ordering works from the keyboard: focus stays on the moved item and the move is announced', async ({
+	page,
+}) => {
 	await openQuiz(page, GS);
 	const fieldset = page.locator('fieldset#quiz-getting-started-check-plan-order');
 	const first = (await fieldset.locator('li > span:first-child').first().textContent())!;
@@ -231,21 +315,46 @@ test('a visitor meets a final assessment: sign in to take it, no practice', asyn
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the quiz is a form that posts to the server and shows the graded result', async ({ page }) => {
+	test('the quiz is a form that posts to the server and shows the graded result', async ({
+		page,
+	}) => {
 		await page.goto(GS);
 		await page.getByRole('radio', { name: 'On the Dakshata server, after you submit' }).check();
-		for (const option of ['Units', 'Quizzes', 'Practice files']) await page.getByRole('checkbox', { name: option, exact: true }).check();
-		await page.locator('fieldset#quiz-getting-started-check-verify-no-account').getByRole('radio', { name: 'False' }).check();
-		await page.locator('fieldset#quiz-getting-started-check-box-for-clients').getByRole('textbox').fill('Client tip');
-		await page.locator('fieldset#quiz-getting-started-check-minutes-per-week').getByRole('textbox').fill('100');
-		const steps = ['Open the plan template', 'Choose a study time for each day', 'Write the minutes you can really give', 'Save the file with a clear name'];
-		for (const [i, step] of steps.entries()) await page.getByLabel(`Position of “${step}”`).selectOption(String(i + 1));
-		for (const [left, right] of [['Copy', 'Ctrl+C'], ['Paste', 'Ctrl+V'], ['Undo', 'Ctrl+Z']] as const) await page.getByLabel(left, { exact: true }).selectOption({ label: right });
+		for (const option of ['Units', 'Quizzes', 'Practice files'])
+			await page.getByRole('checkbox', { name: option, exact: true }).check();
+		await page
+			.locator('fieldset#quiz-getting-started-check-verify-no-account')
+			.getByRole('radio', { name: 'False' })
+			.check();
+		await page
+			.locator('fieldset#quiz-getting-started-check-box-for-clients')
+			.getByRole('textbox')
+			.fill('Client tip');
+		await page
+			.locator('fieldset#quiz-getting-started-check-minutes-per-week')
+			.getByRole('textbox')
+			.fill('100');
+		const steps = [
+			'Open the plan template',
+			'Choose a study time for each day',
+			'Write the minutes you can really give',
+			'Save the file with a clear name',
+		];
+		for (const [i, step] of steps.entries())
+			await page.getByLabel(`Position of “${step}”`).selectOption(String(i + 1));
+		for (const [left, right] of [
+			['Copy', 'Ctrl+C'],
+			['Paste', 'Ctrl+V'],
+			['Undo', 'Ctrl+Z'],
+		] as const)
+			await page.getByLabel(left, { exact: true }).selectOption({ label: right });
 		await page.getByRole('textbox', { name: 'Blank 1' }).fill('link');
 		await page.getByRole('textbox', { name: 'Blank 2' }).fill('QR code');
 		await page.getByRole('button', { name: 'Submit answers' }).click();
 		await expect(page).toHaveURL(/\/prove-your-skills\/quiz\/getting-started-check$/);
-		await expect(page.locator('.quiz-result').getByText('Score: 100%.', { exact: true })).toBeVisible();
+		await expect(
+			page.locator('.quiz-result').getByText('Score: 100%.', { exact: true }),
+		).toBeVisible();
 		await expect(page.locator('.quiz-result').getByText('You passed.')).toBeVisible();
 	});
 });

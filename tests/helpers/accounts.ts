@@ -18,7 +18,10 @@ export const GOOD_PASSWORD = 'plum tractor sunrise 42';
  * session (it answers the same for a new and a taken address), so this signs in afterwards, as a
  * learner does. The address stays unconfirmed.
  */
-export async function signUp(base: string, fields: Partial<Record<'name' | 'email' | 'password' | 'locale', string>> = {}) {
+export async function signUp(
+	base: string,
+	fields: Partial<Record<'name' | 'email' | 'password' | 'locale', string>> = {},
+) {
 	const browser = new Browser(base);
 	const email = fields.email ?? uniqueEmail();
 	const password = fields.password ?? GOOD_PASSWORD;
@@ -28,21 +31,30 @@ export async function signUp(base: string, fields: Partial<Record<'name' | 'emai
 		password,
 		locale: fields.locale ?? 'en',
 	});
-	if (res.status !== 303) throw new Error(`sign-up failed with ${res.status}: ${(await res.text()).slice(0, 500)}`);
+	if (res.status !== 303)
+		throw new Error(`sign-up failed with ${res.status}: ${(await res.text()).slice(0, 500)}`);
 	const login = await browser.postForm('/login', { email, password });
 	if (login.status !== 303) throw new Error(`sign-in after sign-up failed with ${login.status}`);
 	return { browser, email };
 }
 
 /** Signs in an existing user. */
-export async function signIn(base: string, email: string, password = GOOD_PASSWORD, userAgent?: string) {
+export async function signIn(
+	base: string,
+	email: string,
+	password = GOOD_PASSWORD,
+	userAgent?: string,
+) {
 	const browser = new Browser(base, userAgent);
 	const res = await browser.postForm('/login', { email, password });
 	return { browser, res };
 }
 
 /** The newest outbox message sent to `to`, or undefined. */
-export function readLatestMail(dataDir: string, to: string): { subject: string; text: string } | undefined {
+export function readLatestMail(
+	dataDir: string,
+	to: string,
+): { subject: string; text: string } | undefined {
 	const dir = join(dataDir, 'outbox');
 	let files: string[] = [];
 	try {
@@ -64,7 +76,11 @@ export function readConfirmLink(dataDir: string, to: string): string | undefined
 }
 
 /** Opens the confirmation link mailed to `to` and presses its button, as its owner would. */
-export async function confirmEmailFromMail(base: string, dataDir: string, to: string): Promise<Response> {
+export async function confirmEmailFromMail(
+	base: string,
+	dataDir: string,
+	to: string,
+): Promise<Response> {
 	const link = readConfirmLink(dataDir, to);
 	if (!link) throw new Error(`no confirmation mail for ${to}`);
 	const url = new URL(link);

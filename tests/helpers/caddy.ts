@@ -26,11 +26,19 @@ function replaceOnce(text: string, from: string, to: string): string {
 }
 
 /** Starts Caddy on `port` (loopback), proxying to `upstream` (http://127.0.0.1:<port>). */
-export async function startCaddy(upstream: string, port: number, httpPort: number): Promise<TestProxy> {
+export async function startCaddy(
+	upstream: string,
+	port: number,
+	httpPort: number,
+): Promise<TestProxy> {
 	const dir = mkdtempSync(join(tmpdir(), 'dakshata-caddy-'));
 	let site = readReadmeCaddyfile();
 	site = replaceOnce(site, 'learn.example.org {', `localhost:${port} {`);
-	site = replaceOnce(site, 'reverse_proxy 127.0.0.1:4321', `reverse_proxy ${new URL(upstream).host}`);
+	site = replaceOnce(
+		site,
+		'reverse_proxy 127.0.0.1:4321',
+		`reverse_proxy ${new URL(upstream).host}`,
+	);
 	const config = `{
 	admin off
 	skip_install_trust
@@ -45,8 +53,16 @@ export async function startCaddy(upstream: string, port: number, httpPort: numbe
 ${site}`;
 	const file = join(dir, 'Caddyfile');
 	writeFileSync(file, config);
-	const env = { ...process.env, HOME: dir, XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CONFIG_HOME: join(dir, 'xdg-config') };
-	const child = spawn('caddy', ['run', '--config', file, '--adapter', 'caddyfile'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const env = {
+		...process.env,
+		HOME: dir,
+		XDG_DATA_HOME: join(dir, 'xdg-data'),
+		XDG_CONFIG_HOME: join(dir, 'xdg-config'),
+	};
+	const child = spawn('caddy', ['run', '--config', file, '--adapter', 'caddyfile'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
@@ -71,7 +87,11 @@ ${site}`;
 	return {
 		url: `https://localhost:${port}`,
 		port,
-		errorLog: () => output.split('\n').filter((line) => /"level":"(error|fatal|panic)"/.test(line)).join('\n'),
+		errorLog: () =>
+			output
+				.split('\n')
+				.filter((line) => /"level":"(error|fatal|panic)"/.test(line))
+				.join('\n'),
 		stop: async () => {
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');

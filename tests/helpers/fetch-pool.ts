@@ -15,4 +15,6 @@ import { Agent, setGlobalDispatcher } from 'undici';
 /** The longest a test client keeps an idle connection. */
 export const CLIENT_KEEP_ALIVE_MS = 1000;
 
-setGlobalDispatcher(new Agent({ keepAliveTimeout: CLIENT_KEEP_ALIVE_MS, keepAliveMaxTimeout: CLIENT_KEEP_ALIVE_MS }));
+setGlobalDispatcher(
+	new Agent({ keepAliveTimeout: CLIENT_KEEP_ALIVE_MS, keepAliveMaxTimeout: CLIENT_KEEP_ALIVE_MS }),
+);

@@ -14,7 +14,8 @@ export function findLabFile(course: string, id: string, locale = 'en'): string {
 	for (const r of roots) {
 		const dir = join(r, course);
 		if (!existsSync(dir)) continue;
-		for (const unit of readdirSync(dir)) if (existsSync(join(dir, unit, name))) return join(dir, unit, name);
+		for (const unit of readdirSync(dir))
+			if (existsSync(join(dir, unit, name))) return join(dir, unit, name);
 	}
 	throw new Error(`No lab file ${name} in courses/${course}`);
 }

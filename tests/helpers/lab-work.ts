@@ -28,7 +28,14 @@ export function buildGoodPlan(lab: CalendarLab): PlannedPost[] {
 export function toCalendarFields(posts: PlannedPost[]): Record<string, string> {
 	const fields: Record<string, string> = {};
 	posts.forEach((p, i) => {
-		Object.assign(fields, { [`date-${i}`]: p.date, [`time-${i}`]: p.time, [`platform-${i}`]: p.platform, [`pillar-${i}`]: p.pillar, [`text-${i}`]: p.text, [`alt-${i}`]: p.alt });
+		Object.assign(fields, {
+			[`date-${i}`]: p.date,
+			[`time-${i}`]: p.time,
+			[`platform-${i}`]: p.platform,
+			[`pillar-${i}`]: p.pillar,
+			[`text-${i}`]: p.text,
+			[`alt-${i}`]: p.alt,
+		});
 		if (p.image) fields[`image-${i}`] = 'on';
 	});
 	return fields;

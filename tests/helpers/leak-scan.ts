@@ -34,7 +34,8 @@ export function decodeIslandProps(attribute: string): Record<string, unknown> {
 		if (!Array.isArray(v)) return v;
 		const [type, value] = v as [number, unknown];
 		if (type === 1) return (value as unknown[]).map(decode);
-		if (type === 0 && value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, decode(x)]));
+		if (type === 0 && value && typeof value === 'object')
+			return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, decode(x)]));
 		return value;
 	};
 	const raw = JSON.parse(unescapeHtml(attribute)) as Record<string, unknown>;
@@ -52,14 +53,20 @@ export function unescapeHtml(text: string): string {
 
 /** Every island props object in a page. */
 export function getIslandProps(html: string): Record<string, unknown>[] {
-	return [...html.matchAll(/<astro-island\b[^>]*\bprops="([^"]*)"/g)].map((m) => decodeIslandProps(m[1]!));
+	return [...html.matchAll(/<astro-island\b[^>]*\bprops="([^"]*)"/g)].map((m) =>
+		decodeIslandProps(m[1]!),
+	);
 }
 
-const blanksOf = (text: string) => [...text.matchAll(/\[\[([^\]]+)\]\]/g)].flatMap((m) => m[1]!.split('|').map((a) => a.trim()));
+const blanksOf = (text: string) =>
+	[...text.matchAll(/\[\[([^\]]+)\]\]/g)].flatMap((m) => m[1]!.split('|').map((a) => a.trim()));
 
 /** True when `needle` occurs in `haystack` as a whole word (case-insensitive, any script). */
 function containsWord(haystack: string, needle: string): boolean {
-	return new RegExp(`(^|[^\\p{L}\\p{N}\\p{M}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}\\p{M}])`, 'iu').test(haystack);
+	return new RegExp(
+		`(^|[^\\p{L}\\p{N}\\p{M}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}\\p{M}])`,
+		'iu',
+	).test(haystack);
 }
 
 /**
@@ -77,13 +84,16 @@ function typedAnswers(q: Quiz['questions'][number]): string[] {
 	return [];
 }
 
-
 /** Public questions found anywhere in a JSON value (objects with id, type and prompt). */
-function findQuestions(value: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+function findQuestions(
+	value: unknown,
+	out: Record<string, unknown>[] = [],
+): Record<string, unknown>[] {
 	if (Array.isArray(value)) for (const v of value) findQuestions(v, out);
 	else if (value && typeof value === 'object') {
 		const o = value as Record<string, unknown>;
-		if (typeof o.id === 'string' && typeof o.type === 'string' && 'prompt' in o && 'points' in o) out.push(o);
+		if (typeof o.id === 'string' && typeof o.type === 'string' && 'prompt' in o && 'points' in o)
+			out.push(o);
 		else for (const v of Object.values(o)) findQuestions(v, out);
 	}
 	return out;
@@ -107,47 +117,72 @@ export interface LeakScanInput {
 /** Findings for one quiz (empty when nothing leaks). */
 export function findLeaks(quizId: string, quiz: Quiz, input: LeakScanInput): string[] {
 	const found: string[] = [];
-	const secrets = quiz.questions.flatMap((q) => [q.explanation, ...('options' in q ? q.options.map((o) => o.feedback) : [])]).filter((s): s is string => Boolean(s));
-	const texts = [...(input.html ?? []).map(unescapeHtml), ...(input.json ?? []).map((j) => JSON.stringify(j)), ...(input.scripts ?? []).map((s) => s.source)];
+	const secrets = quiz.questions
+		.flatMap((q) => [q.explanation, ...('options' in q ? q.options.map((o) => o.feedback) : [])])
+		.filter((s): s is string => Boolean(s));
+	const texts = [
+		...(input.html ?? []).map(unescapeHtml),
+		...(input.json ?? []).map((j) => JSON.stringify(j)),
+		...(input.scripts ?? []).map((s) => s.source),
+	];
 	for (const secret of secrets) {
 		const escaped = JSON.stringify(secret).slice(1, -1);
-		if (texts.some((t) => t.includes(secret) || t.includes(escaped))) found.push(`${quizId}: feedback or explanation "${secret.slice(0, 40)}…" is visible`);
+		if (texts.some((t) => t.includes(secret) || t.includes(escaped)))
+			found.push(`${quizId}: feedback or explanation "${secret.slice(0, 40)}…" is visible`);
 	}
 	// In JavaScript, quiz data would travel as string literals. Code is full of words that are also
 	// answers ("text", "next", `document`, `.trim()`), so a typed answer counts as leaked when it is a
 	// whole string literal, and short single ASCII words (5 letters or fewer) are left to the HTML and
 	// JSON checks above, where a leak of quiz data would also bring its long feedback and explanations.
 	for (const script of input.scripts ?? []) {
-		const answers = quiz.questions.flatMap(typedAnswers).filter((a) => a.length >= 4 && !/^\d+(\.\d+)?$/.test(a) && !/^[A-Za-z]{1,5}$/.test(a));
+		const answers = quiz.questions
+			.flatMap(typedAnswers)
+			.filter((a) => a.length >= 4 && !/^\d+(\.\d+)?$/.test(a) && !/^[A-Za-z]{1,5}$/.test(a));
 		for (const answer of answers) {
-			if (containsLiteral(script.source, answer)) found.push(`${quizId}: answer "${answer}" appears in ${script.name}`);
+			if (containsLiteral(script.source, answer))
+				found.push(`${quizId}: answer "${answer}" appears in ${script.name}`);
 		}
 	}
 	for (const json of input.json ?? []) {
 		for (const pq of findQuestions(json)) {
 			const q = quiz.questions.find((x) => x.id === pq.id);
 			if (!q) continue;
-			const extra = Object.keys(pq).filter((k) => !['id', 'type', 'prompt', 'points', ...(PUBLIC_KEYS[q.type] ?? [])].includes(k));
-			if (extra.length > 0) found.push(`${quizId}/${q.id}: unexpected fields ${extra.join(', ')} in the public question`);
+			const extra = Object.keys(pq).filter(
+				(k) => !['id', 'type', 'prompt', 'points', ...(PUBLIC_KEYS[q.type] ?? [])].includes(k),
+			);
+			if (extra.length > 0)
+				found.push(
+					`${quizId}/${q.id}: unexpected fields ${extra.join(', ')} in the public question`,
+				);
 			const { id: _id, type: _type, prompt: _prompt, points: _points, ...rest } = pq;
 			const own = JSON.stringify(rest);
-			for (const answer of typedAnswers(q)) if (containsWord(own, answer)) found.push(`${quizId}/${q.id}: its answer "${answer}" is in its public data`);
-			if (q.type === 'ordering' && JSON.stringify(pq.items) === JSON.stringify(q.items)) found.push(`${quizId}/${q.id}: items are shown in the correct order`);
+			for (const answer of typedAnswers(q))
+				if (containsWord(own, answer))
+					found.push(`${quizId}/${q.id}: its answer "${answer}" is in its public data`);
+			if (q.type === 'ordering' && JSON.stringify(pq.items) === JSON.stringify(q.items))
+				found.push(`${quizId}/${q.id}: items are shown in the correct order`);
 			if (q.type === 'matching' && q.pairs.length >= 3) {
 				const lefts = pq.lefts as string[];
 				const rights = pq.rights as string[];
-				if (lefts?.every((l, i) => q.pairs.find((p) => p.left === l)?.right === rights?.[i])) found.push(`${quizId}/${q.id}: matching choices line up with their prompts`);
+				if (lefts?.every((l, i) => q.pairs.find((p) => p.left === l)?.right === rights?.[i]))
+					found.push(`${quizId}/${q.id}: matching choices line up with their prompts`);
 			}
 		}
 	}
 	for (const html of input.html ?? []) {
 		for (const q of quiz.questions) {
-			const fieldset = new RegExp(`<fieldset[^>]*id="[^"]*-${q.id}"[\\s\\S]*?</fieldset>`).exec(html)?.[0];
+			const fieldset = new RegExp(`<fieldset[^>]*id="[^"]*-${q.id}"[\\s\\S]*?</fieldset>`).exec(
+				html,
+			)?.[0];
 			if (!fieldset) continue;
 			const body = fieldset.replace(/<legend>[\s\S]*?<\/legend>/, '');
-			const typed = [...body.matchAll(/<input[^>]*type="text"[^>]*value="([^"]*)"/g)].map((m) => m[1]);
+			const typed = [...body.matchAll(/<input[^>]*type="text"[^>]*value="([^"]*)"/g)].map(
+				(m) => m[1],
+			);
 			const visible = unescapeHtml(`${body.replace(/<[^>]*>/g, ' ')} ${typed.join(' ')}`);
-			for (const answer of typedAnswers(q)) if (containsWord(visible, answer)) found.push(`${quizId}/${q.id}: its answer "${answer}" is in its form`);
+			for (const answer of typedAnswers(q))
+				if (containsWord(visible, answer))
+					found.push(`${quizId}/${q.id}: its answer "${answer}" is in its form`);
 		}
 	}
 	return found;
@@ -187,12 +222,21 @@ function secretValues(expected: ProjectSecrets['expected']): string[] {
  */
 export function findProjectLeaks(secrets: ProjectSecrets, input: LeakScanInput): string[] {
 	const found: string[] = [];
-	const texts = [...(input.html ?? []).map(unescapeHtml), ...(input.json ?? []).map((j) => JSON.stringify(j)), ...(input.scripts ?? []).map((s) => s.source)];
+	const texts = [
+		...(input.html ?? []).map(unescapeHtml),
+		...(input.json ?? []).map((j) => JSON.stringify(j)),
+		...(input.scripts ?? []).map((s) => s.source),
+	];
 	const mac = secrets.attemptKey.split('-').pop()!;
-	if (texts.some((t) => t.includes(secrets.seed))) found.push(`${secrets.projectId}: the attempt's seed is visible`);
-	if (texts.some((t) => t.includes(mac))) found.push(`${secrets.projectId}: the attempt key's signature is visible`);
-	for (const value of secretValues(secrets.expected).filter((v) => !containsWord(secrets.publicText, v))) {
-		if (texts.some((t) => containsWord(t, value))) found.push(`${secrets.projectId}: expected value "${value}" is visible`);
+	if (texts.some((t) => t.includes(secrets.seed)))
+		found.push(`${secrets.projectId}: the attempt's seed is visible`);
+	if (texts.some((t) => t.includes(mac)))
+		found.push(`${secrets.projectId}: the attempt key's signature is visible`);
+	for (const value of secretValues(secrets.expected).filter(
+		(v) => !containsWord(secrets.publicText, v),
+	)) {
+		if (texts.some((t) => containsWord(t, value)))
+			found.push(`${secrets.projectId}: expected value "${value}" is visible`);
 	}
 	return found;
 }
@@ -204,11 +248,14 @@ export function findProjectLeaks(secrets: ProjectSecrets, input: LeakScanInput):
  */
 export function findKeyInResult(quizId: string, quiz: Quiz, result: unknown): string[] {
 	const found: string[] = [];
-	const review = ((result as { review?: { id: string; correctAnswer?: string; feedback?: string[] }[] }).review ?? []);
+	const review =
+		(result as { review?: { id: string; correctAnswer?: string; feedback?: string[] }[] }).review ??
+		[];
 	for (const row of review) {
 		if ('correctAnswer' in row) found.push(`${quizId}/${row.id}: the correct answer is shown`);
 		const q = quiz.questions.find((x) => x.id === row.id);
-		if (q?.type === 'multiple' && (row.feedback ?? []).length > 0) found.push(`${quizId}/${row.id}: option feedback of a multi-select question is shown`);
+		if (q?.type === 'multiple' && (row.feedback ?? []).length > 0)
+			found.push(`${quizId}/${row.id}: option feedback of a multi-select question is shown`);
 	}
 	return found;
 }
@@ -216,7 +263,16 @@ export function findKeyInResult(quizId: string, quiz: Quiz, result: unknown): st
 // ---------------------------------------------------------------- labs
 
 /** Keys that only the server's lab holds; none may appear in JSON the browser gets before submitting. */
-const LAB_SECRET_KEYS = ['expect', 'rules', 'model', 'explanation', 'replyMentions', 'groups', 'phrases', 'hint'];
+const LAB_SECRET_KEYS = [
+	'expect',
+	'rules',
+	'model',
+	'explanation',
+	'replyMentions',
+	'groups',
+	'phrases',
+	'hint',
+];
 
 function findKeys(value: unknown, keys: string[], out = new Set<string>()): Set<string> {
 	if (Array.isArray(value)) for (const v of value) findKeys(v, keys, out);
@@ -232,10 +288,17 @@ function findKeys(value: unknown, keys: string[], out = new Set<string>()): Set<
 /** The texts that give a lab away: hints, explanations, the model answer (by paragraph), expected meeting times. */
 function labSecrets(lab: Lab): string[] {
 	if (lab.kind === 'proposal') {
-		const model = lab.proposal.model.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length >= 30);
+		const model = lab.proposal.model
+			.split(/\n\s*\n/)
+			.map((p) => p.trim())
+			.filter((p) => p.length >= 30);
 		return [...lab.proposal.rules.flatMap((r) => (r.hint ? [r.hint] : [])), ...model];
 	}
-	if (lab.kind === 'inbox') return lab.inbox.messages.flatMap((m) => [...(m.explanation ? [m.explanation] : []), ...(m.expect.meeting ?? [])]);
+	if (lab.kind === 'inbox')
+		return lab.inbox.messages.flatMap((m) => [
+			...(m.explanation ? [m.explanation] : []),
+			...(m.expect.meeting ?? []),
+		]);
 	return [];
 }
 
@@ -246,11 +309,18 @@ function labSecrets(lab: Lab): string[] {
  */
 export function findLabLeaks(labId: string, lab: Lab, input: LeakScanInput): string[] {
 	const found: string[] = [];
-	const texts = [...(input.html ?? []).map(unescapeHtml), ...(input.json ?? []).map((j) => JSON.stringify(j)), ...(input.scripts ?? []).map((s) => s.source)];
+	const texts = [
+		...(input.html ?? []).map(unescapeHtml),
+		...(input.json ?? []).map((j) => JSON.stringify(j)),
+		...(input.scripts ?? []).map((s) => s.source),
+	];
 	for (const secret of labSecrets(lab)) {
 		const escaped = JSON.stringify(secret).slice(1, -1);
-		if (texts.some((t) => t.includes(secret) || t.includes(escaped))) found.push(`${labId}: "${secret.slice(0, 40)}…" is visible before submitting`);
+		if (texts.some((t) => t.includes(secret) || t.includes(escaped)))
+			found.push(`${labId}: "${secret.slice(0, 40)}…" is visible before submitting`);
 	}
-	for (const json of input.json ?? []) for (const key of findKeys(json, LAB_SECRET_KEYS)) found.push(`${labId}: server-only key "${key}" in JSON`);
+	for (const json of input.json ?? [])
+		for (const key of findKeys(json, LAB_SECRET_KEYS))
+			found.push(`${labId}: server-only key "${key}" in JSON`);
 	return found;
 }

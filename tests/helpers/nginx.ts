@@ -38,10 +38,29 @@ export async function startNginx(upstream: string, port?: number): Promise<TestP
 	chmodSync(dir, 0o755);
 	const cert = join(dir, 'cert.pem');
 	const key = join(dir, 'key.pem');
-	const made = spawnSync('openssl', [
-		'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-		'-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert,
-	], { encoding: 'utf8' });
+	const made = spawnSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'ec',
+			'-pkeyopt',
+			'ec_paramgen_curve:prime256v1',
+			'-nodes',
+			'-days',
+			'1',
+			'-subj',
+			'/CN=localhost',
+			'-addext',
+			'subjectAltName=DNS:localhost,IP:127.0.0.1',
+			'-keyout',
+			key,
+			'-out',
+			cert,
+		],
+		{ encoding: 'utf8' },
+	);
 	if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
 	const listen = port ?? (await getFreePort());
 	let site = readReadmeNginxConfig();
@@ -69,7 +88,9 @@ ${site}
 `;
 	const file = join(dir, 'nginx.conf');
 	writeFileSync(file, config);
-	const child = spawn('nginx', ['-c', file, '-p', dir, '-e', join(dir, 'error.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn('nginx', ['-c', file, '-p', dir, '-e', join(dir, 'error.log')], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
@@ -83,7 +104,8 @@ ${site}
 	};
 	const deadline = Date.now() + 15_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${output}\n${errorLog()}`);
+		if (child.exitCode !== null)
+			throw new Error(`nginx exited with ${child.exitCode}:\n${output}\n${errorLog()}`);
 		const open = await new Promise<boolean>((resolve) => {
 			const socket = connect({ host: '127.0.0.1', port: listen }, () => {
 				socket.destroy();

@@ -13,7 +13,8 @@ export function readQuizFile(path: string): Quiz {
 	return QuizSchema.parse(parse(readFileSync(path, 'utf8')));
 }
 
-const blanksOf = (text: string) => [...text.matchAll(/\[\[([^\]]+)\]\]/g)].map((m) => m[1]!.split('|')[0]!.trim());
+const blanksOf = (text: string) =>
+	[...text.matchAll(/\[\[([^\]]+)\]\]/g)].map((m) => m[1]!.split('|')[0]!.trim());
 
 /** The right answer to one public question. */
 export function getRightAnswer(quiz: Quiz, pq: PublicQuestion): DisplayAnswer {
@@ -22,7 +23,9 @@ export function getRightAnswer(quiz: Quiz, pq: PublicQuestion): DisplayAnswer {
 		case 'single':
 		case 'multiple': {
 			const options = (pq as { options: string[] }).options;
-			const right = options.flatMap((text, d) => (q.options.find((o) => o.text === text)!.correct ? [d] : []));
+			const right = options.flatMap((text, d) =>
+				q.options.find((o) => o.text === text)!.correct ? [d] : [],
+			);
 			return q.type === 'single' ? right[0]! : right;
 		}
 		case 'true-false':
@@ -54,7 +57,9 @@ export function getWrongAnswer(quiz: Quiz, pq: PublicQuestion): DisplayAnswer {
 		case 'multiple': {
 			// The options that are not keys: an answered, wrong choice ("Incorrect", not "Not answered").
 			const keys = right as number[];
-			return (pq as { options: string[] }).options.map((_, d) => d).filter((d) => !keys.includes(d));
+			return (pq as { options: string[] }).options
+				.map((_, d) => d)
+				.filter((d) => !keys.includes(d));
 		}
 		case 'true-false':
 			return !q.answer;
@@ -74,6 +79,15 @@ export function getWrongAnswer(quiz: Quiz, pq: PublicQuestion): DisplayAnswer {
 }
 
 /** Answers to every question: right ones, except those listed in `wrong`. */
-export function buildAnswers(quiz: Quiz, questions: PublicQuestion[], wrong: (id: string, index: number) => boolean = () => false): DisplayAnswers {
-	return Object.fromEntries(questions.map((pq, i) => [pq.id, wrong(pq.id, i) ? getWrongAnswer(quiz, pq) : getRightAnswer(quiz, pq)]));
+export function buildAnswers(
+	quiz: Quiz,
+	questions: PublicQuestion[],
+	wrong: (id: string, index: number) => boolean = () => false,
+): DisplayAnswers {
+	return Object.fromEntries(
+		questions.map((pq, i) => [
+			pq.id,
+			wrong(pq.id, i) ? getWrongAnswer(quiz, pq) : getRightAnswer(quiz, pq),
+		]),
+	);
 }

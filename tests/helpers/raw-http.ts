@@ -12,7 +12,11 @@ export interface RawResponse {
 }
 
 /** Sends `request` (a whole HTTP/1.1 message, or its start) and resolves with the answer. */
-export function sendRaw(base: string, request: string | Buffer, timeoutMs = 10_000): Promise<RawResponse> {
+export function sendRaw(
+	base: string,
+	request: string | Buffer,
+	timeoutMs = 10_000,
+): Promise<RawResponse> {
 	const { hostname, port } = new URL(base);
 	return new Promise((resolve, reject) => {
 		const socket = connect({ host: hostname, port: Number(port) });

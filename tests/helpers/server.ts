@@ -26,7 +26,11 @@ export async function getFreePort(): Promise<number> {
 		const srv = createServer();
 		srv.listen(0, '127.0.0.1', () => {
 			const address = srv.address();
-			srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			srv.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port')),
+			);
 		});
 	});
 }
@@ -64,10 +68,15 @@ export async function startServer(
 	});
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code)),
+	);
 	const deadline = Date.now() + 90_000;
 	for (;;) {
-		const status = await Promise.race([exited.then((c) => ({ exited: c })), new Promise((r) => setTimeout(r, 100))]);
+		const status = await Promise.race([
+			exited.then((c) => ({ exited: c })),
+			new Promise((r) => setTimeout(r, 100)),
+		]);
 		if (status && typeof status === 'object' && 'exited' in status) {
 			throw new Error(`Server exited with ${status.exited} before answering:\n${output}`);
 		}

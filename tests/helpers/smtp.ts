@@ -55,7 +55,8 @@ export class SmtpReceiver {
 			logger: false,
 			closeTimeout: 200,
 			onAuth: (auth, _session, callback) => {
-				if (auth.username === this.user && auth.password === this.password) callback(null, { user: auth.username });
+				if (auth.username === this.user && auth.password === this.password)
+					callback(null, { user: auth.username });
 				else callback(new Error('Invalid username or password'));
 			},
 			onData: (stream, session, callback) => {
@@ -63,7 +64,8 @@ export class SmtpReceiver {
 				stream.on('data', (c: Buffer) => chunks.push(c));
 				stream.on('end', () => {
 					this.attempts++;
-					const refuse = (code: number, message: string) => callback(Object.assign(new Error(message), { responseCode: code }));
+					const refuse = (code: number, message: string) =>
+						callback(Object.assign(new Error(message), { responseCode: code }));
 					if (this.mode === 'reject') return refuse(550, '5.1.1 Mailbox unavailable');
 					if (this.mode === 'tempfail') return refuse(451, '4.3.0 Try again later');
 					if (this.mode === 'tempfail-once') {

@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { sessionTable, userTable } from '../../db/schema.ts';
-import { confirmEmailFromMail, GOOD_PASSWORD, readLatestMail, signIn, signUp, uniqueEmail } from '../helpers/accounts.ts';
+import {
+	confirmEmailFromMail,
+	GOOD_PASSWORD,
+	readLatestMail,
+	signIn,
+	signUp,
+	uniqueEmail,
+} from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
 import { Browser } from '../helpers/http.ts';
 
@@ -18,7 +25,10 @@ describe('sign up', () => {
 	it('creates the account with a normalised name and signs the learner in', async () => {
 		const email = uniqueEmail();
 		// NFD input (decomposed) must be stored NFC, trimmed, with inner spaces collapsed.
-		const { browser } = await signUp(base, { email: email.toUpperCase(), name: '  রহিমা   খাতুন  '.normalize('NFD') });
+		const { browser } = await signUp(base, {
+			email: email.toUpperCase(),
+			name: '  রহিমা   খাতুন  '.normalize('NFD'),
+		});
 		const user = await userByEmail(email);
 		expect(user?.name).toBe('রহিমা খাতুন'.normalize('NFC'));
 		expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -30,27 +40,50 @@ describe('sign up', () => {
 	it.each<[string, Record<string, string>, string]>([
 		['an empty name', { name: '   ' }, 'Enter your full name.'],
 		['a name over 100 characters', { name: 'a'.repeat(101) }, 'Use at most 100 characters.'],
-		['a malformed email', { email: 'not-an-email' }, 'Enter an email address like name@example.com.'],
+		[
+			'a malformed email',
+			{ email: 'not-an-email' },
+			'Enter an email address like name@example.com.',
+		],
 		['a short password', { password: 'short' }, 'Use at least 8 characters.'],
 		['a common password', { password: 'password123' }, 'one of the most common'],
 		['an unknown language', { locale: 'fr' }, 'Choose one of the languages listed.'],
-	])('refuses %s with a 400, a message beside the field, and creates nothing', async (_label, override, message) => {
-		const email = override.email ?? uniqueEmail();
-		const browser = new Browser(base);
-		const res = await browser.postForm('/signup', { name: 'Asha Devi', email, password: GOOD_PASSWORD, locale: 'hi', ...override });
-		expect(res.status).toBe(400);
-		const html = await res.text();
-		expect(html).toContain(message);
-		if (!override.email) expect(html).toContain(`value="${email}"`); // typed values are kept
-		expect(html).not.toContain(GOOD_PASSWORD); // passwords are never echoed
-		expect(await userByEmail(email)).toBeUndefined();
-	});
+	])(
+		'refuses %s with a 400, a message beside the field, and creates nothing',
+		async (_label, override, message) => {
+			const email = override.email ?? uniqueEmail();
+			const browser = new Browser(base);
+			const res = await browser.postForm('/signup', {
+				name: 'Asha Devi',
+				email,
+				password: GOOD_PASSWORD,
+				locale: 'hi',
+				...override,
+			});
+			expect(res.status).toBe(400);
+			const html = await res.text();
+			expect(html).toContain(message);
+			if (!override.email) expect(html).toContain(`value="${email}"`); // typed values are kept
+			expect(html).not.toContain(GOOD_PASSWORD); // passwords are never echoed
+			expect(await userByEmail(email)).toBeUndefined();
+		},
+	);
 
 	it('answers a sign-up with a taken email exactly as a new one, and mails the owner instead', async () => {
 		const { email } = await signUp(base);
 		const before = await userByEmail(email);
-		const fresh = await new Browser(base).postForm('/signup', { name: 'New Person', email: uniqueEmail(), password: GOOD_PASSWORD, locale: 'en' });
-		const taken = await new Browser(base).postForm('/signup', { name: 'Someone Else', email, password: 'another good phrase', locale: 'en' });
+		const fresh = await new Browser(base).postForm('/signup', {
+			name: 'New Person',
+			email: uniqueEmail(),
+			password: GOOD_PASSWORD,
+			locale: 'en',
+		});
+		const taken = await new Browser(base).postForm('/signup', {
+			name: 'Someone Else',
+			email,
+			password: 'another good phrase',
+			locale: 'en',
+		});
 		for (const res of [fresh, taken]) {
 			expect(res.status).toBe(303);
 			expect(res.headers.get('location')).toBe('/login?notice=signed-up');
@@ -81,7 +114,10 @@ describe('sessions', () => {
 		expect(JSON.stringify(rows[0])).not.toContain(secret);
 		// What the database holds cannot be used as a token.
 		const forged = new Browser(base);
-		forged.cookies.set('session', `${id}.${Buffer.from(rows[0]!.secretHash).toString('hex').slice(0, 24)}`);
+		forged.cookies.set(
+			'session',
+			`${id}.${Buffer.from(rows[0]!.secretHash).toString('hex').slice(0, 24)}`,
+		);
 		expect((await forged.get('/account')).status).toBe(303);
 	});
 
@@ -100,13 +136,21 @@ describe('sessions', () => {
 		const day = 24 * 60 * 60 * 1000;
 		const idle = await signUp(base);
 		const idleId = idle.browser.cookies.get('session')!.split('.')[0]!;
-		await db.update(sessionTable).set({ lastVerifiedAt: new Date(Date.now() - 31 * day) }).where(eq(sessionTable.id, idleId));
+		await db
+			.update(sessionTable)
+			.set({ lastVerifiedAt: new Date(Date.now() - 31 * day) })
+			.where(eq(sessionTable.id, idleId));
 		expect((await idle.browser.get('/account')).status).toBe(303);
-		expect(await db.select().from(sessionTable).where(eq(sessionTable.id, idleId)).get()).toBeUndefined();
+		expect(
+			await db.select().from(sessionTable).where(eq(sessionTable.id, idleId)).get(),
+		).toBeUndefined();
 
 		const old = await signUp(base);
 		const oldId = old.browser.cookies.get('session')!.split('.')[0]!;
-		await db.update(sessionTable).set({ createdAt: new Date(Date.now() - 181 * day) }).where(eq(sessionTable.id, oldId));
+		await db
+			.update(sessionTable)
+			.set({ createdAt: new Date(Date.now() - 181 * day) })
+			.where(eq(sessionTable.id, oldId));
 		expect((await old.browser.get('/account')).status).toBe(303);
 	});
 
@@ -114,14 +158,20 @@ describe('sessions', () => {
 		const { db } = await getTestDb(dbUrl);
 		const { browser } = await signUp(base);
 		const id = browser.cookies.get('session')!.split('.')[0]!;
-		const before = (await db.select().from(sessionTable).where(eq(sessionTable.id, id)).get())!.lastVerifiedAt;
+		const before = (await db.select().from(sessionTable).where(eq(sessionTable.id, id)).get())!
+			.lastVerifiedAt;
 		await browser.get('/account');
-		const after = (await db.select().from(sessionTable).where(eq(sessionTable.id, id)).get())!.lastVerifiedAt;
+		const after = (await db.select().from(sessionTable).where(eq(sessionTable.id, id)).get())!
+			.lastVerifiedAt;
 		expect(after.getTime()).toBe(before.getTime());
 		const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
-		await db.update(sessionTable).set({ lastVerifiedAt: twoHoursAgo }).where(eq(sessionTable.id, id));
+		await db
+			.update(sessionTable)
+			.set({ lastVerifiedAt: twoHoursAgo })
+			.where(eq(sessionTable.id, id));
 		await browser.get('/account');
-		const refreshed = (await db.select().from(sessionTable).where(eq(sessionTable.id, id)).get())!.lastVerifiedAt;
+		const refreshed = (await db.select().from(sessionTable).where(eq(sessionTable.id, id)).get())!
+			.lastVerifiedAt;
 		expect(refreshed.getTime()).toBeGreaterThan(Date.now() - 60_000);
 	});
 
@@ -137,7 +187,12 @@ describe('sessions', () => {
 
 	it('starts a new session on every sign-in and lets the user end another one', async () => {
 		const { browser: first, email } = await signUp(base);
-		const { browser: second, res } = await signIn(base, email, GOOD_PASSWORD, 'Mozilla/5.0 (Linux; Android 14) Chrome/150.0 Mobile Safari/537.36');
+		const { browser: second, res } = await signIn(
+			base,
+			email,
+			GOOD_PASSWORD,
+			'Mozilla/5.0 (Linux; Android 14) Chrome/150.0 Mobile Safari/537.36',
+		);
 		expect(res.status).toBe(303);
 		expect(second.cookies.get('session')).not.toBe(first.cookies.get('session'));
 		const page = await (await first.get('/account')).text();
@@ -165,7 +220,8 @@ describe('sign in', () => {
 
 	it('answers 429 with Retry-After after 5 failures, even for the right password, until the window ends', async () => {
 		const { email } = await signUp(base);
-		for (let i = 0; i < 5; i++) expect((await signIn(base, email, `wrong ${i} password`)).res.status).toBe(401);
+		for (let i = 0; i < 5; i++)
+			expect((await signIn(base, email, `wrong ${i} password`)).res.status).toBe(401);
 		const blocked = await signIn(base, email, GOOD_PASSWORD);
 		expect(blocked.res.status).toBe(429);
 		expect(Number(blocked.res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -177,14 +233,20 @@ describe('sign in', () => {
 describe('CSRF', () => {
 	it('refuses a cross-origin form post with 403 and changes nothing', async () => {
 		const { browser, email } = await signUp(base);
-		const res = await browser.postForm('/account', { intent: 'name', name: 'Hacked Name' }, { origin: 'https://evil.example' });
+		const res = await browser.postForm(
+			'/account',
+			{ intent: 'name', name: 'Hacked Name' },
+			{ origin: 'https://evil.example' },
+		);
 		expect(res.status).toBe(403);
 		expect((await userByEmail(email))?.name).toBe('Rahima Khatun');
 	});
 
 	it('refuses a cross-origin JSON post and one with no origin at all', async () => {
 		const { browser } = await signUp(base);
-		expect((await browser.postJson('/logout', {}, { origin: 'https://evil.example' })).status).toBe(403);
+		expect((await browser.postJson('/logout', {}, { origin: 'https://evil.example' })).status).toBe(
+			403,
+		);
 		expect((await browser.postForm('/logout', {}, { origin: null })).status).toBe(403);
 		expect((await browser.get('/account')).status).toBe(200);
 	});
@@ -193,7 +255,9 @@ describe('CSRF', () => {
 describe('account page', () => {
 	it('changes the certificate name, language, email (with the password) and password', async () => {
 		const { browser, email } = await signUp(base);
-		expect((await browser.postForm('/account', { intent: 'name', name: 'অমিত রায়' })).status).toBe(303);
+		expect((await browser.postForm('/account', { intent: 'name', name: 'অমিত রায়' })).status).toBe(
+			303,
+		);
 		expect((await userByEmail(email))?.name).toBe('অমিত রায়');
 
 		const res = await browser.postForm('/account', { intent: 'locale', locale: 'bn' });
@@ -201,10 +265,18 @@ describe('account page', () => {
 		expect((await userByEmail(email))?.locale).toBe('bn');
 
 		const newEmail = uniqueEmail('moved');
-		const refused = await browser.postForm('/account', { intent: 'email', email: newEmail, currentPassword: 'wrong password' });
+		const refused = await browser.postForm('/account', {
+			intent: 'email',
+			email: newEmail,
+			currentPassword: 'wrong password',
+		});
 		expect(refused.status).toBe(400);
 		expect(await userByEmail(newEmail)).toBeUndefined();
-		const asked = await browser.postForm('/account', { intent: 'email', email: newEmail, currentPassword: GOOD_PASSWORD });
+		const asked = await browser.postForm('/account', {
+			intent: 'email',
+			email: newEmail,
+			currentPassword: GOOD_PASSWORD,
+		});
 		expect(asked.status).toBe(303);
 		expect(asked.headers.get('location')).toBe('/account?done=email-sent');
 		// The change waits for the new address to be confirmed.
@@ -213,7 +285,15 @@ describe('account page', () => {
 		expect(await userByEmail(newEmail)).toBeDefined();
 
 		const other = await signIn(base, newEmail);
-		expect((await browser.postForm('/account', { intent: 'password', currentPassword: GOOD_PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(303);
+		expect(
+			(
+				await browser.postForm('/account', {
+					intent: 'password',
+					currentPassword: GOOD_PASSWORD,
+					newPassword: 'a brand new passphrase',
+				})
+			).status,
+		).toBe(303);
 		expect((await other.browser.get('/account')).status).toBe(303); // other sessions ended
 		expect((await browser.get('/account')).status).toBe(200); // this one kept
 		expect((await signIn(base, newEmail, 'a brand new passphrase')).res.status).toBe(303);
@@ -251,12 +331,18 @@ describe('password reset', () => {
 		const visitor = new Browser(base);
 		const form = await visitor.get(`/reset-password?token=${token}`);
 		expect(await form.text()).toContain('Choose a new password');
-		const done = await visitor.postForm('/reset-password', { token, password: 'fresh garden lantern' });
+		const done = await visitor.postForm('/reset-password', {
+			token,
+			password: 'fresh garden lantern',
+		});
 		expect(done.status).toBe(303);
 		expect((await browser.get('/account')).status).toBe(303); // the old session is gone
 		expect((await signIn(base, email, 'fresh garden lantern')).res.status).toBe(303);
 		// The link works once.
-		const again = await visitor.postForm('/reset-password', { token, password: 'another good phrase' });
+		const again = await visitor.postForm('/reset-password', {
+			token,
+			password: 'another good phrase',
+		});
 		expect(again.status).toBe(400);
 		expect((await signIn(base, email, 'another good phrase')).res.status).toBe(401);
 	});
@@ -270,7 +356,9 @@ describe('password reset', () => {
 	});
 
 	it('refuses an expired or made-up token', async () => {
-		const res = await new Browser(base).get('/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbb');
+		const res = await new Browser(base).get(
+			'/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbb',
+		);
 		expect(res.status).toBe(400);
 		expect(await res.text()).toContain('This reset link is not valid any more.');
 	});
@@ -285,7 +373,11 @@ describe('production cookie and headers', () => {
 			const email = uniqueEmail('https');
 			const browser = new Browser(server.url);
 			const origin = { origin: 'https://learn.example.org' };
-			await browser.postForm('/signup', { name: 'Secure Person', email, password: GOOD_PASSWORD, locale: 'en' }, origin);
+			await browser.postForm(
+				'/signup',
+				{ name: 'Secure Person', email, password: GOOD_PASSWORD, locale: 'en' },
+				origin,
+			);
 			const res = await browser.postForm('/login', { email, password: GOOD_PASSWORD }, origin);
 			expect(res.status).toBe(303);
 			const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-session='))!;
@@ -304,7 +396,12 @@ describe('production cookie and headers', () => {
 	it('uses a plain session cookie without HSTS over http on localhost', async () => {
 		const email = uniqueEmail('http');
 		const browser = new Browser(base);
-		await browser.postForm('/signup', { name: 'Local Person', email, password: GOOD_PASSWORD, locale: 'en' });
+		await browser.postForm('/signup', {
+			name: 'Local Person',
+			email,
+			password: GOOD_PASSWORD,
+			locale: 'en',
+		});
 		const res = await browser.postForm('/login', { email, password: GOOD_PASSWORD });
 		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('session='))!;
 		expect(cookie).toMatch(/; HttpOnly/i);
@@ -317,11 +414,26 @@ describe('malformed input on the other forms', () => {
 	it('answers 400 on sign-in, reset and setup forms with bad or missing fields, and signs nobody in', async () => {
 		const browser = new Browser(base);
 		expect((await browser.postForm('/login', { email: 'nope' })).status).toBe(400);
-		expect((await browser.postForm('/login', { email: uniqueEmail(), password: 'x'.repeat(300) })).status).toBe(400);
+		expect(
+			(await browser.postForm('/login', { email: uniqueEmail(), password: 'x'.repeat(300) }))
+				.status,
+		).toBe(400);
 		expect((await browser.postJson('/login', { email: 'a@b.c', password: 'x' })).status).toBe(400);
 		expect((await browser.postForm('/reset-password', { email: 'not an email' })).status).toBe(400);
-		expect((await browser.postForm('/reset-password', { token: 'garbage', password: 'short' })).status).toBe(400);
-		expect((await browser.postForm('/setup', { token: 'garbage', name: '', email: 'x', password: '1', locale: 'zz' })).status).toBe(400);
+		expect(
+			(await browser.postForm('/reset-password', { token: 'garbage', password: 'short' })).status,
+		).toBe(400);
+		expect(
+			(
+				await browser.postForm('/setup', {
+					token: 'garbage',
+					name: '',
+					email: 'x',
+					password: '1',
+					locale: 'zz',
+				})
+			).status,
+		).toBe(400);
 		expect(browser.cookies.size).toBe(0);
 	});
 });

@@ -28,15 +28,34 @@ describe('/admin/users/<id>', () => {
 	it('follows the users list link to the account’s profile, sessions, certificates and audit entries', async () => {
 		const admin = await createAdmin();
 		const learner = await signUp(base, { name: 'Nusrat Jahan', locale: 'bn' });
-		await signIn(base, learner.email, undefined, 'Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/156.0 Mobile Safari/537.36');
+		await signIn(
+			base,
+			learner.email,
+			undefined,
+			'Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/156.0 Mobile Safari/537.36',
+		);
 		for (const lesson of ['first-steps', 'next-steps']) {
-			expect((await learner.browser.postJson('/api/progress', { course: 'cert-basics', lesson, action: 'complete' })).status).toBe(200);
+			expect(
+				(
+					await learner.browser.postJson('/api/progress', {
+						course: 'cert-basics',
+						lesson,
+						action: 'complete',
+					})
+				).status,
+			).toBe(200);
 		}
 		const id = await getUserId(learner.email);
-		const changed = await admin.browser.postForm('/admin/users', { action: 'role', userId: id, role: 'instructor' });
+		const changed = await admin.browser.postForm('/admin/users', {
+			action: 'role',
+			userId: id,
+			role: 'instructor',
+		});
 		expect(changed.status).toBe(303);
 
-		const list = await (await admin.browser.get(`/admin/users?q=${encodeURIComponent(learner.email)}`)).text();
+		const list = await (
+			await admin.browser.get(`/admin/users?q=${encodeURIComponent(learner.email)}`)
+		).text();
 		expect(list).toContain(`href="/admin/users/${id}"`);
 		const res = await admin.browser.get(`/admin/users/${id}`);
 		expect(res.status).toBe(200);
@@ -51,7 +70,9 @@ describe('/admin/users/<id>', () => {
 		expect(html).toContain('Certificate basics (test fixture)');
 		expect(html).toMatch(/href="\/verify\/[a-z2-7]{32}"/);
 		expect(html).toContain('user.role');
-		expect(html).toContain('{&quot;from&quot;:&quot;learner&quot;,&quot;to&quot;:&quot;instructor&quot;}');
+		expect(html).toContain(
+			'{&quot;from&quot;:&quot;learner&quot;,&quot;to&quot;:&quot;instructor&quot;}',
+		);
 	});
 
 	it('is in Bengali and Hindi under /bn/ and /hi/', async () => {

@@ -33,7 +33,9 @@ describe('admin users page', () => {
 	it('finds users by name or email', async () => {
 		const admin = await createAdmin();
 		const target = await signUp(base, { name: 'Findable Person' });
-		const html = await (await admin.browser.get(`/admin/users?q=${encodeURIComponent('findable')}`)).text();
+		const html = await (
+			await admin.browser.get(`/admin/users?q=${encodeURIComponent('findable')}`)
+		).text();
 		expect(html).toContain(target.email);
 		const none = await (await admin.browser.get('/admin/users?q=zz-nobody-zz')).text();
 		expect(none).toContain('No users match this search.');
@@ -51,12 +53,17 @@ describe('admin users page', () => {
 		const again = await signIn(base, victim.email, GOOD_PASSWORD);
 		expect(again.res.status).toBe(403);
 		expect(await again.res.text()).toContain('This account has been disabled.');
-		const audit = await db.select().from(auditLogTable).where(eq(auditLogTable.target, victim.email));
+		const audit = await db
+			.select()
+			.from(auditLogTable)
+			.where(eq(auditLogTable.target, victim.email));
 		expect(audit.map((a) => a.action)).toEqual(['user.disable']);
 		const log = await (await admin.browser.get('/admin/audit')).text();
 		expect(log).toContain(victim.email);
 
-		expect((await admin.browser.postForm('/admin/users', { action: 'enable', userId: id })).status).toBe(303);
+		expect(
+			(await admin.browser.postForm('/admin/users', { action: 'enable', userId: id })).status,
+		).toBe(303);
 		expect((await signIn(base, victim.email, GOOD_PASSWORD)).res.status).toBe(303);
 	});
 
@@ -64,15 +71,41 @@ describe('admin users page', () => {
 		const admin = await createAdmin();
 		const target = await signUp(base);
 		const id = await userId(target.email);
-		expect((await admin.browser.postForm('/admin/users', { action: 'role', userId: id, role: 'instructor' })).status).toBe(303);
+		expect(
+			(
+				await admin.browser.postForm('/admin/users', {
+					action: 'role',
+					userId: id,
+					role: 'instructor',
+				})
+			).status,
+		).toBe(303);
 		const { db } = await getTestDb(dbUrl);
-		expect((await db.select().from(userTable).where(eq(userTable.id, id)).get())!.role).toBe('instructor');
-		expect((await admin.browser.postForm('/admin/users', { action: 'role', userId: id, role: 'king' })).status).toBe(400);
-		expect((await admin.browser.postForm('/admin/users', { action: 'explode', userId: id })).status).toBe(400);
-		expect((await admin.browser.postForm('/admin/users', { action: 'disable', userId: 'aaaaaaaaaaaaaaaaaaaaaaaa' })).status).toBe(404);
+		expect((await db.select().from(userTable).where(eq(userTable.id, id)).get())!.role).toBe(
+			'instructor',
+		);
+		expect(
+			(await admin.browser.postForm('/admin/users', { action: 'role', userId: id, role: 'king' }))
+				.status,
+		).toBe(400);
+		expect(
+			(await admin.browser.postForm('/admin/users', { action: 'explode', userId: id })).status,
+		).toBe(400);
+		expect(
+			(
+				await admin.browser.postForm('/admin/users', {
+					action: 'disable',
+					userId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+				})
+			).status,
+		).toBe(404);
 		const self = await userId(admin.email);
-		expect((await admin.browser.postForm('/admin/users', { action: 'disable', userId: self })).status).toBe(409);
-		expect((await db.select().from(userTable).where(eq(userTable.id, id)).get())!.role).toBe('instructor');
+		expect(
+			(await admin.browser.postForm('/admin/users', { action: 'disable', userId: self })).status,
+		).toBe(409);
+		expect((await db.select().from(userTable).where(eq(userTable.id, id)).get())!.role).toBe(
+			'instructor',
+		);
 	});
 });
 
@@ -87,10 +120,22 @@ describe('first-run setup', () => {
 			const form = await browser.get(new URL(link!).pathname + new URL(link!).search);
 			expect(form.status).toBe(200);
 			const token = new URL(link!).searchParams.get('token')!;
-			const res = await browser.postForm('/setup', { token, name: 'First Admin', email: 'root@example.org', password: GOOD_PASSWORD, locale: 'en' });
+			const res = await browser.postForm('/setup', {
+				token,
+				name: 'First Admin',
+				email: 'root@example.org',
+				password: GOOD_PASSWORD,
+				locale: 'en',
+			});
 			expect(res.status).toBe(303);
 			expect((await browser.get('/admin/users')).status).toBe(200);
-			const reuse = await new Browser(server.url).postForm('/setup', { token, name: 'Second', email: 'two@example.org', password: GOOD_PASSWORD, locale: 'en' });
+			const reuse = await new Browser(server.url).postForm('/setup', {
+				token,
+				name: 'Second',
+				email: 'two@example.org',
+				password: GOOD_PASSWORD,
+				locale: 'en',
+			});
 			expect(reuse.status).toBe(400);
 		} finally {
 			await server.stop();
@@ -105,7 +150,10 @@ describe('npm run user:create', () => {
 		// Asynchronous, so the test's HTTP client keeps noticing sockets the server closes meanwhile.
 		const run = (...args: string[]) =>
 			new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-				const child = spawn(nodeBin, ['scripts/user-create.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl } });
+				const child = spawn(nodeBin, ['scripts/user-create.ts', ...args], {
+					cwd: root,
+					env: { ...process.env, DATABASE_URL: dbUrl },
+				});
 				let stdout = '';
 				let stderr = '';
 				child.stdout.on('data', (d) => (stdout += d));
@@ -113,7 +161,16 @@ describe('npm run user:create', () => {
 				child.on('close', (status) => resolve({ status, stdout, stderr }));
 			});
 		const email = `cli-${Date.now()}@example.org`;
-		const created = await run('--email', email, '--role', 'admin', '--name', 'Command Line', '--password', 'a long cli passphrase');
+		const created = await run(
+			'--email',
+			email,
+			'--role',
+			'admin',
+			'--name',
+			'Command Line',
+			'--password',
+			'a long cli passphrase',
+		);
 		expect(created.status).toBe(0);
 		expect(created.stdout).toContain(`Created admin ${email}.`);
 		expect((await signIn(base, email, 'a long cli passphrase')).res.status).toBe(303);
@@ -124,7 +181,9 @@ describe('npm run user:create', () => {
 		const promoted = await run('--email', learner.email, '--role', 'instructor');
 		expect(promoted.stdout).toContain('is now instructor');
 		const { db } = await getTestDb(dbUrl);
-		expect((await db.select().from(userTable).where(eq(userTable.email, learner.email)).get())!.role).toBe('instructor');
+		expect(
+			(await db.select().from(userTable).where(eq(userTable.email, learner.email)).get())!.role,
+		).toBe('instructor');
 		expect((await signIn(base, learner.email, GOOD_PASSWORD)).res.status).toBe(303);
 		expect((await learner.browser.get('/account')).status).toBe(200);
 

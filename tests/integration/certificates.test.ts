@@ -185,7 +185,9 @@ describe('verify page', () => {
 			// The course title in the page's language before the stored English one, when the
 			// course has a translation (the fixture has course.bn.md, not course.hi.md).
 			if (prefix === '/bn')
-				expect(page).toMatch(/<span lang="bn"[^>]*>সার্টিফিকেটের মৌলিক বিষয় \(টেস্ট ফিক্সচার\)<\/span> \(<span lang="en"[^>]*>Certificate basics \(test fixture\)<\/span>\)/);
+				expect(page).toMatch(
+					/<span lang="bn"[^>]*>সার্টিফিকেটের মৌলিক বিষয় \(টেস্ট ফিক্সচার\)<\/span> \(<span lang="en"[^>]*>Certificate basics \(test fixture\)<\/span>\)/,
+				);
 			else expect(page).not.toContain('(<span lang="en">Certificate basics');
 		}
 	});

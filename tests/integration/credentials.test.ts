@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { auditLogTable, certificateTable, userTable } from '../../db/schema.ts';
 import { checkCertificate } from '../../src/lib/credentials/browser-check.ts';
-import { isStatusSet } from '../../src/lib/status-list.ts';
+import { isStatusSet } from '../../src/lib/credentials/status-list.ts';
 import { readLatestMail, signUp } from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
 import {

@@ -62,7 +62,10 @@ describe('/healthz', () => {
 			chownSync(dataDir, 65534, 65534);
 			chmodSync(dataDir, 0o755);
 		}
-		const server = await startServer({ dataDir, spawnOptions: asRoot ? { uid: 65534, gid: 65534 } : {} });
+		const server = await startServer({
+			dataDir,
+			spawnOptions: asRoot ? { uid: 65534, gid: 65534 } : {},
+		});
 		try {
 			const dbFile = join(dataDir, 'test.db');
 			expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

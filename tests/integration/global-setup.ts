@@ -13,7 +13,9 @@ export async function setup(project: TestProject) {
 	// A shared server that dies takes every later test with it: say why, once, where it shows.
 	server.process.once('exit', (code, signal) => {
 		if (stopping) return;
-		console.error(`The integration test server exited (${code ?? signal}) while tests ran:\n${server?.output().slice(-4000)}`);
+		console.error(
+			`The integration test server exited (${code ?? signal}) while tests ran:\n${server?.output().slice(-4000)}`,
+		);
 	});
 	project.provide('baseUrl', server.url);
 	project.provide('databaseUrl', server.databaseUrl);

@@ -23,7 +23,11 @@ const host = new URL(base).host;
 describe('unknown API addresses', () => {
 	it('answers an /api/ address no endpoint serves with a JSON 404 in the caller’s language', async () => {
 		for (const method of ['GET', 'POST']) {
-			const res = await fetch(`${base}/api/no-such-endpoint`, { method, headers: { origin: base, 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+			const res = await fetch(`${base}/api/no-such-endpoint`, {
+				method,
+				headers: { origin: base, 'content-type': 'application/json' },
+				body: method === 'POST' ? '{}' : undefined,
+			});
 			expect(res.status, method).toBe(404);
 			expect(res.headers.get('content-type')).toMatch(/^application\/json/);
 			expect(await res.json()).toEqual({ error: 'There is no such API address.' });
@@ -36,13 +40,25 @@ describe('unknown API addresses', () => {
 });
 
 describe('methods', () => {
-	it.each(['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND'])('answers %s with 405 and the methods that work', async (method) => {
-		for (const path of ['/', '/login', '/api/quiz/submit', '/courses/no-such-course', '/_astro/missing.js']) {
-			const res = await sendRaw(base, `${method} ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
-			expect(res.status, `${method} ${path}`).toBe(405);
-			expect(res.head).toMatch(/\r\nAllow: GET, HEAD, POST/i);
-		}
-	});
+	it.each(['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND'])(
+		'answers %s with 405 and the methods that work',
+		async (method) => {
+			for (const path of [
+				'/',
+				'/login',
+				'/api/quiz/submit',
+				'/courses/no-such-course',
+				'/_astro/missing.js',
+			]) {
+				const res = await sendRaw(
+					base,
+					`${method} ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+				);
+				expect(res.status, `${method} ${path}`).toBe(405);
+				expect(res.head).toMatch(/\r\nAllow: GET, HEAD, POST/i);
+			}
+		},
+	);
 
 	it('answers 405 in JSON on the API and in the page’s language elsewhere', async () => {
 		const api = await fetch(`${base}/api/quiz/submit`, { method: 'DELETE' });
@@ -67,25 +83,40 @@ describe('request body limits', () => {
 	});
 
 	it('translates the 413 message and answers JSON on the API', async () => {
-		const bn = await new Browser(base).postForm('/bn/login', { email: 'x'.repeat(70 * 1024), password: 'x' });
+		const bn = await new Browser(base).postForm('/bn/login', {
+			email: 'x'.repeat(70 * 1024),
+			password: 'x',
+		});
 		expect(bn.status).toBe(413);
 		expect(await bn.text()).toContain('অনুরোধটি খুব বড়');
-		const api = await new Browser(base).postJson('/api/quiz/submit', { attempt: 'x', answers: { q: 'x'.repeat(300 * 1024) } });
+		const api = await new Browser(base).postJson('/api/quiz/submit', {
+			attempt: 'x',
+			answers: { q: 'x'.repeat(300 * 1024) },
+		});
 		expect(api.status).toBe(413);
 		expect((await api.json()).error).toContain('256 KB');
 	});
 
 	it('still accepts bodies under the limits (a 60 KB form, a 200 KB JSON body reach the app)', async () => {
-		const form = await new Browser(base).postForm('/login', { email: 'x'.repeat(60 * 1024), password: 'x' });
+		const form = await new Browser(base).postForm('/login', {
+			email: 'x'.repeat(60 * 1024),
+			password: 'x',
+		});
 		expect(form.status).toBe(400);
-		const json = await new Browser(base).postJson('/api/quiz/submit', { attempt: 'x', answers: { q: 'x'.repeat(200 * 1024) } });
+		const json = await new Browser(base).postJson('/api/quiz/submit', {
+			attempt: 'x',
+			answers: { q: 'x'.repeat(200 * 1024) },
+		});
 		expect(json.status).toBe(400);
 		expect((await json.json()).error).toBeTruthy();
 	});
 
 	it('cuts off a body sent without a length at the limit and answers 400, not 500', async () => {
 		const chunk = 'a'.repeat(16 * 1024);
-		const chunks = Array.from({ length: 8 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
+		const chunks = Array.from(
+			{ length: 8 },
+			() => `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
+		).join('');
 		const res = await sendRaw(
 			base,
 			`POST /login HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${base}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunks}0\r\n\r\n`,
@@ -101,26 +132,39 @@ describe('sign-in with a hostile next', () => {
 		['characters above U+00FF', '/courses/ক'],
 		['a backslash', '/\\evil.example'],
 		['protocol-relative', '//evil.example/'],
-	])('sends the learner to the dashboard for %s, with exactly one new session and no 500', async (_name, next) => {
-		const { email } = await signUp(base);
-		const { db } = await getTestDb(databaseUrl);
-		const user = (await db.select().from(userTable).where(eq(userTable.email, email)).get())!;
-		const before = (await db.select().from(sessionTable).where(eq(sessionTable.userId, user.id)).all()).length;
-		const browser = new Browser(base);
-		const res = await browser.postForm(`/login?next=${encodeURIComponent(next)}`, { email, password: GOOD_PASSWORD });
-		expect(res.status).toBe(303);
-		expect(res.headers.get('location')).toBe('/dashboard');
-		const after = (await db.select().from(sessionTable).where(eq(sessionTable.userId, user.id)).all()).length;
-		expect(after).toBe(before + 1);
-		// Already signed in: the page offers to continue, to the dashboard, not to the given next.
-		const again = await browser.get(`/login?next=${encodeURIComponent(next)}`);
-		expect(again.status).toBe(200);
-		expect(await again.text()).toContain('<a class="button" href="/dashboard">');
-	});
+	])(
+		'sends the learner to the dashboard for %s, with exactly one new session and no 500',
+		async (_name, next) => {
+			const { email } = await signUp(base);
+			const { db } = await getTestDb(databaseUrl);
+			const user = (await db.select().from(userTable).where(eq(userTable.email, email)).get())!;
+			const before = (
+				await db.select().from(sessionTable).where(eq(sessionTable.userId, user.id)).all()
+			).length;
+			const browser = new Browser(base);
+			const res = await browser.postForm(`/login?next=${encodeURIComponent(next)}`, {
+				email,
+				password: GOOD_PASSWORD,
+			});
+			expect(res.status).toBe(303);
+			expect(res.headers.get('location')).toBe('/dashboard');
+			const after = (
+				await db.select().from(sessionTable).where(eq(sessionTable.userId, user.id)).all()
+			).length;
+			expect(after).toBe(before + 1);
+			// Already signed in: the page offers to continue, to the dashboard, not to the given next.
+			const again = await browser.get(`/login?next=${encodeURIComponent(next)}`);
+			expect(again.status).toBe(200);
+			expect(await again.text()).toContain('<a class="button" href="/dashboard">');
+		},
+	);
 
 	it('keeps a same-site next', async () => {
 		const { email } = await signUp(base);
-		const res = await new Browser(base).postForm(`/login?next=${encodeURIComponent('/bn/courses?x=1')}`, { email, password: GOOD_PASSWORD });
+		const res = await new Browser(base).postForm(
+			`/login?next=${encodeURIComponent('/bn/courses?x=1')}`,
+			{ email, password: GOOD_PASSWORD },
+		);
 		expect(res.headers.get('location')).toBe('/bn/courses?x=1');
 	});
 });
@@ -177,24 +221,39 @@ describe('with a database that refuses some writes', () => {
 		expect(refused.status).toBe(409);
 		expect(await refused.text()).toContain('name="token"');
 		const admin = new Browser(server.url);
-		const created = await admin.postForm('/setup', { ...fields, email: uniqueEmail('first-admin') });
+		const created = await admin.postForm('/setup', {
+			...fields,
+			email: uniqueEmail('first-admin'),
+		});
 		expect(created.status).toBe(303);
 		expect(created.headers.get('location')).toBe('/admin');
 		expect((await admin.get('/admin')).status).toBe(200);
-		const reused = await new Browser(server.url).postForm('/setup', { ...fields, email: uniqueEmail('second-admin') });
+		const reused = await new Browser(server.url).postForm('/setup', {
+			...fields,
+			email: uniqueEmail('second-admin'),
+		});
 		expect(reused.status).toBe(400);
 	});
 
 	it('logs a failed sign-up with its request id but without the e-mail address or the password hash', async () => {
-		await raw.execute(`CREATE TRIGGER refuse_users BEFORE INSERT ON user BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+		await raw.execute(
+			`CREATE TRIGGER refuse_users BEFORE INSERT ON user BEGIN SELECT RAISE(ABORT, 'refused by test'); END`,
+		);
 		try {
 			const email = uniqueEmail('logged');
-			const res = await new Browser(server.url).postForm('/signup', { name: 'Log Person', email, password: GOOD_PASSWORD, locale: 'en' });
+			const res = await new Browser(server.url).postForm('/signup', {
+				name: 'Log Person',
+				email,
+				password: GOOD_PASSWORD,
+				locale: 'en',
+			});
 			expect(res.status).toBe(500);
 			const requestId = res.headers.get('x-request-id')!;
 			await new Promise((r) => setTimeout(r, 200));
 			const log = server.output();
-			const line = log.split('\n').find((l) => l.includes(requestId) && l.includes('unhandled error'));
+			const line = log
+				.split('\n')
+				.find((l) => l.includes(requestId) && l.includes('unhandled error'));
 			expect(line, 'the error is logged with the request id').toBeDefined();
 			expect(log).not.toContain(email);
 			expect(log).not.toContain('$argon2');
@@ -206,13 +265,21 @@ describe('with a database that refuses some writes', () => {
 
 	it('answers a JSON endpoint’s unexpected failure with a JSON 500', async () => {
 		const { browser } = await signUp(server.url);
-		await raw.execute(`CREATE TRIGGER refuse_progress BEFORE INSERT ON progress_event BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+		await raw.execute(
+			`CREATE TRIGGER refuse_progress BEFORE INSERT ON progress_event BEGIN SELECT RAISE(ABORT, 'refused by test'); END`,
+		);
 		try {
-			const res = await browser.postJson('/api/progress', { course: 'cert-basics', lesson: 'first-steps', action: 'complete' });
+			const res = await browser.postJson('/api/progress', {
+				course: 'cert-basics',
+				lesson: 'first-steps',
+				action: 'complete',
+			});
 			expect(res.status).toBe(500);
 			expect(res.headers.get('content-type')).toMatch(/^application\/json/);
 			const body = await res.json();
-			expect(body.error).toBe('The server could not finish this request. Your saved work is safe. Please try again in a moment.');
+			expect(body.error).toBe(
+				'The server could not finish this request. Your saved work is safe. Please try again in a moment.',
+			);
 			expect(body.requestId).toBe(res.headers.get('x-request-id'));
 		} finally {
 			await raw.execute('DROP TRIGGER refuse_progress');
@@ -221,8 +288,12 @@ describe('with a database that refuses some writes', () => {
 
 	it('reports unavailable from /healthz when writes fail while reads still work', async () => {
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-		await raw.execute(`CREATE TRIGGER refuse_probe_insert BEFORE INSERT ON health_probe BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
-		await raw.execute(`CREATE TRIGGER refuse_probe_update BEFORE UPDATE ON health_probe BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+		await raw.execute(
+			`CREATE TRIGGER refuse_probe_insert BEFORE INSERT ON health_probe BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+		);
+		await raw.execute(
+			`CREATE TRIGGER refuse_probe_update BEFORE UPDATE ON health_probe BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+		);
 		try {
 			expect((await fetch(`${server.url}/courses`)).status).toBe(200);
 			const down = await fetch(`${server.url}/healthz`);
@@ -240,7 +311,10 @@ describe('a full disk under the log', () => {
 	it('keeps answering when every log write fails with ENOSPC', async () => {
 		// /dev/full refuses every write with ENOSPC, like a full disk.
 		const full = openSync('/dev/full', 'w');
-		const server = await startServer({ env: { LOG_LEVEL: 'info' }, spawnOptions: { stdio: ['ignore', full, 'pipe'] } });
+		const server = await startServer({
+			env: { LOG_LEVEL: 'info' },
+			spawnOptions: { stdio: ['ignore', full, 'pipe'] },
+		});
 		try {
 			for (let i = 0; i < 20; i++) {
 				const res = await fetch(`${server.url}/courses`);

@@ -43,7 +43,10 @@ const emails: string[] = [];
 async function setRole(email: string, role: 'instructor' | 'admin') {
 	const { db } = await getTestDb(server.databaseUrl);
 	// As if the owner had opened their confirmation link: instructor access needs a confirmed address.
-	await db.update(userTable).set({ role, emailVerifiedAt: new Date() }).where(eq(userTable.email, email));
+	await db
+		.update(userTable)
+		.set({ role, emailVerifiedAt: new Date() })
+		.where(eq(userTable.email, email));
 }
 
 beforeAll(async () => {

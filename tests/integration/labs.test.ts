@@ -13,16 +13,33 @@ import { signUp } from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
 import { Browser } from '../helpers/http.ts';
 import { readLab } from '../helpers/lab-files.ts';
-import { buildExpectedActions, buildGoodPlan, toCalendarFields, toInboxFields } from '../helpers/lab-work.ts';
+import {
+	buildExpectedActions,
+	buildGoodPlan,
+	toCalendarFields,
+	toInboxFields,
+} from '../helpers/lab-work.ts';
 import { findLabLeaks, getIslandProps } from '../helpers/leak-scan.ts';
 
 const base = inject('baseUrl');
 const dbUrl = inject('databaseUrl');
 
 const LABS = {
-	planted: { course: 'client-communication', lesson: 'proposal-practice', lab: 'proposal-planted-instructions' },
-	firstName: { course: 'client-communication', lesson: 'proposal-practice', lab: 'proposal-first-name' },
-	calendar: { course: 'social-media-management', lesson: 'calendar-practice', lab: 'calendar-tutoring-two-weeks' },
+	planted: {
+		course: 'client-communication',
+		lesson: 'proposal-practice',
+		lab: 'proposal-planted-instructions',
+	},
+	firstName: {
+		course: 'client-communication',
+		lesson: 'proposal-practice',
+		lab: 'proposal-first-name',
+	},
+	calendar: {
+		course: 'social-media-management',
+		lesson: 'calendar-practice',
+		lab: 'calendar-tutoring-two-weeks',
+	},
 	triage: { course: 'email-management', lesson: 'inbox-practice', lab: 'inbox-studio-triage' },
 	scams: { course: 'email-management', lesson: 'inbox-practice', lab: 'inbox-scam-week' },
 	limited: { course: 'lab-fixture', lesson: 'limited', lab: 'limited-lab' },
@@ -35,12 +52,21 @@ async function sql(query: string, ...args: (string | number | null)[]) {
 	const { client } = await getTestDb(dbUrl);
 	return (await client.execute({ sql: query, args })).rows;
 }
-const userId = async (email: string) => String((await sql('select id from user where email = ?', email))[0]!.id);
+const userId = async (email: string) =>
+	String((await sql('select id from user where email = ?', email))[0]!.id);
 
 /** Everything the database holds about a learner's attempts at a lab. */
 async function snapshot(uid: string, lab: string) {
-	const attempts = await sql('select id, submitted_at, score, passed, submission, report from lab_attempt where user_id = ? and lab_id = ? order by started_at, id', uid, lab);
-	const results = await sql('select r.* from lab_rule_result r join lab_attempt a on a.id = r.attempt_id where a.user_id = ? and a.lab_id = ? order by r.attempt_id, r.rule_id', uid, lab);
+	const attempts = await sql(
+		'select id, submitted_at, score, passed, submission, report from lab_attempt where user_id = ? and lab_id = ? order by started_at, id',
+		uid,
+		lab,
+	);
+	const results = await sql(
+		'select r.* from lab_rule_result r join lab_attempt a on a.id = r.attempt_id where a.user_id = ? and a.lab_id = ? order by r.attempt_id, r.rule_id',
+		uid,
+		lab,
+	);
 	return JSON.stringify({ attempts, results });
 }
 
@@ -48,11 +74,16 @@ async function snapshot(uid: string, lab: string) {
 async function start(browser: Browser, ref: Ref, uid: string): Promise<{ id: string; lab: Lab }> {
 	const res = await browser.postForm(pathOf(ref), { intent: 'start' });
 	expect(res.status).toBe(303);
-	const [row] = await sql('select id, variant from lab_attempt where user_id = ? and lab_id = ? and submitted_at is null', uid, ref.lab);
+	const [row] = await sql(
+		'select id, variant from lab_attempt where user_id = ? and lab_id = ? and submitted_at is null',
+		uid,
+		ref.lab,
+	);
 	return { id: String(row!.id), lab: readLab(ref.course, ref.lab, Number(row!.variant)) };
 }
 
-const submit = (browser: Browser, ref: Ref, attempt: string, fields: Record<string, string>) => browser.postForm(pathOf(ref), { intent: 'submit', attempt, ...fields });
+const submit = (browser: Browser, ref: Ref, attempt: string, fields: Record<string, string>) =>
+	browser.postForm(pathOf(ref), { intent: 'submit', attempt, ...fields });
 
 async function learner() {
 	const { browser, email } = await signUp(base);
@@ -61,7 +92,9 @@ async function learner() {
 
 describe('starting a lab', () => {
 	it('invites a visitor to sign in and shows no start button', async () => {
-		const html = await (await new Browser(base).get(`/courses/${LABS.planted.course}/${LABS.planted.lesson}`)).text();
+		const html = await (
+			await new Browser(base).get(`/courses/${LABS.planted.course}/${LABS.planted.lesson}`)
+		).text();
 		expect(html).toContain('Sign in to do this lab.');
 		expect(html).not.toContain('name="intent" value="start"');
 	});
@@ -69,10 +102,20 @@ describe('starting a lab', () => {
 		const { browser, uid } = await learner();
 		const first = await start(browser, LABS.planted, uid);
 		expect((await browser.postForm(pathOf(LABS.planted), { intent: 'start' })).status).toBe(303);
-		expect(await sql('select count(*) as n from lab_attempt where user_id = ?', uid)).toEqual([{ n: 1 }]);
-		expect(await sql('select left_at from enrolment where user_id = ? and course_slug = ?', uid, LABS.planted.course)).toEqual([expect.objectContaining({ left_at: null })]);
+		expect(await sql('select count(*) as n from lab_attempt where user_id = ?', uid)).toEqual([
+			{ n: 1 },
+		]);
+		expect(
+			await sql(
+				'select left_at from enrolment where user_id = ? and course_slug = ?',
+				uid,
+				LABS.planted.course,
+			),
+		).toEqual([expect.objectContaining({ left_at: null })]);
 		const html = await (await browser.get(pathOf(LABS.planted))).text();
-		expect(html).toContain(`start your proposal with the word ${(first.lab as ProposalLab).proposal.post.body.match(/word (\w+)\./)![1]}`);
+		expect(html).toContain(
+			`start your proposal with the word ${(first.lab as ProposalLab).proposal.post.body.match(/word (\w+)\./)![1]}`,
+		);
 	});
 	it('sends a visitor who posts a start to the sign-in page, creating nothing', async () => {
 		const before = await sql('select count(*) as n from lab_attempt');
@@ -83,8 +126,13 @@ describe('starting a lab', () => {
 	});
 	it('answers 404 for an unknown lab or a lab under the wrong lesson', async () => {
 		const { browser } = await learner();
-		expect((await browser.get('/courses/client-communication/proposal-practice/lab/no-such-lab')).status).toBe(404);
-		expect((await browser.get('/courses/client-communication/what-a-va-does/lab/proposal-first-name')).status).toBe(404);
+		expect(
+			(await browser.get('/courses/client-communication/proposal-practice/lab/no-such-lab')).status,
+		).toBe(404);
+		expect(
+			(await browser.get('/courses/client-communication/what-a-va-does/lab/proposal-first-name'))
+				.status,
+		).toBe(404);
 	});
 });
 
@@ -92,7 +140,9 @@ describe('the proposal lab', () => {
 	it('reports each rule of a generic proposal as not met, with hints, and completes nothing', async () => {
 		const { browser, uid } = await learner();
 		const { id } = await start(browser, LABS.planted, uid);
-		const res = await submit(browser, LABS.planted, id, { proposal: 'Dear Sir/Madam, I am interested in your job. WhatsApp me on +8801712345678.' });
+		const res = await submit(browser, LABS.planted, id, {
+			proposal: 'Dear Sir/Madam, I am interested in your job. WhatsApp me on +8801712345678.',
+		});
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toBe(`${pathOf(LABS.planted)}?attempt=${id}`);
 		const html = await (await browser.get(res.headers.get('location')!)).text();
@@ -102,20 +152,40 @@ describe('the proposal lab', () => {
 		expect(html).toContain('Found contact details: phone, whatsapp');
 		expect(html).toContain('Clients plant such instructions to see who read to the end.');
 		expect(html).not.toContain('A model proposal');
-		expect(await sql('select count(*) as n from lab_rule_result where attempt_id = ?', id)).toEqual([{ n: 8 }]);
-		expect(await sql('select completed_at from lesson_progress where user_id = ? and lesson_slug = ?', uid, LABS.planted.lesson)).toEqual([]);
+		expect(await sql('select count(*) as n from lab_rule_result where attempt_id = ?', id)).toEqual(
+			[{ n: 8 }],
+		);
+		expect(
+			await sql(
+				'select completed_at from lesson_progress where user_id = ? and lesson_slug = ?',
+				uid,
+				LABS.planted.lesson,
+			),
+		).toEqual([]);
 	});
 	it('passes the model proposal, completes the lesson and then shows the model', async () => {
 		const { browser, uid } = await learner();
 		const { id, lab } = await start(browser, LABS.planted, uid);
 		const model = (lab as ProposalLab).proposal.model;
-		const html = await (await browser.get((await submit(browser, LABS.planted, id, { proposal: model })).headers.get('location')!)).text();
+		const html = await (
+			await browser.get(
+				(await submit(browser, LABS.planted, id, { proposal: model })).headers.get('location')!,
+			)
+		).text();
 		expect(html).toContain('Score: 100%.');
 		expect(html).toContain('You passed.');
 		expect(html).toContain('A model proposal');
 		const [row] = await sql('select passed, score from lab_attempt where id = ?', id);
 		expect(row).toEqual(expect.objectContaining({ passed: 1, score: 100 }));
-		expect((await sql('select completed_at from lesson_progress where user_id = ? and lesson_slug = ?', uid, LABS.planted.lesson))[0]!.completed_at).not.toBeNull();
+		expect(
+			(
+				await sql(
+					'select completed_at from lesson_progress where user_id = ? and lesson_slug = ?',
+					uid,
+					LABS.planted.lesson,
+				)
+			)[0]!.completed_at,
+		).not.toBeNull();
 	});
 });
 
@@ -131,10 +201,16 @@ describe('a lab in Bengali', () => {
 		expect(html).toContain('মূল্যায়নের জন্য জমা দিন');
 		const lab = readLab(LABS.planted.course, LABS.planted.lab, Number(row!.variant)) as ProposalLab;
 		const word = /with the word (\w+)\./.exec(lab.proposal.post.body)![1];
-		const res = await browser.postForm(path, { intent: 'submit', attempt: String(row!.id), proposal: `${word}. আমার টাইম জোন GMT+6; যুক্তরাজ্যের সময়ে দুপুর ২টা থেকে ৬টা পর্যন্ত কাজ করতে পারি।` });
+		const res = await browser.postForm(path, {
+			intent: 'submit',
+			attempt: String(row!.id),
+			proposal: `${word}. আমার টাইম জোন GMT+6; যুক্তরাজ্যের সময়ে দুপুর ২টা থেকে ৬টা পর্যন্ত কাজ করতে পারি।`,
+		});
 		expect(res.headers.get('location')).toBe(`${path}?attempt=${row!.id}`);
 		const report = await (await browser.get(res.headers.get('location')!)).text();
-		expect(report).toMatch(/আপনার টাইম জোন এবং যুক্তরাজ্যের সময়ে কাজের ঘণ্টা জানানো<\/strong><\/p><p>✓ পূরণ হয়েছে/);
+		expect(report).toMatch(
+			/আপনার টাইম জোন এবং যুক্তরাজ্যের সময়ে কাজের ঘণ্টা জানানো<\/strong><\/p><p>✓ পূরণ হয়েছে/,
+		);
 		expect(report).toMatch(/ক্লায়েন্ট যে শব্দ চেয়েছেন, তা দিয়েই শুরু<\/strong><\/p><p>✓ পূরণ হয়েছে/);
 	});
 });
@@ -145,15 +221,42 @@ describe('the calendar lab', () => {
 		const first = await start(browser, LABS.calendar, uid);
 		const lab = first.lab as CalendarLab;
 		const plan = buildGoodPlan(lab);
-		const quietDate = (await import('../../src/lib/labs/calendar.ts')).getPlanDates(lab).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === (lab.calendar.quietDays[0] === 'sunday' ? 0 : 6))!;
+		const quietDate = (await import('../../src/lib/labs/calendar.ts'))
+			.getPlanDates(lab)
+			.find(
+				(d) =>
+					new Date(`${d}T00:00:00Z`).getUTCDay() ===
+					(lab.calendar.quietDays[0] === 'sunday' ? 0 : 6),
+			)!;
 		const bad = plan.map((p, i) => (i === 0 ? { ...p, date: quietDate } : p));
-		let html = await (await browser.get((await submit(browser, LABS.calendar, first.id, toCalendarFields(bad))).headers.get('location')!)).text();
-		expect(html).toMatch(/No post on the client&#39;s quiet days|No post on the client's quiet days/);
+		let html = await (
+			await browser.get(
+				(await submit(browser, LABS.calendar, first.id, toCalendarFields(bad))).headers.get(
+					'location',
+				)!,
+			)
+		).text();
+		expect(html).toMatch(
+			/No post on the client&#39;s quiet days|No post on the client's quiet days/,
+		);
 		expect(html).toContain('Check post(s): 1');
 		const second = await start(browser, LABS.calendar, uid);
-		html = await (await browser.get((await submit(browser, LABS.calendar, second.id, toCalendarFields(buildGoodPlan(second.lab as CalendarLab)))).headers.get('location')!)).text();
+		html = await (
+			await browser.get(
+				(
+					await submit(
+						browser,
+						LABS.calendar,
+						second.id,
+						toCalendarFields(buildGoodPlan(second.lab as CalendarLab)),
+					)
+				).headers.get('location')!,
+			)
+		).text();
 		expect(html).toContain('Score: 100%.');
-		expect(await sql('select passed from lab_attempt where id = ?', second.id)).toEqual([{ passed: 1 }]);
+		expect(await sql('select passed from lab_attempt where id = ?', second.id)).toEqual([
+			{ passed: 1 },
+		]);
 	});
 });
 
@@ -162,15 +265,28 @@ describe('the inbox labs', () => {
 		it(`${ref.lab}: passes with the expected actions and reports every message`, async () => {
 			const { browser, uid } = await learner();
 			const { id, lab } = await start(browser, ref, uid);
-			const html = await (await browser.get((await submit(browser, ref, id, toInboxFields(buildExpectedActions(lab as InboxLab)))).headers.get('location')!)).text();
+			const html = await (
+				await browser.get(
+					(
+						await submit(browser, ref, id, toInboxFields(buildExpectedActions(lab as InboxLab)))
+					).headers.get('location')!,
+				)
+			).text();
 			expect(html).toContain('Score: 100%.');
 			expect(html).toContain('Message by message');
-			expect(await sql('select count(*) as n from lab_rule_result where attempt_id = ?', id)).toEqual([{ n: (lab as InboxLab).inbox.messages.length }]);
+			expect(
+				await sql('select count(*) as n from lab_rule_result where attempt_id = ?', id),
+			).toEqual([{ n: (lab as InboxLab).inbox.messages.length }]);
 		});
 	}
 	it('shows the messages in a different order in a new attempt', async () => {
 		const { browser, uid } = await learner();
-		const order = async () => [...(await (await browser.get(pathOf(LABS.triage))).text()).matchAll(/id="msg-([a-z0-9-]+)"/g)].map((m) => m[1]);
+		const order = async () =>
+			[
+				...(await (await browser.get(pathOf(LABS.triage))).text()).matchAll(
+					/id="msg-([a-z0-9-]+)"/g,
+				),
+			].map((m) => m[1]);
 		const first = await start(browser, LABS.triage, uid);
 		const a = await order();
 		await submit(browser, LABS.triage, first.id, {});
@@ -185,7 +301,13 @@ describe('reveal settings and attempt rules', () => {
 	it('after-passing: hides hints after a failed attempt; stops at the attempt limit with 403, having started nothing', async () => {
 		const { browser, uid } = await learner();
 		const one = await start(browser, LABS.limited, uid);
-		const html = await (await browser.get((await submit(browser, LABS.limited, one.id, { proposal: 'Hello' })).headers.get('location')!)).text();
+		const html = await (
+			await browser.get(
+				(await submit(browser, LABS.limited, one.id, { proposal: 'Hello' })).headers.get(
+					'location',
+				)!,
+			)
+		).text();
 		expect(html).toContain('Not met');
 		expect(html).not.toContain('SECRET-HINT-LIMITED');
 		expect(html).toContain('only after you pass');
@@ -200,7 +322,11 @@ describe('reveal settings and attempt rules', () => {
 	it('never: shows no hint, and enforces the cool-down with 429', async () => {
 		const { browser, uid } = await learner();
 		const { id } = await start(browser, LABS.cooldown, uid);
-		const html = await (await browser.get((await submit(browser, LABS.cooldown, id, { proposal: 'Hello' })).headers.get('location')!)).text();
+		const html = await (
+			await browser.get(
+				(await submit(browser, LABS.cooldown, id, { proposal: 'Hello' })).headers.get('location')!,
+			)
+		).text();
 		expect(html).not.toContain('SECRET-HINT-COOLDOWN');
 		expect(html).not.toContain('MODEL-COOLDOWN');
 		const before = await snapshot(uid, LABS.cooldown.lab);
@@ -220,7 +346,11 @@ describe('refused submissions change nothing', () => {
 		const notYours = await submit(other.browser, LABS.firstName, id, { proposal: 'Hi' });
 		expect(notYours.status).toBe(403);
 		expect(await notYours.text()).toContain('This attempt belongs to another learner.');
-		const malformed: Record<string, string>[] = [{ proposal: 'Hi', colour: 'red' }, { essay: 'Hi' }, { proposal: 'x'.repeat(12_001) }];
+		const malformed: Record<string, string>[] = [
+			{ proposal: 'Hi', colour: 'red' },
+			{ essay: 'Hi' },
+			{ proposal: 'x'.repeat(12_001) },
+		];
 		for (const fields of malformed) {
 			const res = await submit(browser, LABS.firstName, id, fields);
 			expect(res.status, Object.keys(fields).join()).toBe(400);
@@ -230,7 +360,11 @@ describe('refused submissions change nothing', () => {
 		expect(huge.status).toBe(413);
 		const badIntent = await browser.postForm(pathOf(LABS.firstName), { intent: 'grade-me' });
 		expect(badIntent.status).toBe(400);
-		const notForm = await browser.request(pathOf(LABS.firstName), { method: 'POST', body: '{"intent":"start"}', headers: { 'content-type': 'application/json' } });
+		const notForm = await browser.request(pathOf(LABS.firstName), {
+			method: 'POST',
+			body: '{"intent":"start"}',
+			headers: { 'content-type': 'application/json' },
+		});
 		expect(notForm.status).toBeGreaterThanOrEqual(400);
 		expect(notForm.status).toBeLessThan(500);
 		expect(await snapshot(uid, LABS.firstName.lab)).toBe(open);
@@ -243,22 +377,47 @@ describe('refused submissions change nothing', () => {
 	it('refuses a cross-site submission', async () => {
 		const { browser, uid } = await learner();
 		const { id } = await start(browser, LABS.firstName, uid);
-		const res = await browser.postForm(pathOf(LABS.firstName), { intent: 'submit', attempt: id, proposal: 'Hi' }, { origin: 'https://evil.example' });
+		const res = await browser.postForm(
+			pathOf(LABS.firstName),
+			{ intent: 'submit', attempt: id, proposal: 'Hi' },
+			{ origin: 'https://evil.example' },
+		);
 		expect(res.status).toBe(403);
-		expect(await sql('select submitted_at from lab_attempt where id = ?', id)).toEqual([{ submitted_at: null }]);
+		expect(await sql('select submitted_at from lab_attempt where id = ?', id)).toEqual([
+			{ submitted_at: null },
+		]);
 	});
 });
 
 describe('the certificate rule', () => {
 	it('lists a required lab as still to do, and issues the certificate only once the lab is passed', async () => {
 		const { browser, uid } = await learner();
-		for (const lesson of ['limited', 'cooldown']) expect((await browser.postJson('/api/progress', { course: 'lab-fixture', lesson, action: 'complete' })).status).toBeLessThan(300);
-		expect(await sql('select count(*) as n from certificate where user_id = ?', uid)).toEqual([{ n: 0 }]);
-		expect(await (await browser.get('/courses/lab-fixture')).text()).toContain('Work simulation in “Two attempts only”');
+		for (const lesson of ['limited', 'cooldown'])
+			expect(
+				(
+					await browser.postJson('/api/progress', {
+						course: 'lab-fixture',
+						lesson,
+						action: 'complete',
+					})
+				).status,
+			).toBeLessThan(300);
+		expect(await sql('select count(*) as n from certificate where user_id = ?', uid)).toEqual([
+			{ n: 0 },
+		]);
+		expect(await (await browser.get('/courses/lab-fixture')).text()).toContain(
+			'Work simulation in “Two attempts only”',
+		);
 		const { id, lab } = await start(browser, LABS.limited, uid);
 		await submit(browser, LABS.limited, id, { proposal: (lab as ProposalLab).proposal.model });
 		expect(await sql('select passed from lab_attempt where id = ?', id)).toEqual([{ passed: 1 }]);
-		expect(await sql('select count(*) as n from certificate where user_id = ? and course_slug = ?', uid, 'lab-fixture')).toEqual([{ n: 1 }]);
+		expect(
+			await sql(
+				'select count(*) as n from certificate where user_id = ? and course_slug = ?',
+				uid,
+				'lab-fixture',
+			),
+		).toEqual([{ n: 1 }]);
 	});
 });
 
@@ -271,10 +430,14 @@ describe('instructor analytics', () => {
 		await sql("update user set role = 'admin' where id = ?", admin.uid);
 		const html = await (await admin.browser.get('/instructor/lab-fixture')).text();
 		expect(html).toContain('Labs: rule by rule');
-		const [row] = await sql("select count(*) as n, sum(case when r.credit >= 1 then 1 else 0 end) as met from lab_rule_result r join lab_attempt a on a.id = r.attempt_id where a.lab_id = 'cooldown-lab'");
+		const [row] = await sql(
+			"select count(*) as n, sum(case when r.credit >= 1 then 1 else 0 end) as met from lab_rule_result r join lab_attempt a on a.id = r.attempt_id where a.lab_id = 'cooldown-lab'",
+		);
 		const share = Math.round((Number(row!.met) / Number(row!.n)) * 100);
 		const table = html.slice(html.indexOf('Wait between tries · '));
-		expect(table).toMatch(new RegExp(`States a time zone</th><td[^>]*>${row!.n}</td><td[^>]*>${share}%</td>`));
+		expect(table).toMatch(
+			new RegExp(`States a time zone</th><td[^>]*>${row!.n}</td><td[^>]*>${share}%</td>`),
+		);
 	});
 });
 
@@ -286,9 +449,18 @@ describe('leak scan', () => {
 			const { lab } = await start(browser, ref, uid);
 			const html = await (await browser.get(pathOf(ref))).text();
 			const scripts = await Promise.all(
-				[...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/component-url="([^"]+)"/g)].map(async (m) => ({ name: m[1]!, source: await (await browser.get(m[1]!)).text() })),
+				[
+					...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g),
+					...html.matchAll(/component-url="([^"]+)"/g),
+				].map(async (m) => ({ name: m[1]!, source: await (await browser.get(m[1]!)).text() })),
 			);
-			expect(findLabLeaks(ref.lab, lab, { html: [lessonHtml, html], json: getIslandProps(html), scripts })).toEqual([]);
+			expect(
+				findLabLeaks(ref.lab, lab, {
+					html: [lessonHtml, html],
+					json: getIslandProps(html),
+					scripts,
+				}),
+			).toEqual([]);
 		});
 	}
 });

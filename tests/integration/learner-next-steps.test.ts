@@ -23,7 +23,11 @@ describe('Still to do for your certificate', () => {
 	it('names the quiz a learner missed after finishing every lesson, links it, and points Continue at it', async () => {
 		const { browser } = await signUp(base);
 		for (const lesson of LESSONS) {
-			const res = await browser.postJson('/api/progress', { course: COURSE, lesson, action: 'complete' });
+			const res = await browser.postJson('/api/progress', {
+				course: COURSE,
+				lesson,
+				action: 'complete',
+			});
 			expect(res.status).toBe(200);
 		}
 		// The learner last opened the first lesson; Continue must not go there, nor to the last one.
@@ -34,7 +38,11 @@ describe('Still to do for your certificate', () => {
 		expect(todo).toContain('Quiz: Fixture check');
 		expect(todo).toContain(`href="/courses/${COURSE}/check"`);
 		expect(todo).not.toContain('Lesson:');
-		expect(html).toMatch(new RegExp(`<a class="button" href="/courses/${COURSE}/check"[^>]*>Continue: Check your understanding`));
+		expect(html).toMatch(
+			new RegExp(
+				`<a class="button" href="/courses/${COURSE}/check"[^>]*>Continue: Check your understanding`,
+			),
+		);
 
 		const dashboard = stillToDo(await (await browser.get('/dashboard')).text());
 		expect(dashboard).toContain('Quiz: Fixture check');
@@ -42,7 +50,11 @@ describe('Still to do for your certificate', () => {
 
 	it('lists the same missing items in Bengali, with Bengali digits in the progress figures', async () => {
 		const { browser } = await signUp(base);
-		await browser.postJson('/api/progress', { course: COURSE, lesson: 'welcome', action: 'complete' });
+		await browser.postJson('/api/progress', {
+			course: COURSE,
+			lesson: 'welcome',
+			action: 'complete',
+		});
 		const html = await (await browser.get(`/bn/courses/${COURSE}`)).text();
 		const todo = stillToDo(html);
 		expect(todo).toContain('সার্টিফিকেটের জন্য যা বাকি আছে');
@@ -59,7 +71,11 @@ describe('Still to do for your certificate', () => {
 		expect(html).not.toContain('data-still-to-do');
 		await browser.postForm(`/courses/cert-basics`, { action: 'enrol' });
 		for (const lesson of ['first-steps', 'next-steps']) {
-			await browser.postJson('/api/progress', { course: 'cert-basics', lesson, action: 'complete' });
+			await browser.postJson('/api/progress', {
+				course: 'cert-basics',
+				lesson,
+				action: 'complete',
+			});
 		}
 		const done = await (await browser.get(`/courses/cert-basics`)).text();
 		expect(done).not.toContain('data-still-to-do');
@@ -94,7 +110,10 @@ describe('the sign-in page for a signed-in learner', () => {
 		const second = await signUp(base);
 		const oldDevice = new Browser(base);
 		oldDevice.cookies = new Map(first.browser.cookies);
-		const res = await first.browser.postForm('/login', { email: second.email, password: GOOD_PASSWORD });
+		const res = await first.browser.postForm('/login', {
+			email: second.email,
+			password: GOOD_PASSWORD,
+		});
 		expect(res.status).toBe(303);
 		expect(await (await first.browser.get('/account')).text()).toContain(second.email);
 		// The cookie the device held before no longer signs anyone in.
@@ -108,15 +127,25 @@ describe('quiz standing in the course outline', () => {
 	it('says not started, then the best score, then passed', async () => {
 		const { browser } = await signUp(base);
 		await browser.postForm(`/courses/${COURSE}`, { action: 'enrol' });
-		const status = async () => /data-quiz-status="fixture-check"[^>]*>([^<]*)</.exec(await (await browser.get(`/courses/${COURSE}`)).text())?.[1];
+		const status = async () =>
+			/data-quiz-status="fixture-check"[^>]*>([^<]*)</.exec(
+				await (await browser.get(`/courses/${COURSE}`)).text(),
+			)?.[1];
 		expect(await status()).toBe('Quiz not started');
 		const visitor = await (await new Browser(base).get(`/courses/${COURSE}`)).text();
 		expect(visitor).not.toContain('data-quiz-status');
 
-		const quiz = readQuizFile(join(root, 'tests/fixtures/courses/analytics-fixture/01-basics/fixture-check.quiz.yaml'));
+		const quiz = readQuizFile(
+			join(root, 'tests/fixtures/courses/analytics-fixture/01-basics/fixture-check.quiz.yaml'),
+		);
 		const attemptOnce = async (wrong: (id: string) => boolean) => {
-			const started = await (await browser.postJson('/api/quiz/start', { course: COURSE, quiz: 'fixture-check' })).json();
-			const res = await browser.postJson('/api/quiz/submit', { attempt: started.attempt.id, answers: buildAnswers(quiz, started.attempt.questions, wrong) });
+			const started = await (
+				await browser.postJson('/api/quiz/start', { course: COURSE, quiz: 'fixture-check' })
+			).json();
+			const res = await browser.postJson('/api/quiz/submit', {
+				attempt: started.attempt.id,
+				answers: buildAnswers(quiz, started.attempt.questions, wrong),
+			});
 			return (await res.json()).result as { score: number; passed: boolean };
 		};
 		const failed = await attemptOnce(() => true);

@@ -29,16 +29,25 @@ async function requestReset(base: string, email: string) {
 const isReset = (m: ReceivedMail) => /reset-password\?token=/.test(m.parsed.text ?? '');
 
 /** Signs up on `server` and waits until the receiver has the address's confirmation mail. */
-async function signUpSettled(receiver: SmtpReceiver, server: TestServer, fields: Parameters<typeof signUp>[1] = {}) {
+async function signUpSettled(
+	receiver: SmtpReceiver,
+	server: TestServer,
+	fields: Parameters<typeof signUp>[1] = {},
+) {
 	const user = await signUp(server.url, fields);
-	await receiver.waitFor(() => receiver.for(user.email).some((m) => /confirm-email\?token=/.test(m.parsed.text ?? '')));
+	await receiver.waitFor(() =>
+		receiver.for(user.email).some((m) => /confirm-email\?token=/.test(m.parsed.text ?? '')),
+	);
 	return user;
 }
 
 async function outboxRows(server: TestServer, to: string, kind = 'reset') {
 	const handle = await openDatabase({ url: server.databaseUrl });
 	try {
-		return await handle.db.select().from(mailOutboxTable).where(and(eq(mailOutboxTable.to, to), eq(mailOutboxTable.kind, kind)));
+		return await handle.db
+			.select()
+			.from(mailOutboxTable)
+			.where(and(eq(mailOutboxTable.to, to), eq(mailOutboxTable.kind, kind)));
 	} finally {
 		handle.close();
 	}
@@ -129,7 +138,10 @@ describe('mail through SMTP', () => {
 		expect((await learner.browser.get('/admin/mail')).status).toBe(403);
 		const admin = await signUpSettled(receiver, server, { name: 'Mail Admin' });
 		const handle = await openDatabase({ url: server.databaseUrl });
-		await handle.db.update(userTable).set({ role: 'admin' }).where(eq(userTable.email, admin.email));
+		await handle.db
+			.update(userTable)
+			.set({ role: 'admin' })
+			.where(eq(userTable.email, admin.email));
 		handle.close();
 		const page = await (await admin.browser.get('/admin/mail')).text();
 		const [local, domain] = email.split('@');
@@ -144,8 +156,12 @@ describe('mail through SMTP', () => {
 		expect(after).toMatchObject({ status: 'delivered', attempts: 2 });
 		expect(await (await admin.browser.get('/admin/mail')).text()).not.toContain('550 5.1.1');
 		// A delivered message is never sent again, even on request.
-		expect((await admin.browser.postForm('/admin/mail', { action: 'retry', id: row!.id })).status).toBe(404);
-		expect((await admin.browser.postForm('/admin/mail', { action: 'retry', id: '../x' })).status).toBe(400);
+		expect(
+			(await admin.browser.postForm('/admin/mail', { action: 'retry', id: row!.id })).status,
+		).toBe(404);
+		expect(
+			(await admin.browser.postForm('/admin/mail', { action: 'retry', id: '../x' })).status,
+		).toBe(400);
 	}, 60_000);
 });
 
@@ -192,7 +208,11 @@ describe('mail with two server processes on one database', () => {
 		const addresses = Array.from({ length: 60 }, (_, i) => `bulk-${i}-${uniqueEmail('x')}`);
 		await handle.db
 			.insert(mailOutboxTable)
-			.values(addresses.map((to) => createMailRow({ kind: 'test', to, locale: 'en', subject: 'Queued', text: 'Hello' })));
+			.values(
+				addresses.map((to) =>
+					createMailRow({ kind: 'test', to, locale: 'en', subject: 'Queued', text: 'Hello' }),
+				),
+			);
 		handle.close();
 
 		const env = { SMTP_URL: receiver.url, ...MAIL_ENV };
@@ -208,14 +228,26 @@ describe('mail with two server processes on one database', () => {
 			const db = await openDatabase({ url: `file:${join(dataDir, 'test.db')}` });
 			await db.db
 				.insert(mailOutboxTable)
-				.values(more.map((to) => createMailRow({ kind: 'test', to, locale: 'en', subject: 'Queued', text: 'Hello' })));
+				.values(
+					more.map((to) =>
+						createMailRow({ kind: 'test', to, locale: 'en', subject: 'Queued', text: 'Hello' }),
+					),
+				);
 			db.close();
 			// Both processes also queue mail of their own while they drain the backlog.
 			const users = await Promise.all([signUp(a.url), signUp(b.url)]);
 			await Promise.all([requestReset(a.url, users[0].email), requestReset(b.url, users[1].email)]);
 			// Each user has a confirmation mail and a reset mail; each queued address one message.
-			const expected = new Map([...[...addresses, ...more].map((to) => [to, 1] as const), [users[0].email, 2], [users[1].email, 2]]);
-			await receiver.waitFor(() => [...expected].every(([to, n]) => receiver.for(to).length >= n), 60_000, 'all messages');
+			const expected = new Map([
+				...[...addresses, ...more].map((to) => [to, 1] as const),
+				[users[0].email, 2],
+				[users[1].email, 2],
+			]);
+			await receiver.waitFor(
+				() => [...expected].every(([to, n]) => receiver.for(to).length >= n),
+				60_000,
+				'all messages',
+			);
 			await new Promise((r) => setTimeout(r, 1000));
 			const ids = receiver.received.map((m) => m.parsed.messageId);
 			expect(new Set(ids).size).toBe(ids.length); // no Message-ID twice
@@ -233,7 +265,8 @@ describe('mail without SMTP', () => {
 		const base = inject('baseUrl');
 		const { email } = await signUp(base);
 		expect((await requestReset(base, email)).status).toBe(200);
-		const mail = readLatestMail(inject('dataDir'), email) as { subject: string; text: string; html?: string; messageId?: string } | undefined;
+		const mail = readLatestMail(inject('dataDir'), email) as
+			{ subject: string; text: string; html?: string; messageId?: string } | undefined;
 		expect(mail?.subject).toBe('Reset your Dakshata password');
 		expect(mail?.html).toContain('reset-password?token=');
 		expect(mail?.messageId).toMatch(/^<[a-z2-9]{24}@/);

@@ -1,6 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { enrolmentTable, lessonProgressTable, progressEventTable, userTable } from '../../db/schema.ts';
+import {
+	enrolmentTable,
+	lessonProgressTable,
+	progressEventTable,
+	userTable,
+} from '../../db/schema.ts';
 import { signUp } from '../helpers/accounts.ts';
 import { getTestDb } from '../helpers/db.ts';
 import { Browser } from '../helpers/http.ts';
@@ -16,13 +21,24 @@ async function idOf(email: string) {
 
 async function state(userId: string) {
 	const { db } = await getTestDb(dbUrl);
-	const progress = await db.select().from(lessonProgressTable).where(and(eq(lessonProgressTable.userId, userId), eq(lessonProgressTable.courseSlug, COURSE)));
-	const events = await db.select().from(progressEventTable).where(and(eq(progressEventTable.userId, userId), eq(progressEventTable.courseSlug, COURSE)));
-	const enrolment = await db.select().from(enrolmentTable).where(and(eq(enrolmentTable.userId, userId), eq(enrolmentTable.courseSlug, COURSE))).get();
+	const progress = await db
+		.select()
+		.from(lessonProgressTable)
+		.where(and(eq(lessonProgressTable.userId, userId), eq(lessonProgressTable.courseSlug, COURSE)));
+	const events = await db
+		.select()
+		.from(progressEventTable)
+		.where(and(eq(progressEventTable.userId, userId), eq(progressEventTable.courseSlug, COURSE)));
+	const enrolment = await db
+		.select()
+		.from(enrolmentTable)
+		.where(and(eq(enrolmentTable.userId, userId), eq(enrolmentTable.courseSlug, COURSE)))
+		.get();
 	return { progress, events, enrolment };
 }
 
-const complete = (b: Browser, lesson: string, action = 'complete') => b.postJson('/api/progress', { course: COURSE, lesson, action });
+const complete = (b: Browser, lesson: string, action = 'complete') =>
+	b.postJson('/api/progress', { course: COURSE, lesson, action });
 
 describe('enrolment', () => {
 	it('enrols with one click, shows Continue, and un-enrolling keeps the history for re-enrolling', async () => {
@@ -52,7 +68,9 @@ describe('enrolment', () => {
 describe('lesson completion', () => {
 	it('records one completion and one event when the same request races itself', async () => {
 		const { browser, email } = await signUp(base);
-		const results = await Promise.all(Array.from({ length: 8 }, () => complete(browser, 'plan-your-study-week')));
+		const results = await Promise.all(
+			Array.from({ length: 8 }, () => complete(browser, 'plan-your-study-week')),
+		);
 		expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
 		const bodies = await Promise.all(results.map((r) => r.json()));
 		expect(bodies.filter((b) => b.changed)).toHaveLength(1);
@@ -74,7 +92,12 @@ describe('lesson completion', () => {
 
 	it('works as a plain form post and redirects back to the lesson', async () => {
 		const { browser } = await signUp(base);
-		const res = await browser.postForm('/api/progress', { course: COURSE, lesson: 'how-courses-work', action: 'complete', back: `/courses/${COURSE}/how-courses-work` });
+		const res = await browser.postForm('/api/progress', {
+			course: COURSE,
+			lesson: 'how-courses-work',
+			action: 'complete',
+			back: `/courses/${COURSE}/how-courses-work`,
+		});
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toBe(`/courses/${COURSE}/how-courses-work`);
 		const page = await (await browser.get(`/courses/${COURSE}/how-courses-work`)).text();
@@ -84,7 +107,12 @@ describe('lesson completion', () => {
 
 	it('refuses to redirect a form post to another site', async () => {
 		const { browser } = await signUp(base);
-		const res = await browser.postForm('/api/progress', { course: COURSE, lesson: 'how-courses-work', action: 'complete', back: '//evil.example/x' });
+		const res = await browser.postForm('/api/progress', {
+			course: COURSE,
+			lesson: 'how-courses-work',
+			action: 'complete',
+			back: '//evil.example/x',
+		});
 		expect(res.headers.get('location')).toBe('/dashboard');
 	});
 
@@ -93,7 +121,11 @@ describe('lesson completion', () => {
 		['a missing lesson field', { course: COURSE, action: 'complete' }, 400],
 		['a malformed slug', { course: '../etc', lesson: 'x', action: 'complete' }, 400],
 		['an unknown course', { course: 'no-such-course', lesson: 'x', action: 'complete' }, 404],
-		['a lesson of another course', { course: COURSE, lesson: 'inbox-zero', action: 'complete' }, 404],
+		[
+			'a lesson of another course',
+			{ course: COURSE, lesson: 'inbox-zero', action: 'complete' },
+			404,
+		],
 		['a non-object body', [1, 2, 3], 400],
 	])('refuses %s with a 4xx and changes nothing', async (_label, body, status) => {
 		const { browser, email } = await signUp(base);
@@ -107,9 +139,17 @@ describe('lesson completion', () => {
 
 	it('refuses invalid JSON and anonymous callers', async () => {
 		const { browser } = await signUp(base);
-		const bad = await browser.request('/api/progress', { method: 'POST', body: '{"course":', headers: { 'content-type': 'application/json' } });
+		const bad = await browser.request('/api/progress', {
+			method: 'POST',
+			body: '{"course":',
+			headers: { 'content-type': 'application/json' },
+		});
 		expect(bad.status).toBe(400);
-		const anonymous = await new Browser(base).postJson('/api/progress', { course: COURSE, lesson: 'how-courses-work', action: 'complete' });
+		const anonymous = await new Browser(base).postJson('/api/progress', {
+			course: COURSE,
+			lesson: 'how-courses-work',
+			action: 'complete',
+		});
 		expect(anonymous.status).toBe(401);
 	});
 });
@@ -120,7 +160,12 @@ describe('privacy', () => {
 		const bob = await signUp(base, { name: 'Bob Learner' });
 		await complete(alice.browser, 'how-courses-work');
 		// Bob cannot name Alice in the request: the learner always comes from the session.
-		await bob.browser.postJson('/api/progress', { course: COURSE, lesson: 'how-courses-work', action: 'uncomplete', userId: await idOf(alice.email) });
+		await bob.browser.postJson('/api/progress', {
+			course: COURSE,
+			lesson: 'how-courses-work',
+			action: 'uncomplete',
+			userId: await idOf(alice.email),
+		});
 		expect((await state(await idOf(alice.email))).progress[0]!.completedAt).not.toBeNull();
 		const bobsPage = await (await bob.browser.get(`/courses/${COURSE}/how-courses-work`)).text();
 		// Bob's lesson page offers "Mark as complete" and shows no completion of its own.

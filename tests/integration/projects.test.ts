@@ -17,7 +17,12 @@ import { getTestDb } from '../helpers/db.ts';
 import type { Browser } from '../helpers/http.ts';
 import { findProjectLeaks } from '../helpers/leak-scan.ts';
 import { sendRaw } from '../helpers/raw-http.ts';
-import { getOfficeKind, solveWithJs as solveWithExcelJs, solveWithLibreOffice, SOLVABLE_PROJECTS } from '../helpers/project-solutions.ts';
+import {
+	getOfficeKind,
+	solveWithJs as solveWithExcelJs,
+	solveWithLibreOffice,
+	SOLVABLE_PROJECTS,
+} from '../helpers/project-solutions.ts';
 import { root, startServer } from '../helpers/server.ts';
 
 const base = inject('baseUrl');
@@ -26,7 +31,14 @@ const base = inject('baseUrl');
  * compressing it blocks the event loop for seconds, long enough for the server to close an idle
  * keep-alive connection that the next request would then reuse.
  */
-const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 6 });
+const bomb = zipSync(
+	{
+		'[Content_Types].xml': strToU8('<Types/>'),
+		'xl/workbook.xml': strToU8('<workbook/>'),
+		'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024),
+	},
+	{ level: 6 },
+);
 const dbUrl = inject('databaseUrl');
 
 /** Every shipped project: course, embedding lesson and id. */
@@ -44,17 +56,27 @@ const OFFICE_PROJECTS = ['buyer-guide', 'buyer-letter', 'office-lunch-deck'] as 
 /** The project file of a shipped project. */
 function findProjectFile(id: string): string {
 	const dir = join(root, 'courses');
-	const rel = readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith(`/${id}.project.yaml`))!;
+	const rel = readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((f) =>
+		f.endsWith(`/${id}.project.yaml`),
+	)!;
 	return join(dir, rel);
 }
 
 /** Ids of every `<id>.project.yaml` under courses/. */
 function shippedProjectIds(): string[] {
 	const dir = join(root, 'courses');
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.project\.yaml$/.test(f)).map((f) => f.split('/').pop()!.replace(/\.project\.yaml$/, ''));
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((f) => /\.project\.yaml$/.test(f))
+		.map((f) =>
+			f
+				.split('/')
+				.pop()!
+				.replace(/\.project\.yaml$/, ''),
+		);
 }
 
-const pagePath = (id: string) => `/courses/${PROJECTS[id]!.course}/${PROJECTS[id]!.lesson}/project/${id}`;
+const pagePath = (id: string) =>
+	`/courses/${PROJECTS[id]!.course}/${PROJECTS[id]!.lesson}/project/${id}`;
 
 async function sql(query: string, ...args: (string | number | null)[]) {
 	const { client } = await getTestDb(dbUrl);
@@ -62,7 +84,14 @@ async function sql(query: string, ...args: (string | number | null)[]) {
 }
 
 async function countSubmissions(email: string) {
-	return Number((await sql('select count(*) as n from project_submission s join user u on u.id = s.user_id where u.email = ?', email))[0]!.n);
+	return Number(
+		(
+			await sql(
+				'select count(*) as n from project_submission s join user u on u.id = s.user_id where u.email = ?',
+				email,
+			)
+		)[0]!.n,
+	);
 }
 
 async function download(browser: Browser, id: string): Promise<Uint8Array> {
@@ -73,7 +102,12 @@ async function download(browser: Browser, id: string): Promise<Uint8Array> {
 	return bytes;
 }
 
-async function upload(browser: Browser, id: string, bytes: Uint8Array, name = `${id}.${getOfficeKind(bytes)}`) {
+async function upload(
+	browser: Browser,
+	id: string,
+	bytes: Uint8Array,
+	name = `${id}.${getOfficeKind(bytes)}`,
+) {
 	const form = new FormData();
 	form.set('intent', 'upload');
 	form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
@@ -81,9 +115,16 @@ async function upload(browser: Browser, id: string, bytes: Uint8Array, name = `$
 }
 
 /** Uploads and follows the redirect to the report; returns the score shown. */
-async function uploadAndRead(browser: Browser, id: string, bytes: Uint8Array): Promise<{ score: number; html: string }> {
+async function uploadAndRead(
+	browser: Browser,
+	id: string,
+	bytes: Uint8Array,
+): Promise<{ score: number; html: string }> {
 	const res = await upload(browser, id, bytes);
-	if (res.status !== 303) throw new Error(`upload answered ${res.status}: ${(await res.text()).match(/notice error[^>]*>([^<]*)/)?.[1]}`);
+	if (res.status !== 303)
+		throw new Error(
+			`upload answered ${res.status}: ${(await res.text()).match(/notice error[^>]*>([^<]*)/)?.[1]}`,
+		);
 	const page = await browser.get(res.headers.get('location')!);
 	const html = await page.text();
 	const score = Number(/Score: ([\d.]+)%/.exec(html)?.[1]);
@@ -96,7 +137,10 @@ async function readWorkbook(bytes: Uint8Array) {
 	return wb;
 }
 
-function editPackage(bytes: Uint8Array, edit: (parts: Record<string, Uint8Array>) => void): Uint8Array {
+function editPackage(
+	bytes: Uint8Array,
+	edit: (parts: Record<string, Uint8Array>) => void,
+): Uint8Array {
 	const parts = unzipSync(bytes);
 	edit(parts);
 	return zipSync(parts);
@@ -112,15 +156,22 @@ describe('start files', () => {
 		expect(about.getCell('B2').value).toBe('Rahima Khatun');
 		const key = String(about.getCell('B3').value);
 		expect(key).toMatch(/^DK1-[a-z0-9]+-[0-9a-f]{24}$/);
-		expect(strFromU8(unzipSync(fileA)['docProps/custom.xml']!)).toContain(`name="DakshataAttemptKey"><vt:lpwstr>${key}<`);
-		const prices = async (f: Uint8Array) => (await readWorkbook(f)).getWorksheet('Price list')!.getColumn(3).values.join();
+		expect(strFromU8(unzipSync(fileA)['docProps/custom.xml']!)).toContain(
+			`name="DakshataAttemptKey"><vt:lpwstr>${key}<`,
+		);
+		const prices = async (f: Uint8Array) =>
+			(await readWorkbook(f)).getWorksheet('Price list')!.getColumn(3).values.join();
 		expect(await prices(fileA)).not.toBe(await prices(fileB));
 		// A second download of the same attempt is the same file.
-		expect(Buffer.from(await download(a.browser, 'order-report')).equals(Buffer.from(fileA))).toBe(true);
+		expect(Buffer.from(await download(a.browser, 'order-report')).equals(Buffer.from(fileA))).toBe(
+			true,
+		);
 	});
 
 	it('send visitors to sign in', async () => {
-		const res = await fetch(`${base}${pagePath('order-report')}/start-file`, { redirect: 'manual' });
+		const res = await fetch(`${base}${pagePath('order-report')}/start-file`, {
+			redirect: 'manual',
+		});
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toContain('/login');
 	});
@@ -134,59 +185,102 @@ describe('shipped projects', () => {
 });
 
 describe('grading', () => {
-	it.each(SOLVABLE_PROJECTS)('gives a JS-made (exceljs, docx or pptxgenjs) solution of %s 100 and completes its lesson', async (id) => {
-		const { browser } = await signUp(base);
-		const solved = await solveWithExcelJs(id, await download(browser, id));
-		const { score, html } = await uploadAndRead(browser, id, solved);
-		expect(score).toBe(100);
-		expect(html).toContain('Passed.');
-		const lesson = await (await browser.get(`/courses/${PROJECTS[id]!.course}/${PROJECTS[id]!.lesson}`)).text();
-		expect(lesson).toContain('You completed this lesson.');
-	});
+	it.each(SOLVABLE_PROJECTS)(
+		'gives a JS-made (exceljs, docx or pptxgenjs) solution of %s 100 and completes its lesson',
+		async (id) => {
+			const { browser } = await signUp(base);
+			const solved = await solveWithExcelJs(id, await download(browser, id));
+			const { score, html } = await uploadAndRead(browser, id, solved);
+			expect(score).toBe(100);
+			expect(html).toContain('Passed.');
+			const lesson = await (
+				await browser.get(`/courses/${PROJECTS[id]!.course}/${PROJECTS[id]!.lesson}`)
+			).text();
+			expect(lesson).toContain('You completed this lesson.');
+		},
+	);
 
 	it('gives LibreOffice-made solutions of every project 100', async () => {
 		const learners = await Promise.all(SOLVABLE_PROJECTS.map(() => signUp(base)));
-		const starts = await Promise.all(SOLVABLE_PROJECTS.map((id, i) => download(learners[i]!.browser, id)));
-		const solved = await solveWithLibreOffice(SOLVABLE_PROJECTS.map((projectId, i) => ({ projectId, start: starts[i]! })));
-		for (const [i, id] of SOLVABLE_PROJECTS.entries()) expect((await uploadAndRead(learners[i]!.browser, id, solved[i]!)).score, id).toBe(100);
+		const starts = await Promise.all(
+			SOLVABLE_PROJECTS.map((id, i) => download(learners[i]!.browser, id)),
+		);
+		const solved = await solveWithLibreOffice(
+			SOLVABLE_PROJECTS.map((projectId, i) => ({ projectId, start: starts[i]! })),
+		);
+		for (const [i, id] of SOLVABLE_PROJECTS.entries())
+			expect((await uploadAndRead(learners[i]!.browser, id, solved[i]!)).score, id).toBe(100);
 	}, 600_000);
 
 	it('gives partial credit, names the failed step with its hint, and passes once the learner fixes it', async () => {
 		const { browser } = await signUp(base);
 		const start = await download(browser, 'order-report');
-		const first = await uploadAndRead(browser, 'order-report', await solveWithExcelJs('order-report', start, ['whatsapp-totals']));
+		const first = await uploadAndRead(
+			browser,
+			'order-report',
+			await solveWithExcelJs('order-report', start, ['whatsapp-totals']),
+		);
 		expect(first.score).toBe(75);
 		expect(first.html).toContain('Not passed yet');
-		expect(first.html).toMatch(/WhatsApp sales by region<\/strong> — 0 of 25 points, <span class="project-status"[^>]*>not yet/);
-		expect(first.html).toMatch(/data-step="whatsapp-totals"[^>]*>[\s\S]*?<p class="project-message"[^>]*>[^<]+<\/p>/);
-		const second = await uploadAndRead(browser, 'order-report', await solveWithExcelJs('order-report', start));
+		expect(first.html).toMatch(
+			/WhatsApp sales by region<\/strong> — 0 of 25 points, <span class="project-status"[^>]*>not yet/,
+		);
+		expect(first.html).toMatch(
+			/data-step="whatsapp-totals"[^>]*>[\s\S]*?<p class="project-message"[^>]*>[^<]+<\/p>/,
+		);
+		const second = await uploadAndRead(
+			browser,
+			'order-report',
+			await solveWithExcelJs('order-report', start),
+		);
 		expect(second.score).toBe(100);
 		expect(second.html).toContain('Best score: 100%');
 	});
 
 	it.each([
 		['buyer-guide', 'table-header', 'Set the first row of the table to repeat as a header row'],
-		['buyer-letter', 'merge-fields', 'Insert these merge fields from the data source: FirstName, Shop, City.'],
+		[
+			'buyer-letter',
+			'merge-fields',
+			'Insert these merge fields from the data source: FirstName, Shop, City.',
+		],
 		['office-lunch-deck', 'notes', 'Add speaker notes of at least 8 words to slides'],
-	] as const)('gives a %s file with the %s step undone less than 100, with that step not passed and its message', async (id, step, message) => {
-		const { browser } = await signUp(base);
-		const { score, html } = await uploadAndRead(browser, id, await solveWithExcelJs(id, await download(browser, id), [step]));
-		expect(score).toBeLessThan(100);
-		expect(html).toMatch(new RegExp(`<li class="project-step-not-yet"[^>]*data-step="${step}"`));
-		expect(html).toContain(message);
-	});
+	] as const)(
+		'gives a %s file with the %s step undone less than 100, with that step not passed and its message',
+		async (id, step, message) => {
+			const { browser } = await signUp(base);
+			const { score, html } = await uploadAndRead(
+				browser,
+				id,
+				await solveWithExcelJs(id, await download(browser, id), [step]),
+			);
+			expect(score).toBeLessThan(100);
+			expect(html).toMatch(new RegExp(`<li class="project-step-not-yet"[^>]*data-step="${step}"`));
+			expect(html).toContain(message);
+		},
+	);
 
 	it('gives the Word and PowerPoint start files, as downloaded, well under the pass mark', async () => {
 		const { browser } = await signUp(base);
-		for (const id of OFFICE_PROJECTS) expect((await uploadAndRead(browser, id, await download(browser, id))).score, id).toBeLessThan(20);
+		for (const id of OFFICE_PROJECTS)
+			expect(
+				(await uploadAndRead(browser, id, await download(browser, id))).score,
+				id,
+			).toBeLessThan(20);
 	});
 
 	it('refuses a typed result where a formula is required', async () => {
 		const { browser } = await signUp(base);
-		const wb = await readWorkbook(await solveWithExcelJs('order-report', await download(browser, 'order-report')));
+		const wb = await readWorkbook(
+			await solveWithExcelJs('order-report', await download(browser, 'order-report')),
+		);
 		const cell = wb.getWorksheet('Summary')!.getCell('B2');
 		cell.value = (cell.value as { result: number }).result;
-		const { score, html } = await uploadAndRead(browser, 'order-report', new Uint8Array(await wb.xlsx.writeBuffer()));
+		const { score, html } = await uploadAndRead(
+			browser,
+			'order-report',
+			new Uint8Array(await wb.xlsx.writeBuffer()),
+		);
 		expect(score).toBeLessThan(100);
 		expect(html).toMatch(/<li class="project-step-partly"[^>]*data-step="region-totals"/);
 	});
@@ -206,7 +300,13 @@ describe('refusals', () => {
 		await download(other.browser, 'order-report');
 	});
 
-	const refused = async (who: () => { browser: Browser; email: string }, bytes: Uint8Array, status: number, message: RegExp, name?: string) => {
+	const refused = async (
+		who: () => { browser: Browser; email: string },
+		bytes: Uint8Array,
+		status: number,
+		message: RegExp,
+		name?: string,
+	) => {
 		const before = await countSubmissions(who().email);
 		const res = await upload(who().browser, 'order-report', bytes, name);
 		expect(res.status).toBe(status);
@@ -214,15 +314,21 @@ describe('refusals', () => {
 		expect(await countSubmissions(who().email)).toBe(before);
 	};
 
-	it("refuses another learner's finished file (wrong key)", () => refused(() => other, solved, 409, /made for another attempt or another learner/));
+	it("refuses another learner's finished file (wrong key)", () =>
+		refused(() => other, solved, 409, /made for another attempt or another learner/));
 
 	it('refuses a file whose key was tampered with', () => {
-		const forged = (key: string) => key.replace(/-([0-9a-f])([0-9a-f]{23})$/, (_, c: string, rest: string) => `-${c === '0' ? '1' : '0'}${rest}`);
+		const forged = (key: string) =>
+			key.replace(
+				/-([0-9a-f])([0-9a-f]{23})$/,
+				(_, c: string, rest: string) => `-${c === '0' ? '1' : '0'}${rest}`,
+			);
 		const bytes = editPackage(solved, (parts) => {
 			for (const name of Object.keys(parts)) {
 				if (!/\.xml$/.test(name)) continue;
 				const text = strFromU8(parts[name]!);
-				if (/DK1-/.test(text)) parts[name] = strToU8(text.replace(/DK1-[a-z0-9]+-[0-9a-f]{24}/g, forged));
+				if (/DK1-/.test(text))
+					parts[name] = strToU8(text.replace(/DK1-[a-z0-9]+-[0-9a-f]{24}/g, forged));
 			}
 		});
 		return refused(() => learner, bytes, 422, /key in this file has been changed/);
@@ -236,17 +342,31 @@ describe('refusals', () => {
 	it('refuses a document with an external entity (XXE)', () => {
 		const bytes = editPackage(solved, (parts) => {
 			const wb = strFromU8(parts['xl/workbook.xml']!);
-			parts['xl/workbook.xml'] = strToU8(wb.replace(/^(<\?xml[^>]*\?>)?/, '$1<!DOCTYPE workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'));
+			parts['xl/workbook.xml'] = strToU8(
+				wb.replace(
+					/^(<\?xml[^>]*\?>)?/,
+					'$1<!DOCTYPE workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+				),
+			);
 		});
 		return refused(() => learner, bytes, 422, /damaged or not a normal Office file/);
 	});
 
-	it('refuses a renamed executable', () => refused(() => learner, new Uint8Array(readFileSync(process.execPath).subarray(0, 256 * 1024)), 415, /not an Office file/, 'order-report.xlsx'));
+	it('refuses a renamed executable', () =>
+		refused(
+			() => learner,
+			new Uint8Array(readFileSync(process.execPath).subarray(0, 256 * 1024)),
+			415,
+			/not an Office file/,
+			'order-report.xlsx',
+		));
 
 	it('refuses a macro-enabled workbook (.xlsm)', () => {
 		const bytes = editPackage(solved, (parts) => {
 			const types = strFromU8(parts['[Content_Types].xml']!);
-			parts['[Content_Types].xml'] = strToU8(types.replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml'));
+			parts['[Content_Types].xml'] = strToU8(
+				types.replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml'),
+			);
 			parts['xl/vbaProject.bin'] = new Uint8Array([1, 2, 3]);
 		});
 		return refused(() => learner, bytes, 415, /Files with macros/, 'order-report.xlsm');
@@ -272,8 +392,15 @@ describe('refusals', () => {
 		await download(bn.browser, 'order-report');
 		const form = new FormData();
 		form.set('intent', 'upload');
-		form.set('file', new Blob([new Uint8Array(readFileSync(process.execPath).subarray(0, 4096))]), 'x.xlsx');
-		const res = await bn.browser.request(`/bn${pagePath('order-report')}`, { method: 'POST', body: form });
+		form.set(
+			'file',
+			new Blob([new Uint8Array(readFileSync(process.execPath).subarray(0, 4096))]),
+			'x.xlsx',
+		);
+		const res = await bn.browser.request(`/bn${pagePath('order-report')}`, {
+			method: 'POST',
+			body: form,
+		});
 		expect(res.status).toBe(415);
 		expect(await res.text()).toContain('এটি কোনো Office ফাইল নয়');
 		expect(await countSubmissions(bn.email)).toBe(0);
@@ -282,7 +409,10 @@ describe('refusals', () => {
 	it('records the accepted upload as a report and a SHA-256 only', async () => {
 		const { score } = await uploadAndRead(learner.browser, 'order-report', solved);
 		expect(score).toBe(100);
-		const rows = await sql('select s.sha256, s.stored_path from project_submission s join user u on u.id = s.user_id where u.email = ?', learner.email);
+		const rows = await sql(
+			'select s.sha256, s.stored_path from project_submission s join user u on u.id = s.user_id where u.email = ?',
+			learner.email,
+		);
 		expect(rows).toHaveLength(1);
 		expect(rows[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
 		expect(rows[0]!.stored_path).toBeNull();
@@ -294,20 +424,53 @@ describe('leak scan', () => {
 		const { browser, email } = await signUp(base);
 		for (const id of Object.keys(PROJECTS)) {
 			const start = await download(browser, id);
-			const key = /DK1-[a-z0-9]+-[0-9a-f]{24}/.exec(strFromU8(unzipSync(start)['docProps/custom.xml']!))![0];
-			const [row] = await sql('select a.seed from project_attempt a join user u on u.id = a.user_id where u.email = ? and a.project_id = ?', email, id);
+			const key = /DK1-[a-z0-9]+-[0-9a-f]{24}/.exec(
+				strFromU8(unzipSync(start)['docProps/custom.xml']!),
+			)![0];
+			const [row] = await sql(
+				'select a.seed from project_attempt a join user u on u.id = a.user_id where u.email = ? and a.project_id = ?',
+				email,
+				id,
+			);
 			const seed = String(row!.seed);
 			const { BUILDERS } = await import('../../src/lib/projects/builders/index.ts');
 			const publicText = readFileSync(findProjectFile(id), 'utf8');
 			const builderId = /builder: (\S+)/.exec(publicText)![1]!;
-			const html = [await (await browser.get(`/courses/${PROJECTS[id]!.course}/${PROJECTS[id]!.lesson}`)).text(), await (await browser.get(pagePath(id))).text()];
+			const html = [
+				await (
+					await browser.get(`/courses/${PROJECTS[id]!.course}/${PROJECTS[id]!.lesson}`)
+				).text(),
+				await (await browser.get(pagePath(id))).text(),
+			];
 			const scripts = await Promise.all(
-				[...new Set(html.flatMap((h) => [...h.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!)))].map(async (src) => ({ name: src, source: await (await browser.get(src)).text() })),
+				[
+					...new Set(
+						html.flatMap((h) => [...h.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!)),
+					),
+				].map(async (src) => ({ name: src, source: await (await browser.get(src)).text() })),
 			);
-			const findings = findProjectLeaks({ projectId: id, seed, attemptKey: key, expected: BUILDERS[builderId]!.expected(seed), publicText }, { html, scripts });
+			const findings = findProjectLeaks(
+				{
+					projectId: id,
+					seed,
+					attemptKey: key,
+					expected: BUILDERS[builderId]!.expected(seed),
+					publicText,
+				},
+				{ html, scripts },
+			);
 			expect(findings).toEqual([]);
 			// The scan can fail: the same page with a value planted in it is caught.
-			const planted = findProjectLeaks({ projectId: id, seed, attemptKey: key, expected: BUILDERS[builderId]!.expected(seed), publicText }, { html: [`${html[1]}<p>${key}</p>`] });
+			const planted = findProjectLeaks(
+				{
+					projectId: id,
+					seed,
+					attemptKey: key,
+					expected: BUILDERS[builderId]!.expected(seed),
+					publicText,
+				},
+				{ html: [`${html[1]}<p>${key}</p>`] },
+			);
 			expect(planted).toContain(`${id}: the attempt key's signature is visible`);
 		}
 	});
@@ -321,7 +484,13 @@ describe('instructor step analysis', () => {
 		// passed it first time in the tests above): it is flagged.
 		for (let i = 0; i < 6; i++) {
 			const { browser } = await signUp(base);
-			await uploadAndRead(browser, 'order-report', await solveWithExcelJs('order-report', await download(browser, 'order-report'), ['whatsapp-totals']));
+			await uploadAndRead(
+				browser,
+				'order-report',
+				await solveWithExcelJs('order-report', await download(browser, 'order-report'), [
+					'whatsapp-totals',
+				]),
+			);
 		}
 		const page = await admin.browser.get('/instructor/excel/projects');
 		expect(page.status).toBe(200);
@@ -345,12 +514,17 @@ describe('keeping uploads', () => {
 		const server = await startServer({ env: { PROJECT_UPLOADS_KEEP: 'true' } });
 		try {
 			const { browser } = await signUp(server.url);
-			const solved = await solveWithExcelJs('order-report', await download(browser, 'order-report'));
+			const solved = await solveWithExcelJs(
+				'order-report',
+				await download(browser, 'order-report'),
+			);
 			expect((await upload(browser, 'order-report', solved)).status).toBe(303);
 			const dir = join(server.dataDir, 'project-uploads', 'excel', 'order-report');
 			const files = readdirSync(dir);
 			expect(files).toHaveLength(1);
-			expect(Buffer.from(readFileSync(join(dir, files[0]!))).equals(Buffer.from(solved))).toBe(true);
+			expect(Buffer.from(readFileSync(join(dir, files[0]!))).equals(Buffer.from(solved))).toBe(
+				true,
+			);
 		} finally {
 			await server.stop();
 		}
@@ -359,7 +533,8 @@ describe('keeping uploads', () => {
 
 describe('certificates and limits', () => {
 	const FX = '/courses/project-fixture/the-project/project/fixture-report';
-	const fxDownload = async (browser: Browser) => new Uint8Array(await (await browser.get(`${FX}/start-file`)).arrayBuffer());
+	const fxDownload = async (browser: Browser) =>
+		new Uint8Array(await (await browser.get(`${FX}/start-file`)).arrayBuffer());
 	const fxUpload = (browser: Browser, bytes: Uint8Array) => {
 		const form = new FormData();
 		form.set('intent', 'upload');
@@ -367,22 +542,44 @@ describe('certificates and limits', () => {
 		return browser.request(FX, { method: 'POST', body: form });
 	};
 	const certificates = async (email: string) =>
-		Number((await sql("select count(*) as n from certificate c join user u on u.id = c.user_id where u.email = ? and c.course_slug = 'project-fixture'", email))[0]!.n);
+		Number(
+			(
+				await sql(
+					"select count(*) as n from certificate c join user u on u.id = c.user_id where u.email = ? and c.course_slug = 'project-fixture'",
+					email,
+				)
+			)[0]!.n,
+		);
 
 	it('issues the certificate only once the required project is passed', async () => {
 		const { browser, email } = await signUp(base);
-		expect((await browser.postForm('/api/progress', { course: 'project-fixture', lesson: 'read-first', action: 'complete' })).status).toBeLessThan(400);
+		expect(
+			(
+				await browser.postForm('/api/progress', {
+					course: 'project-fixture',
+					lesson: 'read-first',
+					action: 'complete',
+				})
+			).status,
+		).toBeLessThan(400);
 		expect(await certificates(email)).toBe(0);
 		const start = await fxDownload(browser);
-		expect((await fxUpload(browser, await solveWithExcelJs('order-report', start, ['region-totals']))).status).toBe(303);
+		expect(
+			(await fxUpload(browser, await solveWithExcelJs('order-report', start, ['region-totals'])))
+				.status,
+		).toBe(303);
 		expect(await certificates(email)).toBe(0);
-		expect((await fxUpload(browser, await solveWithExcelJs('order-report', start))).status).toBe(303);
+		expect((await fxUpload(browser, await solveWithExcelJs('order-report', start))).status).toBe(
+			303,
+		);
 		expect(await certificates(email)).toBe(1);
 	});
 
 	it('refuses uploads beyond the attempt limit, recording nothing', async () => {
 		const { browser, email } = await signUp(base);
-		const wrong = await solveWithExcelJs('order-report', await fxDownload(browser), ['region-totals']);
+		const wrong = await solveWithExcelJs('order-report', await fxDownload(browser), [
+			'region-totals',
+		]);
 		for (let i = 0; i < 3; i++) expect((await fxUpload(browser, wrong)).status).toBe(303);
 		const res = await fxUpload(browser, wrong);
 		expect(res.status).toBe(403);

@@ -22,11 +22,17 @@ interface RawResponse {
 /** A GET with exactly the headers given (fetch would add Accept-Encoding and decode). */
 function get(path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
 	return new Promise((resolve, reject) => {
-		const req = request(new URL(path, base), { headers: { connection: 'close', ...headers } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-		});
+		const req = request(
+			new URL(path, base),
+			{ headers: { connection: 'close', ...headers } },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () =>
+					resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+				);
+			},
+		);
 		req.on('error', reject);
 		req.end();
 	});
@@ -81,7 +87,16 @@ describe('compression and caching headers', () => {
 	});
 
 	it('sends the built stylesheet precompressed, with an ETag and a year-long cache', async () => {
-		const css = readdirSync(join(import.meta.dirname, '..', '..', process.env.DAKSHATA_DIST || 'dist-test', 'client', '_astro')).find((f) => f.endsWith('.css'))!;
+		const css = readdirSync(
+			join(
+				import.meta.dirname,
+				'..',
+				'..',
+				process.env.DAKSHATA_DIST || 'dist-test',
+				'client',
+				'_astro',
+			),
+		).find((f) => f.endsWith('.css'))!;
 		const br = await get(`/_astro/${css}`, { 'accept-encoding': 'br' });
 		const plain = await get(`/_astro/${css}`);
 		expect(br.status).toBe(200);
@@ -89,7 +104,9 @@ describe('compression and caching headers', () => {
 		expect(br.headers['content-type']).toBe('text/css; charset=utf-8');
 		expect(br.headers['cache-control']).toContain('immutable');
 		expect(decode(br)).toBe(plain.body.toString('utf8'));
-		expect((await get(`/_astro/${css}`, { 'if-none-match': br.headers.etag as string })).status).toBe(304);
+		expect(
+			(await get(`/_astro/${css}`, { 'if-none-match': br.headers.etag as string })).status,
+		).toBe(304);
 	});
 });
 
@@ -111,7 +128,11 @@ describe('the shared page cache', () => {
 		expect(learner.headers.get('cache-control')).toBe('private, no-store');
 		expect(learner.headers.get('etag')).toBeNull();
 		// And after the learner's visit, a visitor still gets the anonymous page.
-		for (const headers of [{}, { 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
+		for (const headers of [
+			{},
+			{ 'accept-encoding': 'br' },
+			{ 'accept-encoding': 'gzip' },
+		] as Record<string, string>[]) {
 			const visitor = decode(await get(LESSON, headers));
 			expect(visitor).not.toContain(userId!);
 			expect(visitor).not.toContain('action="/logout"');
@@ -120,7 +141,10 @@ describe('the shared page cache', () => {
 	});
 
 	it('renders afresh for a visitor who sends any cookie, and never caches a page with a query string', async () => {
-		const withCookie = await get(LESSON, { cookie: 'session=not-a-real-session', 'accept-encoding': 'br' });
+		const withCookie = await get(LESSON, {
+			cookie: 'session=not-a-real-session',
+			'accept-encoding': 'br',
+		});
 		expect(withCookie.status).toBe(200);
 		expect(withCookie.headers.etag).toBeUndefined();
 		await get('/courses?notice=x');

@@ -37,7 +37,9 @@ describe('solution files', () => {
 		const bn = await visitor.get(`/bn${FILE}`);
 		expect(bn.status).toBe(403);
 		expect(await bn.text()).toContain('সাইন ইন করুন');
-		expect((await visitor.get(`/downloads/${COURSE}/messy-file-names-renamed.txt`)).status).toBe(404);
+		expect((await visitor.get(`/downloads/${COURSE}/messy-file-names-renamed.txt`)).status).toBe(
+			404,
+		);
 		const page = await (await visitor.get(LESSON)).text();
 		expect(page).toContain('to unlock the worked solution');
 		expect(page).not.toContain(`href="${FILE}"`);
@@ -55,7 +57,9 @@ describe('solution files', () => {
 		await recordAttempt(email, 'unit-3-check', true);
 		const res = await browser.get(FILE);
 		expect(res.status).toBe(200);
-		expect(res.headers.get('content-disposition')).toBe('attachment; filename="messy-file-names-renamed.txt"');
+		expect(res.headers.get('content-disposition')).toBe(
+			'attachment; filename="messy-file-names-renamed.txt"',
+		);
 		expect(res.headers.get('cache-control')).toBe('private, no-store');
 		expect(await res.text()).toContain('Questions for Kabir');
 		const page = await (await browser.get(LESSON)).text();
@@ -66,10 +70,28 @@ describe('solution files', () => {
 	it('does not let another passed quiz, a made-up gate or a crafted name reach the file', async () => {
 		const { browser, email } = await signUp(base);
 		await recordAttempt(email, 'unit-1-check', true);
-		expect((await browser.get(`/courses/${COURSE}/solutions/unit-1-check/messy-file-names-renamed.txt`)).status).toBe(404);
+		expect(
+			(await browser.get(`/courses/${COURSE}/solutions/unit-1-check/messy-file-names-renamed.txt`))
+				.status,
+		).toBe(404);
 		expect((await browser.get(FILE)).status).toBe(403);
-		expect((await browser.get(`/courses/${COURSE}/solutions/no-such-quiz/messy-file-names-renamed.txt`)).status).toBe(404);
-		expect((await browser.get(`/courses/${COURSE}/solutions/unit-3-check/..%2F..%2Ffiles%2Fmessy-file-names.txt`)).status).toBe(404);
-		expect((await browser.get(`/courses/no-such-course/solutions/unit-3-check/messy-file-names-renamed.txt`)).status).toBe(404);
+		expect(
+			(await browser.get(`/courses/${COURSE}/solutions/no-such-quiz/messy-file-names-renamed.txt`))
+				.status,
+		).toBe(404);
+		expect(
+			(
+				await browser.get(
+					`/courses/${COURSE}/solutions/unit-3-check/..%2F..%2Ffiles%2Fmessy-file-names.txt`,
+				)
+			).status,
+		).toBe(404);
+		expect(
+			(
+				await browser.get(
+					`/courses/no-such-course/solutions/unit-3-check/messy-file-names-renamed.txt`,
+				)
+			).status,
+		).toBe(404);
 	});
 });

@@ -7,8 +7,12 @@
 import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { renderCertificatePdf } from '../../src/lib/server/certificate-pdf.ts';
-import { getFontByKey, splitRuns, toShapingForm } from '../../src/lib/server/pdf-fonts.ts';
+import { renderCertificatePdf } from '../../src/lib/server/certificates/pdf.ts';
+import {
+	getFontByKey,
+	splitRuns,
+	toShapingForm,
+} from '../../src/lib/server/certificates/pdf-fonts.ts';
 import { countNotdefGlyphs, extractText, listFonts, renderPage } from '../helpers/pdf.ts';
 
 const NAMES: Array<[script: string, name: string, font: RegExp]> = [

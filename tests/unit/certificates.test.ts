@@ -5,15 +5,15 @@ import {
 	getLinkedInUrl,
 	isCertificateId,
 	toAsciiSlug,
-} from '../../src/lib/certificate-links.ts';
-import { buildOpenBadgeCredential, buildStatusEntry } from '../../src/lib/credential-model.ts';
-import { splitRuns } from '../../src/lib/server/pdf-fonts.ts';
+} from '../../src/lib/certificates/links.ts';
+import { buildOpenBadgeCredential, buildStatusEntry } from '../../src/lib/credentials/model.ts';
+import { splitRuns } from '../../src/lib/server/certificates/pdf-fonts.ts';
 import {
 	encodeStatusList,
 	getStatusListPosition,
 	isStatusSet,
 	LIST_SIZE,
-} from '../../src/lib/status-list.ts';
+} from '../../src/lib/credentials/status-list.ts';
 
 describe('getDidWeb', () => {
 	it('uses the host, percent-encoding a port', () => {

@@ -43,7 +43,12 @@ describe('checkCourses', () => {
 		const dir = course();
 		write(lesson(dir), body('title: How it works\nminutes: many\nobjectives: [x]', 'Text'));
 		const problems = await check();
-		expect(problems).toContainEqual(expect.objectContaining({ file: 'courses/sample/01-start-here/01-how-courses-work.mdx', line: 3 }));
+		expect(problems).toContainEqual(
+			expect.objectContaining({
+				file: 'courses/sample/01-start-here/01-how-courses-work.mdx',
+				line: 3,
+			}),
+		);
 		expect(problems[0]!.message).toMatch(/^minutes: /);
 	});
 
@@ -51,23 +56,49 @@ describe('checkCourses', () => {
 		const dir = course();
 		write(lesson(dir), body('title: T\nminutes: 5', 'Before\n\n<Quiz id="no-such-quiz" />'));
 		const problems = await check();
-		expect(problems).toContainEqual({ file: 'courses/sample/01-start-here/01-how-courses-work.mdx', line: 8, message: expect.stringContaining('<Quiz id="no-such-quiz"> matches no quiz') });
+		expect(problems).toContainEqual({
+			file: 'courses/sample/01-start-here/01-how-courses-work.mdx',
+			line: 8,
+			message: expect.stringContaining('<Quiz id="no-such-quiz"> matches no quiz'),
+		});
 	});
 
 	it('accepts a solution in its gate folder and reports one outside it or with an unknown gate', async () => {
 		const dir = course();
 		write(join(dir, 'solutions', 'getting-started-check', 'plan-done.csv'), 'day,minutes\n');
-		write(lesson(dir), body('title: T\nminutes: 5', '<Solution file="solutions/plan-done.csv" after="getting-started-check" title="A finished plan" />'));
+		write(
+			lesson(dir),
+			body(
+				'title: T\nminutes: 5',
+				'<Solution file="solutions/plan-done.csv" after="getting-started-check" title="A finished plan" />',
+			),
+		);
 		expect(await check()).toEqual([]);
-		write(lesson(dir), body('title: T\nminutes: 5', '<Solution file="solutions/plan-done.csv" after="no-such-quiz" title="A finished plan" />'));
+		write(
+			lesson(dir),
+			body(
+				'title: T\nminutes: 5',
+				'<Solution file="solutions/plan-done.csv" after="no-such-quiz" title="A finished plan" />',
+			),
+		);
 		const messages = (await check()).map((p) => p.message);
-		expect(messages).toContainEqual(expect.stringContaining('does not exist in courses/sample/solutions/no-such-quiz/'));
-		expect(messages).toContainEqual(expect.stringContaining('<Solution after="no-such-quiz"> matches no quiz or project'));
+		expect(messages).toContainEqual(
+			expect.stringContaining('does not exist in courses/sample/solutions/no-such-quiz/'),
+		);
+		expect(messages).toContainEqual(
+			expect.stringContaining('<Solution after="no-such-quiz"> matches no quiz or project'),
+		);
 	});
 
 	it('reports a broken internal link', async () => {
 		const dir = course();
-		write(lesson(dir), body('title: T\nminutes: 5', 'See [the plan](/courses/sample/no-such-lesson) and [home](/courses/sample).'));
+		write(
+			lesson(dir),
+			body(
+				'title: T\nminutes: 5',
+				'See [the plan](/courses/sample/no-such-lesson) and [home](/courses/sample).',
+			),
+		);
 		const problems = await check();
 		expect(problems).toHaveLength(1);
 		expect(problems[0]!.message).toBe('broken link "/courses/sample/no-such-lesson": no such page');
@@ -75,25 +106,48 @@ describe('checkCourses', () => {
 
 	it('reports a missing image and a missing download', async () => {
 		const dir = course();
-		write(lesson(dir), body('title: T\nminutes: 5', '<Figure src="images/nope.png" alt="x" />\n\n<Download file="files/nope.xlsx" title="x" />'));
+		write(
+			lesson(dir),
+			body(
+				'title: T\nminutes: 5',
+				'<Figure src="images/nope.png" alt="x" />\n\n<Download file="files/nope.xlsx" title="x" />',
+			),
+		);
 		const messages = (await check()).map((p) => p.message);
-		expect(messages).toContain('<Figure src="images/nope.png"> is not an image file in courses/sample/ (give a path like images/chart.png)');
-		expect(messages).toContain('<Download file="files/nope.xlsx"> does not exist in courses/sample/files/');
+		expect(messages).toContain(
+			'<Figure src="images/nope.png"> is not an image file in courses/sample/ (give a path like images/chart.png)',
+		);
+		expect(messages).toContain(
+			'<Download file="files/nope.xlsx"> does not exist in courses/sample/files/',
+		);
 	});
 
 	it('reports duplicate lesson slugs and duplicate quiz ids', async () => {
 		const dir = course();
 		write(join(dir, '02-more', 'unit.yaml'), 'title: More\n');
-		write(join(dir, '02-more', '01-how-courses-work.mdx'), body('title: Again\nminutes: 5', 'Text'));
-		cpSync(join(dir, '01-start-here', 'getting-started-check.quiz.yaml'), join(dir, '02-more', 'getting-started-check.quiz.yaml'));
+		write(
+			join(dir, '02-more', '01-how-courses-work.mdx'),
+			body('title: Again\nminutes: 5', 'Text'),
+		);
+		cpSync(
+			join(dir, '01-start-here', 'getting-started-check.quiz.yaml'),
+			join(dir, '02-more', 'getting-started-check.quiz.yaml'),
+		);
 		const messages = (await check()).map((p) => p.message);
-		expect(messages.some((m) => m.startsWith('duplicate lesson slug "how-courses-work"'))).toBe(true);
-		expect(messages.some((m) => m.startsWith('duplicate quiz id "getting-started-check"'))).toBe(true);
+		expect(messages.some((m) => m.startsWith('duplicate lesson slug "how-courses-work"'))).toBe(
+			true,
+		);
+		expect(messages.some((m) => m.startsWith('duplicate quiz id "getting-started-check"'))).toBe(
+			true,
+		);
 	});
 
 	it('reports a quiz question without a correct answer', async () => {
 		const dir = course();
-		write(join(dir, '01-start-here', 'getting-started-check.quiz.yaml'), 'title: Q\nquestions:\n  - id: a\n    type: single\n    prompt: Which?\n    options:\n      - text: one\n      - text: two\n');
+		write(
+			join(dir, '01-start-here', 'getting-started-check.quiz.yaml'),
+			'title: Q\nquestions:\n  - id: a\n    type: single\n    prompt: Which?\n    options:\n      - text: one\n      - text: two\n',
+		);
 		const problems = await check();
 		expect(problems).toContainEqual({
 			file: 'courses/sample/01-start-here/getting-started-check.quiz.yaml',
@@ -106,14 +160,26 @@ describe('checkCourses', () => {
 		const dir = course();
 		const text = `---\ntitle: S\nsummary: S\nskillArea: other\nlevel: beginner\nhours: 1\noutcomes: [a]\nskills: [b]\ncertificate:\n  lessons: [how-courses-work, ghost-lesson]\n  quizzes: [getting-started-check]\n---\n`;
 		write(join(dir, 'course.md'), text);
-		expect(await check()).toContainEqual({ file: 'courses/sample/course.md', line: 10, message: 'certificate rule names lesson "ghost-lesson", which does not exist' });
+		expect(await check()).toContainEqual({
+			file: 'courses/sample/course.md',
+			line: 10,
+			message: 'certificate rule names lesson "ghost-lesson", which does not exist',
+		});
 	});
 
 	it('reports a misused component with the valid values, and an unknown component', async () => {
 		const dir = course();
-		write(lesson(dir), body('title: T\nminutes: 5', '<Callout type="danger">\n\nCareful.\n\n</Callout>\n\n<Video src="x" />'));
+		write(
+			lesson(dir),
+			body(
+				'title: T\nminutes: 5',
+				'<Callout type="danger">\n\nCareful.\n\n</Callout>\n\n<Video src="x" />',
+			),
+		);
 		const messages = (await check()).map((p) => p.message);
-		expect(messages).toContain('<Callout> has type="danger"; use one of: type="note", type="tip", type="warning", type="client-tip"');
+		expect(messages).toContain(
+			'<Callout> has type="danger"; use one of: type="note", type="tip", type="warning", type="client-tip"',
+		);
 		expect(messages[1]).toMatch(/^<Video> is not a component of the kit/);
 	});
 
@@ -128,21 +194,43 @@ describe('checkCourses', () => {
 
 	it('reports item-writing errors at the question line and warnings as warnings', async () => {
 		const dir = course();
-		const quiz = CLEAN_QUIZ_YAML.replace('draw: 4\n', '').replace("    explanation: Reply-all copies every recipient of the message you answer.\n", '').replace(
-			'      - text: Typing status words freely',
-			'      - text: Typing status words freely into the cell, each person in their own way and spelling',
-		);
+		const quiz = CLEAN_QUIZ_YAML.replace('draw: 4\n', '')
+			.replace('    explanation: Reply-all copies every recipient of the message you answer.\n', '')
+			.replace(
+				'      - text: Typing status words freely',
+				'      - text: Typing status words freely into the cell, each person in their own way and spelling',
+			);
 		write(join(dir, '01-start-here', 'getting-started-check.quiz.yaml'), quiz);
 		const problems = await check();
 		const file = 'courses/sample/01-start-here/getting-started-check.quiz.yaml';
-		expect(problems).toContainEqual({ file, line: 58, message: 'question "tf-reply": add an explanation (shown after submission: why the answer is right)' });
-		expect(problems).toContainEqual({ file, line: 4, message: expect.stringMatching(/^set draw: /) });
-		expect(problems).toContainEqual({ file, line: 27, severity: 'warning', message: expect.stringMatching(/^question "pick-tools": options range from/) });
+		expect(problems).toContainEqual({
+			file,
+			line: 58,
+			message:
+				'question "tf-reply": add an explanation (shown after submission: why the answer is right)',
+		});
+		expect(problems).toContainEqual({
+			file,
+			line: 4,
+			message: expect.stringMatching(/^set draw: /),
+		});
+		expect(problems).toContainEqual({
+			file,
+			line: 27,
+			severity: 'warning',
+			message: expect.stringMatching(/^question "pick-tools": options range from/),
+		});
 	});
 
 	it('reports every problem, not just the first', async () => {
 		const dir = course();
-		write(lesson(dir), body('title: T\nminutes: 5', '[a](/courses/nope) [b](/courses/sample/nope)\n\n<Callout type="x">\n\ny\n\n</Callout>'));
+		write(
+			lesson(dir),
+			body(
+				'title: T\nminutes: 5',
+				'[a](/courses/nope) [b](/courses/sample/nope)\n\n<Callout type="x">\n\ny\n\n</Callout>',
+			),
+		);
 		write(join(dir, '01-start-here', 'unit.yaml'), 'title: [not, text]\n');
 		expect((await check()).length).toBe(4);
 	});

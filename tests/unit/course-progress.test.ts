@@ -66,7 +66,12 @@ function course(certificate: Partial<Course['certificate']> = {}): Course {
 	};
 }
 
-function record(done: { lessons?: string[]; quiz?: string[]; project?: string[]; lab?: string[] }): LearnerRecord {
+function record(done: {
+	lessons?: string[];
+	quiz?: string[];
+	project?: string[];
+	lab?: string[];
+}): LearnerRecord {
 	const r = createEmptyRecord();
 	for (const l of done.lessons ?? []) r.completedLessons.add(l);
 	for (const id of done.quiz ?? []) r.passed.quiz.add(id);
@@ -110,7 +115,10 @@ describe('getMissingItems', () => {
 	});
 
 	it('names a project that is still missing when every lesson is complete', () => {
-		const missing = getMissingItems(course(), record({ lessons: allLessons, quiz: ['unit-1', 'final'], lab: ['triage'] }));
+		const missing = getMissingItems(
+			course(),
+			record({ lessons: allLessons, quiz: ['unit-1', 'final'], lab: ['triage'] }),
+		);
 		expect(missing.map((m) => `${m.kind}:${m.id}`)).toEqual(['project:budget']);
 	});
 });
@@ -125,13 +133,19 @@ describe('verifyEligible', () => {
 	it('does not count passed work the rule does not require', () => {
 		const c = course({ projects: [], labs: [] });
 		expect(verifyEligible(c, record({ lessons: allLessons, quiz: ['unit-1'] }))).toBe(false);
-		expect(verifyEligible(c, record({ lessons: allLessons, quiz: ['unit-1', 'final'] }))).toBe(true);
+		expect(verifyEligible(c, record({ lessons: allLessons, quiz: ['unit-1', 'final'] }))).toBe(
+			true,
+		);
 	});
 });
 
 describe('summariseRecord', () => {
 	it('continues at the first missing item, not the last lesson opened, once that lesson is done', () => {
-		const summary = summariseRecord(course(), record({ lessons: allLessons, quiz: ['final'] }), 'review');
+		const summary = summariseRecord(
+			course(),
+			record({ lessons: allLessons, quiz: ['final'] }),
+			'review',
+		);
 		expect(summary.next?.slug).toBe('tables');
 		expect(summary.done).toBe(6);
 		expect(summary.required).toBe(9);
@@ -139,11 +153,18 @@ describe('summariseRecord', () => {
 	});
 
 	it('returns to the last lesson opened while it is unfinished', () => {
-		expect(summariseRecord(course(), record({ lessons: ['intro'] }), 'inbox').next?.slug).toBe('inbox');
+		expect(summariseRecord(course(), record({ lessons: ['intro'] }), 'inbox').next?.slug).toBe(
+			'inbox',
+		);
 	});
 
 	it('has nowhere to continue once the course is finished', () => {
-		const all = record({ lessons: allLessons, quiz: ['unit-1', 'final'], project: ['budget'], lab: ['triage'] });
+		const all = record({
+			lessons: allLessons,
+			quiz: ['unit-1', 'final'],
+			project: ['budget'],
+			lab: ['triage'],
+		});
 		const summary = summariseRecord(course(), all, 'review');
 		expect(summary.next).toBeUndefined();
 		expect(summary.percent).toBe(100);

@@ -15,7 +15,7 @@ import {
 	buildOpenBadgeCredential,
 	buildStatusListCredential,
 	type CredentialFacts,
-} from '../../src/lib/credential-model.ts';
+} from '../../src/lib/credentials/model.ts';
 import {
 	addDataIntegrityProof,
 	verifyDataIntegrityProof,
@@ -26,15 +26,19 @@ import {
 	OB_CONTEXT,
 	VC_CONTEXT,
 } from '../../src/lib/credentials/document-loader.ts';
-import { collectEvidence, getEvidencePageUrl, mapEvidence } from '../../src/lib/credentials/evidence.ts';
+import {
+	collectEvidence,
+	getEvidencePageUrl,
+	mapEvidence,
+} from '../../src/lib/credentials/evidence.ts';
 import { decodeBase58, encodeBase58 } from '../../src/lib/credentials/multibase.ts';
 import type { EvidenceItem } from '../../src/lib/evidence.ts';
 import {
 	describePublicKey,
 	readRetiredKeys,
 	rotateKeyFile,
-} from '../../src/lib/signing-key-files.ts';
-import { encodeStatusList, isStatusSet } from '../../src/lib/status-list.ts';
+} from '../../src/lib/credentials/signing-key-files.ts';
+import { encodeStatusList, isStatusSet } from '../../src/lib/credentials/status-list.ts';
 import { Ed25519Multikey, verifyDataIntegrityCredential } from '../helpers/independent-verifier.ts';
 
 const SITE = 'https://learn.example.org';
@@ -295,9 +299,15 @@ describe('mapEvidence', () => {
 
 	it('links each item to its place on the public evidence page only when given the page', () => {
 		const page = getEvidencePageUrl(SITE, 'abc');
-		expect(mapEvidence([project, lab], page).map((e) => e.id)).toEqual([`${page}#project-invoice-tracker`, `${page}#lab-inbox-triage`]);
+		expect(mapEvidence([project, lab], page).map((e) => e.id)).toEqual([
+			`${page}#project-invoice-tracker`,
+			`${page}#lab-inbox-triage`,
+		]);
 		expect(mapEvidence([project], null)[0]).not.toHaveProperty('id');
-		expect(buildOpenBadgeCredential(facts({ evidence: [project], evidencePage: page }), SITE).evidence![0]!.id).toBe(`${page}#project-invoice-tracker`);
+		expect(
+			buildOpenBadgeCredential(facts({ evidence: [project], evidencePage: page }), SITE)
+				.evidence![0]!.id,
+		).toBe(`${page}#project-invoice-tracker`);
 	});
 
 	it('puts evidence into the credential only when there is some, and it still signs', async () => {

@@ -13,7 +13,8 @@ describe('openDatabase', () => {
 		// A transaction takes its own connection from the pool; settings must hold there too.
 		const tx = await handle.client.transaction('write');
 		try {
-			const read = async (p: string) => Object.values((await tx.execute(`PRAGMA ${p}`)).rows[0]!)[0];
+			const read = async (p: string) =>
+				Object.values((await tx.execute(`PRAGMA ${p}`)).rows[0]!)[0];
 			expect(await read('journal_mode')).toBe('wal');
 			expect(await read('synchronous')).toBe(2);
 			expect(await read('foreign_keys')).toBe(1);
@@ -22,7 +23,9 @@ describe('openDatabase', () => {
 			tx.close();
 		}
 		// And on the connection used after the transaction.
-		expect((await handle.client.execute('PRAGMA foreign_keys')).rows[0]).toMatchObject({ foreign_keys: 1 });
+		expect((await handle.client.execute('PRAGMA foreign_keys')).rows[0]).toMatchObject({
+			foreign_keys: 1,
+		});
 		handle.close();
 	});
 

@@ -9,7 +9,11 @@ describe('getEnvProblems', () => {
 	});
 
 	it('names the variable and an example for each bad value', () => {
-		const problems = getEnvProblems({ DATABASE_URL: 'mysql://x/y', LOG_LEVEL: 'loud', TRUST_PROXY: 'yes' });
+		const problems = getEnvProblems({
+			DATABASE_URL: 'mysql://x/y',
+			LOG_LEVEL: 'loud',
+			TRUST_PROXY: 'yes',
+		});
 		expect(problems).toHaveLength(3);
 		expect(problems[0]).toMatch(/^DATABASE_URL .*Example: DATABASE_URL=file:data\/dakshata\.db$/);
 		expect(problems[1]).toMatch(/^TRUST_PROXY must be true or false/);
@@ -17,16 +21,27 @@ describe('getEnvProblems', () => {
 	});
 
 	it('checks the certificate branding settings', () => {
-		expect(getEnvProblems({ LINKEDIN_ORGANIZATION_ID: 'acme' })[0]).toMatch(/^LINKEDIN_ORGANIZATION_ID /);
-		expect(getEnvProblems({ ORGANISATION_LOGO: 'logo.gif' })[0]).toMatch(/must be a \.png or \.jpg/);
+		expect(getEnvProblems({ LINKEDIN_ORGANIZATION_ID: 'acme' })[0]).toMatch(
+			/^LINKEDIN_ORGANIZATION_ID /,
+		);
+		expect(getEnvProblems({ ORGANISATION_LOGO: 'logo.gif' })[0]).toMatch(
+			/must be a \.png or \.jpg/,
+		);
 		expect(getEnvProblems({ CERTIFICATE_SIGNATORY_SIGNATURE: 'nowhere/sig.png' })[0]).toMatch(
 			/does not exist/,
 		);
-		expect(getEnvProblems({ CERTIFICATE_SIGNATORY_NAME: 'A. Rahman', LINKEDIN_ORGANIZATION_ID: '42' })).toEqual([]);
+		expect(
+			getEnvProblems({ CERTIFICATE_SIGNATORY_NAME: 'A. Rahman', LINKEDIN_ORGANIZATION_ID: '42' }),
+		).toEqual([]);
 	});
 
 	it('accepts libsql, https and file URLs for the database', () => {
-		for (const url of ['libsql://db.turso.io', 'https://db.example.org', 'file:/tmp/x.db', ':memory:']) {
+		for (const url of [
+			'libsql://db.turso.io',
+			'https://db.example.org',
+			'file:/tmp/x.db',
+			':memory:',
+		]) {
 			expect(getEnvProblems({ DATABASE_URL: url })).toEqual([]);
 		}
 	});

@@ -15,11 +15,15 @@ describe('formatMessage', () => {
 	});
 
 	it('prefers an exact form over the category', () => {
-		expect(formatMessage('{n, plural, =0 {none} one {# item} other {# items}}', { n: 0 }, 'en')).toBe('none');
+		expect(
+			formatMessage('{n, plural, =0 {none} one {# item} other {# items}}', { n: 0 }, 'en'),
+		).toBe('none');
 	});
 
 	it('writes numbers in Bengali digits on Bengali pages, with Indian grouping', () => {
-		expect(formatMessage('{done} / {required}', { done: 16, required: 123456 }, 'bn')).toBe('১৬ / ১,২৩,৪৫৬');
+		expect(formatMessage('{done} / {required}', { done: 16, required: 123456 }, 'bn')).toBe(
+			'১৬ / ১,২৩,৪৫৬',
+		);
 	});
 
 	it('leaves strings as they are and unknown placeholders in place', () => {
@@ -34,7 +38,11 @@ describe('createTranslator', () => {
 	});
 
 	it('shows Bengali progress figures in Bengali digits, like Bengali dates', () => {
-		const text = createTranslator('bn')('course.progressText', { done: 12, required: 16, percent: 75 });
+		const text = createTranslator('bn')('course.progressText', {
+			done: 12,
+			required: 16,
+			percent: 75,
+		});
 		expect(text).toContain('১২');
 		expect(text).toContain('১৬');
 		expect(text).not.toMatch(/[0-9]/);

@@ -14,7 +14,8 @@ let root: string;
 const unit = () => join(root, 'courses', 'sample', '01-winning-the-work');
 const labFile = () => join(unit(), 'proposal-first-name.lab.yaml');
 const check = () => checkCourses(join(root, 'courses'), root);
-const edit = (path: string, from: string | RegExp, to: string) => writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+const edit = (path: string, from: string | RegExp, to: string) =>
+	writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
 const rel = (path: string) => path.slice(root.length + 1);
 
 beforeEach(() => {
@@ -32,34 +33,73 @@ describe('checkCourses (labs)', () => {
 	it('reports a bad rule field with the line it is on', async () => {
 		edit(labFile(), '      min: 80\n      max: 180', '      min: 80\n      max: lots');
 		const problems = await check();
-		const line = readFileSync(labFile(), 'utf8').split('\n').findIndex((l) => l.includes('max: lots')) + 1;
-		expect(problems).toContainEqual({ file: rel(labFile()), line, message: expect.stringMatching(/^proposal\.rules\.3\.max: /) });
+		const line =
+			readFileSync(labFile(), 'utf8')
+				.split('\n')
+				.findIndex((l) => l.includes('max: lots')) + 1;
+		expect(problems).toContainEqual({
+			file: rel(labFile()),
+			line,
+			message: expect.stringMatching(/^proposal\.rules\.3\.max: /),
+		});
 	});
 	it('reports a variant that breaks the schema, naming the variant', async () => {
 		edit(labFile(), 'buyer: [Priya, Grace, Olivia]', "buyer: [Priya, Grace, '']");
-		edit(labFile(), "    client: '{{buyer}} M., independent HR consultant, Toronto'", "    client: '{{buyer}}'");
+		edit(
+			labFile(),
+			"    client: '{{buyer}} M., independent HR consultant, Toronto'",
+			"    client: '{{buyer}}'",
+		);
 		const problems = await check();
-		expect(problems.some((p) => p.file === rel(labFile()) && p.message.includes('variant 3: buyer='))).toBe(true);
+		expect(
+			problems.some((p) => p.file === rel(labFile()) && p.message.includes('variant 3: buyer=')),
+		).toBe(true);
 	});
 	it('reports variable lists of different lengths', async () => {
-		edit(labFile(), 'buyer: [Priya, Grace, Olivia]', 'buyer: [Priya, Grace, Olivia]\n  city: [Toronto]');
-		expect((await check()).some((p) => p.message.startsWith('variables: every variable needs the same number of values'))).toBe(true);
+		edit(
+			labFile(),
+			'buyer: [Priya, Grace, Olivia]',
+			'buyer: [Priya, Grace, Olivia]\n  city: [Toronto]',
+		);
+		expect(
+			(await check()).some((p) =>
+				p.message.startsWith('variables: every variable needs the same number of values'),
+			),
+		).toBe(true);
 	});
 	it('reports a <Lab> that names no lab, with the lesson line', async () => {
 		const lesson = join(unit(), '04-proposal-practice.mdx');
 		edit(lesson, '<Lab id="proposal-first-name" />', '<Lab id="no-such-lab" />');
-		const line = readFileSync(lesson, 'utf8').split('\n').findIndex((l) => l.includes('no-such-lab')) + 1;
-		expect(await check()).toContainEqual({ file: rel(lesson), line, message: expect.stringContaining('<Lab id="no-such-lab"> matches no lab') });
+		const line =
+			readFileSync(lesson, 'utf8')
+				.split('\n')
+				.findIndex((l) => l.includes('no-such-lab')) + 1;
+		expect(await check()).toContainEqual({
+			file: rel(lesson),
+			line,
+			message: expect.stringContaining('<Lab id="no-such-lab"> matches no lab'),
+		});
 	});
 	it('reports a certificate rule that names a missing lab', async () => {
 		const course = join(root, 'courses', 'sample', 'course.md');
 		edit(course, 'labs: [proposal-planted-instructions]', 'labs: [proposal-missing]');
-		expect(await check()).toContainEqual(expect.objectContaining({ file: rel(course), message: 'certificate rule names lab "proposal-missing", which does not exist' }));
+		expect(await check()).toContainEqual(
+			expect.objectContaining({
+				file: rel(course),
+				message: 'certificate rule names lab "proposal-missing", which does not exist',
+			}),
+		);
 	});
 	it('reports a translation whose rules differ from the English lab', async () => {
 		const tr = join(unit(), 'proposal-first-name.lab.bn.yaml');
-		writeFileSync(tr, readFileSync(labFile(), 'utf8').replace('- id: time-difference', '- id: time-gap'));
+		writeFileSync(
+			tr,
+			readFileSync(labFile(), 'utf8').replace('- id: time-difference', '- id: time-gap'),
+		);
 		const problems = (await check()).filter((p) => p.file === rel(tr));
-		expect(problems.map((p) => p.message)).toEqual(['translation lacks rule "time-difference"', 'translation has rule "time-gap", which English does not']);
+		expect(problems.map((p) => p.message)).toEqual([
+			'translation lacks rule "time-difference"',
+			'translation has rule "time-gap", which English does not',
+		]);
 	});
 });

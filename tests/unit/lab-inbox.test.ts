@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/lib/i18n.ts';
-import { gradeInbox, NO_ACTION, PHISHING_POINTS, type MessageAction } from '../../src/lib/labs/inbox.ts';
+import {
+	gradeInbox,
+	NO_ACTION,
+	PHISHING_POINTS,
+	type MessageAction,
+} from '../../src/lib/labs/inbox.ts';
 import { toPublicLab } from '../../src/lib/labs/public.ts';
 import type { InboxLab } from '../../src/lib/labs/schema.ts';
 import { parseLabForm } from '../../src/lib/labs/submission.ts';
@@ -14,7 +19,8 @@ import { buildExpectedActions } from '../helpers/lab-work.ts';
 
 const t = createTranslator('en');
 const lab = readLab('email-management', 'inbox-studio-triage', 0) as InboxLab;
-const result = (actions: Map<string, MessageAction>, id: string) => gradeInbox(lab, actions, 80, t).rules.find((r) => r.id === id)!;
+const result = (actions: Map<string, MessageAction>, id: string) =>
+	gradeInbox(lab, actions, 80, t).rules.find((r) => r.id === id)!;
 const withAction = (id: string, change: Partial<MessageAction>) => {
 	const actions = buildExpectedActions(lab);
 	actions.set(id, { ...actions.get(id)!, ...change });
@@ -34,15 +40,33 @@ describe('gradeInbox', () => {
 		expect(r.expected).toContain('Flag it for follow-up');
 	});
 	it('fails the reply check when the edited reply leaves out the words the message needs', () => {
-		const r = result(withAction('floor-plan-deadline', { replyText: 'Hi Sarah, thanks, Daniel will reply soon.' }), 'floor-plan-deadline');
+		const r = result(
+			withAction('floor-plan-deadline', { replyText: 'Hi Sarah, thanks, Daniel will reply soon.' }),
+			'floor-plan-deadline',
+		);
 		expect(r.passed).toBe(false);
 	});
 	it('fails a forward-to-client message answered with a template', () => {
-		expect(result(withAction('complaint-address', { reply: 'acknowledge', replyText: 'Hi Hannah, noted.' }), 'complaint-address').passed).toBe(false);
+		expect(
+			result(
+				withAction('complaint-address', { reply: 'acknowledge', replyText: 'Hi Hannah, noted.' }),
+				'complaint-address',
+			).passed,
+		).toBe(false);
 	});
 	it('accepts only a meeting time that fits in the client zone', () => {
-		expect(result(withAction('site-visit-new-york', { meeting: '2027-02-09T15:00' }), 'site-visit-new-york').passed).toBe(false);
-		expect(result(withAction('site-visit-new-york', { meeting: '2027-02-09T16:00' }), 'site-visit-new-york').passed).toBe(true);
+		expect(
+			result(
+				withAction('site-visit-new-york', { meeting: '2027-02-09T15:00' }),
+				'site-visit-new-york',
+			).passed,
+		).toBe(false);
+		expect(
+			result(
+				withAction('site-visit-new-york', { meeting: '2027-02-09T16:00' }),
+				'site-visit-new-york',
+			).passed,
+		).toBe(true);
 	});
 	it('gives nothing for a phishing message that is not reported, and weighs it three times', () => {
 		const r = result(withAction('gift-card-ceo', { phishing: false }), 'gift-card-ceo');
@@ -50,10 +74,15 @@ describe('gradeInbox', () => {
 		expect(r.points).toBe(PHISHING_POINTS);
 	});
 	it('gives nothing for a phishing message that is reported but also answered', () => {
-		expect(result(withAction('password-expiry', { phishing: true, reply: 'forward' }), 'password-expiry').credit).toBe(0);
+		expect(
+			result(withAction('password-expiry', { phishing: true, reply: 'forward' }), 'password-expiry')
+				.credit,
+		).toBe(0);
 	});
 	it('takes credit away for reporting a genuine message as phishing', () => {
-		expect(result(withAction('courier-real', { phishing: true }), 'courier-real').passed).toBe(false);
+		expect(result(withAction('courier-real', { phishing: true }), 'courier-real').passed).toBe(
+			false,
+		);
 	});
 	it('fails the lab when every phishing message is missed, even with everything else right', () => {
 		const actions = buildExpectedActions(lab);
@@ -64,7 +93,10 @@ describe('gradeInbox', () => {
 		for (const id of ['inbox-studio-triage', 'inbox-scam-week']) {
 			for (const v of [0, 1]) {
 				const variant = readLab('email-management', id, v) as InboxLab;
-				expect(gradeInbox(variant, buildExpectedActions(variant), 80, t).score, `${id} variant ${v}`).toBe(100);
+				expect(
+					gradeInbox(variant, buildExpectedActions(variant), 80, t).score,
+					`${id} variant ${v}`,
+				).toBe(100);
 			}
 		}
 	});
@@ -84,13 +116,27 @@ describe('toPublicLab (inbox)', () => {
 });
 
 describe('parseLabForm (inbox)', () => {
-	const parse = (fields: Record<string, string>) => parseLabForm(lab, new Map(Object.entries(fields).map(([k, v]) => [k, [v]])));
+	const parse = (fields: Record<string, string>) =>
+		parseLabForm(lab, new Map(Object.entries(fields).map(([k, v]) => [k, [v]])));
 	it('reads actions by message', () => {
-		const parsed = parse({ 'folder:gift-card-ceo': 'inbox', 'phishing:gift-card-ceo': 'on', 'reply:new-brief': 'acknowledge', 'text:new-brief': 'Hi Tom, by 19 February.' });
-		expect(parsed.ok && parsed.work.kind === 'inbox' && parsed.work.actions['gift-card-ceo']!.phishing).toBe(true);
+		const parsed = parse({
+			'folder:gift-card-ceo': 'inbox',
+			'phishing:gift-card-ceo': 'on',
+			'reply:new-brief': 'acknowledge',
+			'text:new-brief': 'Hi Tom, by 19 February.',
+		});
+		expect(
+			parsed.ok && parsed.work.kind === 'inbox' && parsed.work.actions['gift-card-ceo']!.phishing,
+		).toBe(true);
 	});
 	it('refuses an unknown message, folder, template or a malformed meeting time', () => {
-		const cases: Record<string, string>[] = [{ 'folder:nope': 'inbox' }, { 'folder:new-brief': 'spam' }, { 'reply:new-brief': 'shout' }, { 'meeting:dubai-call': 'Wednesday' }, { 'flag:new-brief': 'yes' }];
+		const cases: Record<string, string>[] = [
+			{ 'folder:nope': 'inbox' },
+			{ 'folder:new-brief': 'spam' },
+			{ 'reply:new-brief': 'shout' },
+			{ 'meeting:dubai-call': 'Wednesday' },
+			{ 'flag:new-brief': 'yes' },
+		];
 		for (const fields of cases) {
 			expect(parse(fields).ok, JSON.stringify(fields)).toBe(false);
 		}

@@ -22,17 +22,26 @@ function labWith(rule: Partial<ProposalRule> & Pick<ProposalRule, 'type'>): Prop
 		cooldownMinutes: 0,
 		reveal: 'after-each-attempt',
 		variables: {},
-		proposal: { post: { title: 'P', client: 'C', body: 'B' }, model: 'M', rules: [{ id: 'r', label: 'Rule', points: 1, critical: false, ...rule } as ProposalRule] },
+		proposal: {
+			post: { title: 'P', client: 'C', body: 'B' },
+			model: 'M',
+			rules: [{ id: 'r', label: 'Rule', points: 1, critical: false, ...rule } as ProposalRule],
+		},
 	};
 }
-const grade = (rule: Parameters<typeof labWith>[0], text: string) => gradeProposal(labWith(rule), text, 100, t).rules[0]!;
+const grade = (rule: Parameters<typeof labWith>[0], text: string) =>
+	gradeProposal(labWith(rule), text, 100, t).rules[0]!;
 
 describe('gradeProposal', () => {
 	it('passes starts-with when the text begins with the phrase, ignoring case and punctuation', () => {
-		expect(grade({ type: 'starts-with', phrases: ['Marigold'] }, 'marigold! Hi Farhana').passed).toBe(true);
+		expect(
+			grade({ type: 'starts-with', phrases: ['Marigold'] }, 'marigold! Hi Farhana').passed,
+		).toBe(true);
 	});
 	it('fails starts-with when the phrase comes later or only as part of a word', () => {
-		expect(grade({ type: 'starts-with', phrases: ['Marigold'] }, 'Hi Farhana, Marigold').passed).toBe(false);
+		expect(
+			grade({ type: 'starts-with', phrases: ['Marigold'] }, 'Hi Farhana, Marigold').passed,
+		).toBe(false);
 		expect(grade({ type: 'starts-with', phrases: ['Mari'] }, 'Marigold, hi').passed).toBe(false);
 	});
 	it('gives partial credit for mentions when only some groups are addressed', () => {
@@ -63,14 +72,30 @@ describe('gradeProposal', () => {
 	});
 	it('fails no-contact-details for an email, a phone number, a link or a messaging app, and passes clean text', () => {
 		const rule = { type: 'no-contact-details' as const };
-		for (const text of ['Mail me at rupa.va@example.com', 'Call +880 1712-345678', 'See www.rupa-va.com', 'Message me on WhatsApp', 'আমার নম্বর ০১৭১২৩৪৫৬৭৮']) {
+		for (const text of [
+			'Mail me at rupa.va@example.com',
+			'Call +880 1712-345678',
+			'See www.rupa-va.com',
+			'Message me on WhatsApp',
+			'আমার নম্বর ০১৭১২৩৪৫৬৭৮',
+		]) {
 			expect(grade(rule, text).passed, text).toBe(false);
 		}
-		expect(grade(rule, 'I can work 9 a.m. to 1 p.m. UK time, 5 days a week, from 12 May.').passed).toBe(true);
+		expect(
+			grade(rule, 'I can work 9 a.m. to 1 p.m. UK time, 5 days a week, from 12 May.').passed,
+		).toBe(true);
 	});
 	it('fails the lab when a critical rule is missed, whatever the score', () => {
 		const lab = labWith({ type: 'starts-with', phrases: ['Marigold'], critical: true });
-		lab.proposal.rules.push({ id: 'w', type: 'word-count', min: 1, max: 100, label: 'Length', points: 9, critical: false });
+		lab.proposal.rules.push({
+			id: 'w',
+			type: 'word-count',
+			min: 1,
+			max: 100,
+			label: 'Length',
+			points: 9,
+			critical: false,
+		});
 		const graded = gradeProposal(lab, 'Hello there', 80, t);
 		expect(graded.score).toBe(90);
 		expect(graded.passed).toBe(false);
@@ -83,13 +108,16 @@ describe('the course proposal labs', () => {
 			for (let v = 0; v < 3; v++) {
 				const lab = readLab('client-communication', id, v) as ProposalLab;
 				const graded = gradeProposal(lab, lab.proposal.model, lab.passMark, t);
-				expect(graded.rules.filter((r) => !r.passed).map((r) => `${r.id}: ${r.found ?? ''}`)).toEqual([]);
+				expect(
+					graded.rules.filter((r) => !r.passed).map((r) => `${r.id}: ${r.found ?? ''}`),
+				).toEqual([]);
 			}
 		});
 	}
 	it('a generic proposal fails the planted-instructions lab', () => {
 		const lab = readLab('client-communication', 'proposal-planted-instructions') as ProposalLab;
-		const generic = 'Dear Sir/Madam, I am interested in your job. I am the best VA with 100% guaranteed work. WhatsApp me on +8801712345678.';
+		const generic =
+			'Dear Sir/Madam, I am interested in your job. I am the best VA with 100% guaranteed work. WhatsApp me on +8801712345678.';
 		const graded = gradeProposal(lab, generic, lab.passMark, t);
 		expect(graded.passed).toBe(false);
 		expect(graded.rules.filter((r) => r.passed).map((r) => r.id)).toEqual([]);
@@ -114,19 +142,42 @@ describe('text matching', () => {
 describe('mergeLabTranslation (proposal)', () => {
 	it('keeps the English rules and limits, shows the translated words, and accepts keywords in both languages', () => {
 		const en = readLab('client-communication', 'proposal-planted-instructions', 0) as ProposalLab;
-		const bn = readLab('client-communication', 'proposal-planted-instructions', 0, 'bn') as ProposalLab;
+		const bn = readLab(
+			'client-communication',
+			'proposal-planted-instructions',
+			0,
+			'bn',
+		) as ProposalLab;
 		expect(bn.passMark).toBe(en.passMark);
-		expect(bn.proposal.rules.map((r) => [r.id, r.type, r.points, r.critical])).toEqual(en.proposal.rules.map((r) => [r.id, r.type, r.points, r.critical]));
+		expect(bn.proposal.rules.map((r) => [r.id, r.type, r.points, r.critical])).toEqual(
+			en.proposal.rules.map((r) => [r.id, r.type, r.points, r.critical]),
+		);
 		expect(bn.proposal.post.body).toContain('Marigold');
 		expect(bn.proposal.rules[1]!.label).toBe('আপনার টাইম জোন এবং যুক্তরাজ্যের সময়ে কাজের ঘণ্টা জানানো');
-		const timeZone = (lab: ProposalLab, text: string) => gradeProposal(lab, text, 80, createTranslator('bn')).rules.find((r) => r.id === 'time-zone')!.passed;
-		expect(timeZone(bn, 'আমার টাইম জোন GMT+6, যুক্তরাজ্যের সময়ে দুপুর ২টা থেকে কাজ করতে পারি।')).toBe(true);
+		const timeZone = (lab: ProposalLab, text: string) =>
+			gradeProposal(lab, text, 80, createTranslator('bn')).rules.find((r) => r.id === 'time-zone')!
+				.passed;
+		expect(timeZone(bn, 'আমার টাইম জোন GMT+6, যুক্তরাজ্যের সময়ে দুপুর ২টা থেকে কাজ করতে পারি।')).toBe(
+			true,
+		);
 		expect(timeZone(bn, 'My time zone is GMT+6 and I can work 2 to 6 p.m. UK time.')).toBe(true);
-		expect(timeZone(en, 'আমার টাইম জোন GMT+6, যুক্তরাজ্যের সময়ে দুপুর ২টা থেকে কাজ করতে পারি।')).toBe(false);
+		expect(timeZone(en, 'আমার টাইম জোন GMT+6, যুক্তরাজ্যের সময়ে দুপুর ২টা থেকে কাজ করতে পারি।')).toBe(
+			false,
+		);
 	});
 	it('grades a Hindi answer to the damaged-parcel question', () => {
-		const hi = readLab('client-communication', 'proposal-planted-instructions', 1, 'hi') as ProposalLab;
-		const r = gradeProposal(hi, 'Kestrel. सबसे पहले मैं ग्राहक से माफ़ी माँगूँगी और ऑर्डर नंबर व टूटे सामान की फ़ोटो माँगूँगी।', 80, createTranslator('hi')).rules.find((x) => x.id === 'damaged-parcel')!;
+		const hi = readLab(
+			'client-communication',
+			'proposal-planted-instructions',
+			1,
+			'hi',
+		) as ProposalLab;
+		const r = gradeProposal(
+			hi,
+			'Kestrel. सबसे पहले मैं ग्राहक से माफ़ी माँगूँगी और ऑर्डर नंबर व टूटे सामान की फ़ोटो माँगूँगी।',
+			80,
+			createTranslator('hi'),
+		).rules.find((x) => x.id === 'damaged-parcel')!;
 		expect(r.passed).toBe(true);
 	});
 });

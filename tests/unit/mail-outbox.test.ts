@@ -7,7 +7,13 @@ import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { mailOutboxTable } from '../../db/schema.ts';
 import { maskAddress, renderMailHtml } from '../../src/lib/server/mail/compose.ts';
-import { claimMail, createMailRow, recordDelivery, recordFailure, retryMailNow } from '../../src/lib/server/mail/outbox.ts';
+import {
+	claimMail,
+	createMailRow,
+	recordDelivery,
+	recordFailure,
+	retryMailNow,
+} from '../../src/lib/server/mail/outbox.ts';
 import { getRetryDelayMs, startMailSender } from '../../src/lib/server/mail/sender.ts';
 
 async function freshDb() {
@@ -17,14 +23,26 @@ async function freshDb() {
 	return { ...handle, dir };
 }
 
-const message = (to = 'rahima@example.org') => ({ kind: 'test', to, locale: 'bn', subject: 'বিষয়', text: 'Hello\n\nOpen https://learn.example.org/a?b=1.\nThanks' });
+const message = (to = 'rahima@example.org') => ({
+	kind: 'test',
+	to,
+	locale: 'bn',
+	subject: 'বিষয়',
+	text: 'Hello\n\nOpen https://learn.example.org/a?b=1.\nThanks',
+});
 
 describe('renderMailHtml', () => {
 	it('makes paragraphs and direct links, escapes text, and declares the language', () => {
-		const html = renderMailHtml('Hi <b>you</b> & co\n\nOpen https://learn.example.org/x?y=1&z=2.\nBye', 'hi', 'S');
+		const html = renderMailHtml(
+			'Hi <b>you</b> & co\n\nOpen https://learn.example.org/x?y=1&z=2.\nBye',
+			'hi',
+			'S',
+		);
 		expect(html).toContain('<html lang="hi">');
 		expect(html).toContain('<p>Hi &lt;b&gt;you&lt;/b&gt; &amp; co</p>');
-		expect(html).toContain('<a href="https://learn.example.org/x?y=1&amp;z=2">https://learn.example.org/x?y=1&amp;z=2</a>.<br>');
+		expect(html).toContain(
+			'<a href="https://learn.example.org/x?y=1&amp;z=2">https://learn.example.org/x?y=1&amp;z=2</a>.<br>',
+		);
 		expect(html).not.toMatch(/<img|<script|<link/);
 	});
 });
@@ -51,7 +69,9 @@ describe('getRetryDelayMs', () => {
 describe('claimMail', () => {
 	it('never gives a message to a second owner while the first holds its lease, and again after it expires', async () => {
 		const { db, close } = await freshDb();
-		await db.insert(mailOutboxTable).values(Array.from({ length: 5 }, (_, i) => createMailRow(message(`p${i}@example.org`))));
+		await db
+			.insert(mailOutboxTable)
+			.values(Array.from({ length: 5 }, (_, i) => createMailRow(message(`p${i}@example.org`))));
 		const [a, b] = await Promise.all([
 			claimMail(db, 'owner-a', { limit: 5, leaseMs: 60_000 }),
 			claimMail(db, 'owner-b', { limit: 5, leaseMs: 60_000 }),
@@ -77,7 +97,11 @@ describe('recordDelivery and recordFailure', () => {
 		const [claimed] = await claimMail(db, 'a', { limit: 1, leaseMs: 60_000 });
 		expect(await recordDelivery(db, claimed!.id, 'someone-else')).toBe(false);
 		expect(await recordDelivery(db, claimed!.id, 'a')).toBe(true);
-		const stored = await db.select().from(mailOutboxTable).where(eq(mailOutboxTable.id, row.id!)).get();
+		const stored = await db
+			.select()
+			.from(mailOutboxTable)
+			.where(eq(mailOutboxTable.id, row.id!))
+			.get();
 		expect(stored).toMatchObject({ status: 'delivered', text: '', html: '' });
 		expect(await claimMail(db, 'b', { limit: 1, leaseMs: 60_000, id: row.id! })).toEqual([]);
 		expect(await retryMailNow(db, row.id!)).toBe(false); // delivered is final
@@ -89,14 +113,22 @@ describe('recordDelivery and recordFailure', () => {
 		const row = createMailRow(message());
 		await db.insert(mailOutboxTable).values({ ...row, giveUpAt: new Date(Date.now() + 10_000) });
 		const [first] = await claimMail(db, 'a', { limit: 1, leaseMs: 60_000 });
-		expect(await recordFailure(db, first!, 'a', '451 try later', new Date(Date.now() + 5_000))).toBe('retry');
+		expect(
+			await recordFailure(db, first!, 'a', '451 try later', new Date(Date.now() + 5_000)),
+		).toBe('retry');
 		expect(await claimMail(db, 'a', { limit: 1, leaseMs: 60_000 })).toEqual([]); // not due yet
 		const [second] = await claimMail(db, 'a', { limit: 1, leaseMs: 60_000, id: row.id! });
-		expect(await recordFailure(db, second!, 'a', '451 try later', new Date(Date.now() + 60_000))).toBe('failed');
-		const stored = await db.select().from(mailOutboxTable).where(eq(mailOutboxTable.id, row.id!)).get();
+		expect(
+			await recordFailure(db, second!, 'a', '451 try later', new Date(Date.now() + 60_000)),
+		).toBe('failed');
+		const stored = await db
+			.select()
+			.from(mailOutboxTable)
+			.where(eq(mailOutboxTable.id, row.id!))
+			.get();
 		expect(stored).toMatchObject({ status: 'failed', lastError: '451 try later', attempts: 2 });
 		expect(await retryMailNow(db, row.id!)).toBe(true);
-		expect((await claimMail(db, 'a', { limit: 1, leaseMs: 60_000 }))).toHaveLength(1);
+		expect(await claimMail(db, 'a', { limit: 1, leaseMs: 60_000 })).toHaveLength(1);
 		close();
 	});
 });
@@ -104,14 +136,28 @@ describe('recordDelivery and recordFailure', () => {
 describe('startMailSender without SMTP', () => {
 	it('writes each due message once to the outbox folder, named by its id, and marks it delivered', async () => {
 		const { db, close, dir } = await freshDb();
-		const rows = [createMailRow(message('one@example.org')), createMailRow(message('two@example.org'))];
+		const rows = [
+			createMailRow(message('one@example.org')),
+			createMailRow(message('two@example.org')),
+		];
 		await db.insert(mailOutboxTable).values(rows);
 		const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-		const sender = await startMailSender({ db, dataDir: dir, from: 'Dakshata <no-reply@example.org>', siteUrl: 'https://learn.example.org', log: quiet, pollMs: 50 });
+		const sender = await startMailSender({
+			db,
+			dataDir: dir,
+			from: 'Dakshata <no-reply@example.org>',
+			siteUrl: 'https://learn.example.org',
+			log: quiet,
+			pollMs: 50,
+		});
 		try {
-			for (let i = 0; i < 100 && readdirSync(dir).indexOf('outbox') === -1; i++) await new Promise((r) => setTimeout(r, 20));
+			for (let i = 0; i < 100 && readdirSync(dir).indexOf('outbox') === -1; i++)
+				await new Promise((r) => setTimeout(r, 20));
 			for (let i = 0; i < 100; i++) {
-				const delivered = await db.select().from(mailOutboxTable).where(eq(mailOutboxTable.status, 'delivered'));
+				const delivered = await db
+					.select()
+					.from(mailOutboxTable)
+					.where(eq(mailOutboxTable.status, 'delivered'));
 				if (delivered.length === 2) break;
 				await new Promise((r) => setTimeout(r, 20));
 			}
@@ -120,7 +166,11 @@ describe('startMailSender without SMTP', () => {
 			for (const row of rows) {
 				const file = files.find((f) => f.endsWith(`-${row.id}.json`))!;
 				const mail = JSON.parse(readFileSync(join(dir, 'outbox', file), 'utf8'));
-				expect(mail).toMatchObject({ to: row.to, from: 'Dakshata <no-reply@example.org>', messageId: `<${row.id}@learn.example.org>` });
+				expect(mail).toMatchObject({
+					to: row.to,
+					from: 'Dakshata <no-reply@example.org>',
+					messageId: `<${row.id}@learn.example.org>`,
+				});
 				expect(mail.html).toContain('<a href="https://learn.example.org/a?b=1">');
 			}
 		} finally {

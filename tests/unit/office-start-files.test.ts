@@ -21,8 +21,14 @@ const attemptId = 'officeattempt0000001';
 const attemptKey = createAttemptKey(secret, attemptId);
 
 function loadProject(id: string) {
-	const rel = readdirSync(COURSE, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith(`/${id}.project.yaml`))!;
-	return parse(readFileSync(join(COURSE, rel), 'utf8')) as { app: string; builder: string; steps: { id: string; points: number; checks: { check: string }[] }[] };
+	const rel = readdirSync(COURSE, { recursive: true, encoding: 'utf8' }).find((f) =>
+		f.endsWith(`/${id}.project.yaml`),
+	)!;
+	return parse(readFileSync(join(COURSE, rel), 'utf8')) as {
+		app: string;
+		builder: string;
+		steps: { id: string; points: number; checks: { check: string }[] }[];
+	};
 }
 
 async function grade(id: string, seed: string, bytes: Uint8Array) {
@@ -33,7 +39,11 @@ async function grade(id: string, seed: string, bytes: Uint8Array) {
 		kind: builder.kind,
 		secret,
 		attemptId,
-		steps: project.steps.map((s) => ({ id: s.id, points: s.points, checks: s.checks.map(({ check, ...params }) => ({ type: check, params })) })),
+		steps: project.steps.map((s) => ({
+			id: s.id,
+			points: s.points,
+			checks: s.checks.map(({ check, ...params }) => ({ type: check, params })),
+		})),
 		expected: builder.expected(seed),
 	};
 	const result = await gradeJob(job);
@@ -44,7 +54,8 @@ async function grade(id: string, seed: string, bytes: Uint8Array) {
 /** Steps that cannot pass while another is undone: a contents list lists the headings. */
 const DEPENDS: Record<string, string[]> = { 'buyer-guide/headings': ['contents'] };
 
-const start = (id: string, seed: string) => BUILDERS[loadProject(id).builder]!.build(seed, { learnerName: 'Rahima Khatun', attemptKey });
+const start = (id: string, seed: string) =>
+	BUILDERS[loadProject(id).builder]!.build(seed, { learnerName: 'Rahima Khatun', attemptKey });
 
 describe.each(Object.keys(OFFICE_JS_SOLVERS))('the %s project', (id) => {
 	it('has a start file of its kind that carries the key and differs per attempt', async () => {
@@ -72,7 +83,10 @@ describe.each(Object.keys(OFFICE_JS_SOLVERS))('the %s project', (id) => {
 			for (const step of project.steps) {
 				const report = await grade(id, seed, await OFFICE_JS_SOLVERS[id]!(bytes, [step.id]));
 				const undone = report.steps.filter((s) => s.status !== 'passed');
-				expect(undone.map((s) => s.id), `${seed} without ${step.id}`).toEqual([step.id, ...(DEPENDS[`${id}/${step.id}`] ?? [])]);
+				expect(
+					undone.map((s) => s.id),
+					`${seed} without ${step.id}`,
+				).toEqual([step.id, ...(DEPENDS[`${id}/${step.id}`] ?? [])]);
 				expect(undone[0]!.messages[0]!.key).toMatch(/^check\./);
 			}
 		}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getFontUrls, getImageUrls, getLocalOrigin, getStylesheetUrls } from '../../src/lib/server/offline/course-files.ts';
+import {
+	getFontUrls,
+	getImageUrls,
+	getLocalOrigin,
+	getStylesheetUrls,
+} from '../../src/lib/server/offline/course-files.ts';
 import { fill, formatBytes } from '../../src/lib/offline/saved-courses.ts';
 
 const ORIGIN = 'http://127.0.0.1:4321';
@@ -9,21 +14,30 @@ describe('getImageUrls', () => {
 	it('lists same-origin images from src and srcset once each, and skips other sites and data URLs', () => {
 		const html = `<img src="/_image?href=%2F_astro%2Fa.png&amp;w=800" srcset="/_astro/a-400.webp 400w, /_astro/a-800.webp 800w" alt="">
 			<img alt="x" src="https://cdn.example.org/b.png"><img src="data:image/png;base64,AAAA"><img src="/_astro/a-400.webp">`;
-		expect(getImageUrls(html, ORIGIN)).toEqual(['/_image?href=%2F_astro%2Fa.png&w=800', '/_astro/a-400.webp', '/_astro/a-800.webp']);
+		expect(getImageUrls(html, ORIGIN)).toEqual([
+			'/_image?href=%2F_astro%2Fa.png&w=800',
+			'/_astro/a-400.webp',
+			'/_astro/a-800.webp',
+		]);
 	});
 });
 
 describe('getStylesheetUrls', () => {
 	it('lists linked same-origin stylesheets only', () => {
-		const html = '<link rel="stylesheet" href="/_astro/base.css"><link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="https://fonts.example.org/x.css">';
+		const html =
+			'<link rel="stylesheet" href="/_astro/base.css"><link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="https://fonts.example.org/x.css">';
 		expect(getStylesheetUrls(html, ORIGIN)).toEqual(['/_astro/base.css']);
 	});
 });
 
 describe('getFontUrls', () => {
 	it('resolves woff2 fonts against the stylesheet address and ignores woff fallbacks', () => {
-		const css = '@font-face{src:url(./noto-latin.woff2) format("woff2"),url(./noto-latin.woff) format("woff")}@font-face{src:url("/_astro/noto-bengali.woff2")}';
-		expect(getFontUrls(css, `${ORIGIN}/_astro/base.css`)).toEqual(['/_astro/noto-latin.woff2', '/_astro/noto-bengali.woff2']);
+		const css =
+			'@font-face{src:url(./noto-latin.woff2) format("woff2"),url(./noto-latin.woff) format("woff")}@font-face{src:url("/_astro/noto-bengali.woff2")}';
+		expect(getFontUrls(css, `${ORIGIN}/_astro/base.css`)).toEqual([
+			'/_astro/noto-latin.woff2',
+			'/_astro/noto-bengali.woff2',
+		]);
 	});
 });
 
@@ -58,6 +72,8 @@ describe('formatBytes', () => {
 
 describe('fill', () => {
 	it('fills named placeholders and leaves unknown ones', () => {
-		expect(fill('Saved — {size}, version {version} {x}', { size: '1.2 MB', version: '2026.1' })).toBe('Saved — 1.2 MB, version 2026.1 {x}');
+		expect(
+			fill('Saved — {size}, version {version} {x}', { size: '1.2 MB', version: '2026.1' }),
+		).toBe('Saved — 1.2 MB, version 2026.1 {x}');
 	});
 });

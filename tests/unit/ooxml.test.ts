@@ -9,7 +9,10 @@ import { openOfficeFile, parseXml } from '../../src/lib/projects/ooxml.ts';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'office');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 
-async function rezip(name: string, change: (zip: JSZip) => void | Promise<void>): Promise<Uint8Array> {
+async function rezip(
+	name: string,
+	change: (zip: JSZip) => void | Promise<void>,
+): Promise<Uint8Array> {
 	const zip = await JSZip.loadAsync(fixture(name));
 	await change(zip);
 	return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
@@ -33,7 +36,10 @@ describe('openOfficeFile', () => {
 	});
 
 	it('reads a custom document property (where the attempt key lives)', async () => {
-		const doc = new Document({ customProperties: [{ name: 'DakshataAttemptKey', value: 'k-123' }], sections: [{ children: [new Paragraph('x')] }] });
+		const doc = new Document({
+			customProperties: [{ name: 'DakshataAttemptKey', value: 'k-123' }],
+			sections: [{ children: [new Paragraph('x')] }],
+		});
 		const opened = openOfficeFile(new Uint8Array(await Packer.toBuffer(doc)));
 		expect(opened.ok && opened.file.customProperty('DakshataAttemptKey')).toBe('k-123');
 		expect(opened.ok && opened.file.customProperty('Other')).toBeNull();
@@ -47,7 +53,13 @@ describe('openOfficeFile', () => {
 	it('refuses macro-enabled workbooks, by content type or by a VBA project', async () => {
 		const xlsm = await rezip('js-good.xlsx', async (zip) => {
 			const types = await zip.file('[Content_Types].xml')!.async('string');
-			zip.file('[Content_Types].xml', types.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'));
+			zip.file(
+				'[Content_Types].xml',
+				types.replace(
+					'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+					'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+				),
+			);
 		});
 		expect(openOfficeFile(xlsm)).toEqual({ ok: false, refusal: 'macro-enabled' });
 		const withVba = await rezip('lo-good.docx', (zip) => void zip.file('word/vbaProject.bin', 'x'));
@@ -55,20 +67,34 @@ describe('openOfficeFile', () => {
 	});
 
 	it('refuses CSV text, a renamed executable and a zip that is not an Office package', async () => {
-		expect(openOfficeFile(new TextEncoder().encode('Date,Region,Amount\n2026-01-05,Sylhet,420.5\n'))).toEqual({ ok: false, refusal: 'csv' });
+		expect(
+			openOfficeFile(new TextEncoder().encode('Date,Region,Amount\n2026-01-05,Sylhet,420.5\n')),
+		).toEqual({ ok: false, refusal: 'csv' });
 		const exe = new Uint8Array(512);
 		exe.set([0x4d, 0x5a, 0x90, 0x00]);
 		expect(openOfficeFile(exe)).toEqual({ ok: false, refusal: 'not-office' });
 		const zip = new JSZip();
 		zip.file('readme.txt', 'hello');
-		expect(openOfficeFile(await zip.generateAsync({ type: 'uint8array' }))).toEqual({ ok: false, refusal: 'not-office' });
+		expect(openOfficeFile(await zip.generateAsync({ type: 'uint8array' }))).toEqual({
+			ok: false,
+			refusal: 'not-office',
+		});
 	});
 
 	it('refuses a zip bomb from its central directory, before inflating', async () => {
-		const bomb = await rezip('js-good.xlsx', (zip) => void zip.file('xl/media/filler.bin', new Uint8Array(20 * 1024 * 1024)));
+		const bomb = await rezip(
+			'js-good.xlsx',
+			(zip) => void zip.file('xl/media/filler.bin', new Uint8Array(20 * 1024 * 1024)),
+		);
 		expect(openOfficeFile(bomb)).toEqual({ ok: false, refusal: 'zip-bomb' });
-		expect(openOfficeFile(fixture('js-good.xlsx'), { maxTotalUncompressed: 1000 })).toEqual({ ok: false, refusal: 'zip-bomb' });
-		expect(openOfficeFile(fixture('js-good.xlsx'), { maxEntries: 5 })).toEqual({ ok: false, refusal: 'too-many-entries' });
+		expect(openOfficeFile(fixture('js-good.xlsx'), { maxTotalUncompressed: 1000 })).toEqual({
+			ok: false,
+			refusal: 'zip-bomb',
+		});
+		expect(openOfficeFile(fixture('js-good.xlsx'), { maxEntries: 5 })).toEqual({
+			ok: false,
+			refusal: 'too-many-entries',
+		});
 	});
 
 	it('stops inflating an entry that holds more than its declared size', () => {
@@ -100,10 +126,16 @@ describe('openOfficeFile', () => {
 
 	it('refuses a truncated file and a part with a DOCTYPE (XXE or entity expansion)', async () => {
 		const good = fixture('lo-good.docx');
-		expect(openOfficeFile(good.subarray(0, good.length - 100))).toEqual({ ok: false, refusal: 'corrupt' });
+		expect(openOfficeFile(good.subarray(0, good.length - 100))).toEqual({
+			ok: false,
+			refusal: 'corrupt',
+		});
 		const xxe = await rezip('lo-good.docx', async (zip) => {
 			const xml = await zip.file('word/document.xml')!.async('string');
-			zip.file('word/document.xml', xml.replace('?>', '?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'));
+			zip.file(
+				'word/document.xml',
+				xml.replace('?>', '?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'),
+			);
 		});
 		expect(openOfficeFile(xxe)).toEqual({ ok: false, refusal: 'corrupt' });
 	});
@@ -112,6 +144,8 @@ describe('openOfficeFile', () => {
 describe('parseXml', () => {
 	it('refuses a DOCTYPE and decodes only the predefined entities', () => {
 		expect(() => parseXml('<!DOCTYPE a [<!ENTITY b "c">]><a>&b;</a>')).toThrow(/DOCTYPE/);
-		expect(parseXml('<a t="&lt;&amp;">x &gt; y</a>')).toEqual([{ a: [{ '#text': 'x > y' }], ':@': { t: '<&' } }]);
+		expect(parseXml('<a t="&lt;&amp;">x &gt; y</a>')).toEqual([
+			{ a: [{ '#text': 'x > y' }], ':@': { t: '<&' } },
+		]);
 	});
 });

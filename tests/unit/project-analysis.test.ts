@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { analyseProject } from '../../src/lib/projects/analysis.ts';
 import type { GradedStep } from '../../src/lib/projects/types.ts';
 
-const project = { id: 'p', title: 'P', steps: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] };
+const project = {
+	id: 'p',
+	title: 'P',
+	steps: [
+		{ id: 'a', title: 'A' },
+		{ id: 'b', title: 'B' },
+	],
+};
 const graded = (a: GradedStep['status'], b: GradedStep['status']): GradedStep[] => [
 	{ id: 'a', points: a === 'passed' ? 10 : 0, max: 10, status: a, messages: [] },
 	{ id: 'b', points: b === 'passed' ? 10 : 0, max: 10, status: b, messages: [] },
@@ -26,11 +33,17 @@ describe('analyseProject', () => {
 	});
 
 	it('does not flag a step with fewer than three learners', () => {
-		const result = analyseProject(project, [{ userId: 'u1', passed: false, steps: graded('not-yet', 'not-yet') }]);
+		const result = analyseProject(project, [
+			{ userId: 'u1', passed: false, steps: graded('not-yet', 'not-yet') },
+		]);
 		expect(result.steps.every((s) => !s.flagged && s.share === 0)).toBe(true);
 	});
 
 	it('reports no share without uploads', () => {
-		expect(analyseProject(project, []).steps[0]).toMatchObject({ learners: 0, share: null, flagged: false });
+		expect(analyseProject(project, []).steps[0]).toMatchObject({
+			learners: 0,
+			share: null,
+			flagged: false,
+		});
 	});
 });

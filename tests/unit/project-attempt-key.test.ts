@@ -7,7 +7,9 @@ const other = new Uint8Array(32).fill(8);
 
 describe('verifyAttemptKey', () => {
 	it('returns the attempt id of a key made with the same secret', () => {
-		expect(verifyAttemptKey(secret, createAttemptKey(secret, 'abcdefghij0123456789wxyz'))).toBe('abcdefghij0123456789wxyz');
+		expect(verifyAttemptKey(secret, createAttemptKey(secret, 'abcdefghij0123456789wxyz'))).toBe(
+			'abcdefghij0123456789wxyz',
+		);
 	});
 
 	it('refuses a key with a changed signature, a changed attempt id, or another secret', () => {
@@ -19,7 +21,9 @@ describe('verifyAttemptKey', () => {
 	});
 
 	it('refuses text that only contains a key', () => {
-		expect(verifyAttemptKey(secret, `x${createAttemptKey(secret, 'abcdefghij0123456789wxyz')}`)).toBeNull();
+		expect(
+			verifyAttemptKey(secret, `x${createAttemptKey(secret, 'abcdefghij0123456789wxyz')}`),
+		).toBeNull();
 		expect(verifyAttemptKey(secret, 'DK1-short-0')).toBeNull();
 	});
 });
@@ -32,16 +36,38 @@ describe('mergeProjectTranslation', () => {
 			scenario: 'Sc',
 			app: 'excel',
 			builder: 'order-report',
-			steps: [{ id: 'a', title: 'A', text: 'Do A', points: 5, hint: 'H', checks: [{ check: 'xlsx.value', cell: 'A1', expected: 1 }] }],
+			steps: [
+				{
+					id: 'a',
+					title: 'A',
+					text: 'Do A',
+					points: 5,
+					hint: 'H',
+					checks: [{ check: 'xlsx.value', cell: 'A1', expected: 1 }],
+				},
+			],
 		});
 		const merged = mergeProjectTranslation(en, { title: 'টি', steps: [{ id: 'a', title: 'ক' }] });
 		expect(merged.title).toBe('টি');
-		expect(merged.steps[0]).toMatchObject({ title: 'ক', text: 'Do A', points: 5, hint: 'H', checks: en.steps[0]!.checks });
+		expect(merged.steps[0]).toMatchObject({
+			title: 'ক',
+			text: 'Do A',
+			points: 5,
+			hint: 'H',
+			checks: en.steps[0]!.checks,
+		});
 		expect(merged.passMark).toBe(80);
 	});
 
 	it('refuses a step check of another application', () => {
-		const result = ProjectSchema.safeParse({ title: 'T', summary: 'S', scenario: 'Sc', app: 'word', builder: 'b', steps: [{ id: 'a', title: 'A', text: 'x', checks: [{ check: 'xlsx.value' }] }] });
+		const result = ProjectSchema.safeParse({
+			title: 'T',
+			summary: 'S',
+			scenario: 'Sc',
+			app: 'word',
+			builder: 'b',
+			steps: [{ id: 'a', title: 'A', text: 'x', checks: [{ check: 'xlsx.value' }] }],
+		});
 		expect(result.success).toBe(false);
 	});
 });

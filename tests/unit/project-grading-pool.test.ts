@@ -9,14 +9,28 @@ const attemptId = 'poolattemptpoolattemptpo';
 
 async function job(): Promise<GradeJob> {
 	const builder = BUILDERS['order-report']!;
-	const start = await builder.build('pool-seed', { learnerName: 'Pool Test', attemptKey: createAttemptKey(secret, attemptId) });
+	const start = await builder.build('pool-seed', {
+		learnerName: 'Pool Test',
+		attemptKey: createAttemptKey(secret, attemptId),
+	});
 	return {
 		bytes: await solveWithExcelJs('order-report', start),
 		kind: 'xlsx',
 		secret,
 		attemptId,
 		expected: builder.expected('pool-seed'),
-		steps: [{ id: 'totals', points: 10, checks: [{ type: 'xlsx.formula', params: { cell: 'Summary!B2:B5', functions: ['SUMIFS'], expected: '$regionTotals' } }] }],
+		steps: [
+			{
+				id: 'totals',
+				points: 10,
+				checks: [
+					{
+						type: 'xlsx.formula',
+						params: { cell: 'Summary!B2:B5', functions: ['SUMIFS'], expected: '$regionTotals' },
+					},
+				],
+			},
+		],
 	};
 }
 
@@ -29,7 +43,13 @@ describe('gradeInWorker', () => {
 	it('grades a file in a worker thread', async () => {
 		const { gradeInWorker } = await import('../../src/lib/server/projects/grading-pool.ts');
 		const result = await gradeInWorker(await job());
-		expect(result).toEqual({ ok: true, report: { score: 100, steps: [{ id: 'totals', points: 10, max: 10, status: 'passed', messages: [] }] } });
+		expect(result).toEqual({
+			ok: true,
+			report: {
+				score: 100,
+				steps: [{ id: 'totals', points: 10, max: 10, status: 'passed', messages: [] }],
+			},
+		});
 	}, 60_000);
 
 	it('refuses a file whose grading runs past the time limit, again with the fresh worker that replaces the stopped one', async () => {

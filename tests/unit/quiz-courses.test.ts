@@ -13,13 +13,17 @@ import { buildAnswers, readQuizFile } from '../helpers/quiz-answers.ts';
 const root = join(import.meta.dirname, '..', '..');
 const files: string[] = [];
 // QUIZ_COURSES_DIR checks another course folder (e.g. work in progress elsewhere).
-for (const base of [process.env.QUIZ_COURSES_DIR ?? join(root, 'courses'), join(root, 'tests', 'fixtures', 'courses')]) {
+for (const base of [
+	process.env.QUIZ_COURSES_DIR ?? join(root, 'courses'),
+	join(root, 'tests', 'fixtures', 'courses'),
+]) {
 	if (!existsSync(base)) continue;
 	for (const course of readdirSync(base)) {
 		const dir = join(base, course);
 		if (!existsSync(join(dir, 'course.md'))) continue;
 		for (const unit of readdirSync(dir).filter((d) => /^\d+[-_]/.test(d))) {
-			for (const file of readdirSync(join(dir, unit))) if (/\.quiz\.(bn\.|hi\.)?yaml$/.test(file)) files.push(join(dir, unit, file));
+			for (const file of readdirSync(join(dir, unit)))
+				if (/\.quiz\.(bn\.|hi\.)?yaml$/.test(file)) files.push(join(dir, unit, file));
 		}
 	}
 }
@@ -32,15 +36,33 @@ describe.each(files.map((f) => [f.replace(/^.*?(courses\/)/, '$1'), f]))('%s', (
 			const layout = createLayout(quiz, `course-${i}`);
 			const pqs = toPublicQuestions(quiz, layout);
 			expect(gradeAttempt(quiz, layout, buildAnswers(quiz, pqs), quiz.passMark).score).toBe(100);
-			expect(gradeAttempt(quiz, layout, buildAnswers(quiz, pqs, () => true), quiz.passMark).score).toBe(0);
+			expect(
+				gradeAttempt(
+					quiz,
+					layout,
+					buildAnswers(quiz, pqs, () => true),
+					quiz.passMark,
+				).score,
+			).toBe(0);
 		}
 	});
 
 	it('shows no feedback, explanation or correct flag before submission', () => {
-		const secrets = quiz.questions.flatMap((q) => [q.explanation, ...('options' in q ? q.options.map((o) => o.feedback) : [])]).filter((s): s is string => Boolean(s));
+		const secrets = quiz.questions
+			.flatMap((q) => [q.explanation, ...('options' in q ? q.options.map((o) => o.feedback) : [])])
+			.filter((s): s is string => Boolean(s));
 		for (let i = 0; i < 10; i++) {
 			const json = JSON.stringify(toPublicQuestions(quiz, createLayout(quiz, `view-${i}`)));
-			for (const key of ['"correct"', '"answer"', '"accept"', '"feedback"', '"explanation"', '"pairs"', '"text"']) expect(json).not.toContain(key);
+			for (const key of [
+				'"correct"',
+				'"answer"',
+				'"accept"',
+				'"feedback"',
+				'"explanation"',
+				'"pairs"',
+				'"text"',
+			])
+				expect(json).not.toContain(key);
 			for (const secret of secrets) expect(json).not.toContain(JSON.stringify(secret).slice(1, -1));
 		}
 	});

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { QuizSchema, type Question, type Quiz } from '../../src/lib/content/schemas.ts';
-import { formatResponse, gradeAttempt, gradeQuestion, toAuthoredAnswer } from '../../src/lib/quiz/grading.ts';
+import {
+	formatResponse,
+	gradeAttempt,
+	gradeQuestion,
+	toAuthoredAnswer,
+} from '../../src/lib/quiz/grading.ts';
 import { createLayout, toPublicQuestions, type LayoutQuestion } from '../../src/lib/quiz/layout.ts';
 import { buildAnswers } from '../helpers/quiz-answers.ts';
 
-const question = (q: Record<string, unknown>): Question => QuizSchema.parse({ title: 't', questions: [q] }).questions[0]!;
+const question = (q: Record<string, unknown>): Question =>
+	QuizSchema.parse({ title: 't', questions: [q] }).questions[0]!;
 
 const single = question({
 	id: 'single',
@@ -18,7 +24,12 @@ const multiple = (scoring: string) =>
 		type: 'multiple',
 		scoring,
 		prompt: 'p',
-		options: [{ text: 'a', correct: true }, { text: 'b', correct: true }, { text: 'c' }, { text: 'd' }],
+		options: [
+			{ text: 'a', correct: true },
+			{ text: 'b', correct: true },
+			{ text: 'c' },
+			{ text: 'd' },
+		],
 	});
 
 describe('gradeQuestion', () => {
@@ -46,7 +57,16 @@ describe('gradeQuestion', () => {
 	});
 
 	it('multiple, per-option, when every option is correct: a share per option chosen', () => {
-		const q = question({ id: 'm', type: 'multiple', scoring: 'per-option', prompt: 'p', options: [{ text: 'a', correct: true }, { text: 'b', correct: true }] });
+		const q = question({
+			id: 'm',
+			type: 'multiple',
+			scoring: 'per-option',
+			prompt: 'p',
+			options: [
+				{ text: 'a', correct: true },
+				{ text: 'b', correct: true },
+			],
+		});
 		expect(gradeQuestion(q, [1])).toBe(0.5);
 	});
 
@@ -57,7 +77,12 @@ describe('gradeQuestion', () => {
 	});
 
 	it('short-text: any accepted answer matches, whatever the case, spacing, punctuation or script form', () => {
-		const q = question({ id: 's', type: 'short-text', prompt: 'p', accept: ['client tip', 'client-tip'] });
+		const q = question({
+			id: 's',
+			type: 'short-text',
+			prompt: 'p',
+			accept: ['client tip', 'client-tip'],
+		});
 		expect(gradeQuestion(q, '  Client   Tip. ')).toBe(1);
 		expect(gradeQuestion(q, 'client')).toBe(0);
 		const bn = question({ id: 's', type: 'short-text', prompt: 'p', accept: ['সময়সূচি'] });
@@ -75,7 +100,14 @@ describe('gradeQuestion', () => {
 	});
 
 	it('numeric: right within the tolerance, with local digits and the unit typed', () => {
-		const q = question({ id: 'n', type: 'numeric', prompt: 'p', answer: 12.5, tolerance: 0.5, unit: '%' });
+		const q = question({
+			id: 'n',
+			type: 'numeric',
+			prompt: 'p',
+			answer: 12.5,
+			tolerance: 0.5,
+			unit: '%',
+		});
 		expect(gradeQuestion(q, '12.5')).toBe(1);
 		expect(gradeQuestion(q, '13')).toBe(1);
 		expect(gradeQuestion(q, '12')).toBe(1);
@@ -95,14 +127,28 @@ describe('gradeQuestion', () => {
 	});
 
 	it('matching: a share for each correct pair', () => {
-		const q = question({ id: 'm', type: 'matching', prompt: 'p', pairs: [{ left: 'a', right: '1' }, { left: 'b', right: '2' }, { left: 'c', right: '3' }, { left: 'd', right: '4' }] });
+		const q = question({
+			id: 'm',
+			type: 'matching',
+			prompt: 'p',
+			pairs: [
+				{ left: 'a', right: '1' },
+				{ left: 'b', right: '2' },
+				{ left: 'c', right: '3' },
+				{ left: 'd', right: '4' },
+			],
+		});
 		expect(gradeQuestion(q, [0, 1, 2, 3])).toBe(1);
 		expect(gradeQuestion(q, [0, 1, 3, 2])).toBe(0.5);
 		expect(gradeQuestion(q, [0, null, null, null])).toBe(0.25);
 	});
 
 	it('fill-blanks: a share per blank, any alternative accepted, normalised', () => {
-		const q = question({ id: 'f', type: 'fill-blanks', text: 'Type [[=SUM(B2:B9)]] or [[XLOOKUP|xlookup()]] in [[ঘর|সেল]].' });
+		const q = question({
+			id: 'f',
+			type: 'fill-blanks',
+			text: 'Type [[=SUM(B2:B9)]] or [[XLOOKUP|xlookup()]] in [[ঘর|সেল]].',
+		});
 		expect(gradeQuestion(q, ['=sum(b2:b9)', 'XLOOKUP', 'সেল'])).toBe(1);
 		expect(gradeQuestion(q, ['=SUM(B2:B9)', 'vlookup', ''])).toBeCloseTo(1 / 3);
 		expect(gradeQuestion(q, ['', '', 'ঘর।'])).toBeCloseTo(1 / 3);
@@ -115,9 +161,20 @@ describe('toAuthoredAnswer', () => {
 		expect(toAuthoredAnswer(single, lq, 2)).toBe(1);
 		const m = multiple('per-option');
 		expect(toAuthoredAnswer(m, { id: 'multi', order: [3, 2, 1, 0] }, [0, 3])).toEqual([0, 3]);
-		const match = question({ id: 'm', type: 'matching', prompt: 'p', pairs: [{ left: 'a', right: '1' }, { left: 'b', right: '2' }, { left: 'c', right: '3' }] });
+		const match = question({
+			id: 'm',
+			type: 'matching',
+			prompt: 'p',
+			pairs: [
+				{ left: 'a', right: '1' },
+				{ left: 'b', right: '2' },
+				{ left: 'c', right: '3' },
+			],
+		});
 		// Lefts shown c, a, b; rights shown 2, 3, 1. The learner pairs c–3, a–1, b–2 (all right).
-		expect(toAuthoredAnswer(match, { id: 'm', order: [2, 0, 1], rights: [1, 2, 0] }, [1, 2, 0])).toEqual([0, 1, 2]);
+		expect(
+			toAuthoredAnswer(match, { id: 'm', order: [2, 0, 1], rights: [1, 2, 0] }, [1, 2, 0]),
+		).toEqual([0, 1, 2]);
 	});
 });
 
@@ -125,13 +182,48 @@ describe('formatResponse', () => {
 	it('writes answers in the analytics format, in authored terms', () => {
 		expect(formatResponse(single, 2)).toBe('2');
 		expect(formatResponse(multiple('per-option'), [0, 3])).toBe('0,3');
-		expect(formatResponse(question({ id: 't', type: 'true-false', prompt: 'p', answer: true }), false)).toBe('false');
-		expect(formatResponse(question({ id: 's', type: 'short-text', prompt: 'p', accept: ['x'] }), '  Client-Tip! ')).toBe('client tip');
-		expect(formatResponse(question({ id: 'n', type: 'numeric', prompt: 'p', answer: 1 }), '১০০')).toBe('100');
-		expect(formatResponse(question({ id: 'n', type: 'numeric', prompt: 'p', answer: 1 }), ' lots ')).toBe('lots');
-		expect(formatResponse(question({ id: 'o', type: 'ordering', prompt: 'p', items: ['a', 'b', 'c'] }), [1, 0, 2])).toBe('1,0,2');
-		expect(formatResponse(question({ id: 'm', type: 'matching', prompt: 'p', pairs: [{ left: 'a', right: '1' }, { left: 'b', right: '2' }, { left: 'c', right: '3' }] }), [0, 2, null])).toBe('0,2,-');
-		expect(formatResponse(question({ id: 'f', type: 'fill-blanks', text: '[[a]] and [[b]]' }), ['A.', ' B '])).toBe('a | b');
+		expect(
+			formatResponse(question({ id: 't', type: 'true-false', prompt: 'p', answer: true }), false),
+		).toBe('false');
+		expect(
+			formatResponse(
+				question({ id: 's', type: 'short-text', prompt: 'p', accept: ['x'] }),
+				'  Client-Tip! ',
+			),
+		).toBe('client tip');
+		expect(
+			formatResponse(question({ id: 'n', type: 'numeric', prompt: 'p', answer: 1 }), '১০০'),
+		).toBe('100');
+		expect(
+			formatResponse(question({ id: 'n', type: 'numeric', prompt: 'p', answer: 1 }), ' lots '),
+		).toBe('lots');
+		expect(
+			formatResponse(
+				question({ id: 'o', type: 'ordering', prompt: 'p', items: ['a', 'b', 'c'] }),
+				[1, 0, 2],
+			),
+		).toBe('1,0,2');
+		expect(
+			formatResponse(
+				question({
+					id: 'm',
+					type: 'matching',
+					prompt: 'p',
+					pairs: [
+						{ left: 'a', right: '1' },
+						{ left: 'b', right: '2' },
+						{ left: 'c', right: '3' },
+					],
+				}),
+				[0, 2, null],
+			),
+		).toBe('0,2,-');
+		expect(
+			formatResponse(question({ id: 'f', type: 'fill-blanks', text: '[[a]] and [[b]]' }), [
+				'A.',
+				' B ',
+			]),
+		).toBe('a | b');
 		expect(formatResponse(single, null)).toBe('');
 	});
 });
@@ -141,9 +233,24 @@ const quiz: Quiz = QuizSchema.parse({
 	passMark: 60,
 	shuffleQuestions: true,
 	questions: [
-		{ id: 'a', type: 'single', prompt: 'p', points: 2, options: [{ text: 'x' }, { text: 'y', correct: true }] },
+		{
+			id: 'a',
+			type: 'single',
+			prompt: 'p',
+			points: 2,
+			options: [{ text: 'x' }, { text: 'y', correct: true }],
+		},
 		{ id: 'b', type: 'ordering', prompt: 'p', items: ['one', 'two', 'three'] },
-		{ id: 'c', type: 'matching', prompt: 'p', pairs: [{ left: 'l1', right: 'r1' }, { left: 'l2', right: 'r2' }, { left: 'l3', right: 'r3' }] },
+		{
+			id: 'c',
+			type: 'matching',
+			prompt: 'p',
+			pairs: [
+				{ left: 'l1', right: 'r1' },
+				{ left: 'l2', right: 'r2' },
+				{ left: 'l3', right: 'r3' },
+			],
+		},
 		{ id: 'd', type: 'fill-blanks', text: 'A [[b]] c [[d]].' },
 	],
 });
@@ -152,7 +259,12 @@ describe('gradeAttempt', () => {
 	it('scores 100 and passes when every answer is right, whatever the layout', () => {
 		for (const seed of ['s1', 's2', 's3', 's4']) {
 			const layout = createLayout(quiz, seed);
-			const graded = gradeAttempt(quiz, layout, buildAnswers(quiz, toPublicQuestions(quiz, layout)), quiz.passMark);
+			const graded = gradeAttempt(
+				quiz,
+				layout,
+				buildAnswers(quiz, toPublicQuestions(quiz, layout)),
+				quiz.passMark,
+			);
 			expect(graded).toMatchObject({ score: 100, passed: true });
 			expect(graded.questions.map((g) => g.credit)).toEqual([1, 1, 1, 1]);
 		}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldDigits, getMatchKey, matchesAny, normaliseText, parseTypedNumber } from '../../src/lib/quiz/normalise.ts';
+import {
+	foldDigits,
+	getMatchKey,
+	matchesAny,
+	normaliseText,
+	parseTypedNumber,
+} from '../../src/lib/quiz/normalise.ts';
 
 describe('foldDigits', () => {
 	it('turns Bengali, Devanagari and Arabic-Indic digits into ASCII digits', () => {

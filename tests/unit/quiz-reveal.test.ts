@@ -12,10 +12,27 @@ const quizWith = (reveal: string) =>
 		reveal,
 		passMark: 50,
 		questions: [
-			{ id: 'pick', type: 'single', prompt: 'Pick one', options: [{ text: 'Alpha', feedback: 'Not alpha.' }, { text: 'Bravo', correct: true, feedback: 'Yes, bravo.' }], explanation: 'Bravo is right.' },
+			{
+				id: 'pick',
+				type: 'single',
+				prompt: 'Pick one',
+				options: [
+					{ text: 'Alpha', feedback: 'Not alpha.' },
+					{ text: 'Bravo', correct: true, feedback: 'Yes, bravo.' },
+				],
+				explanation: 'Bravo is right.',
+			},
 			{ id: 'tf', type: 'true-false', prompt: 'Sky is blue', answer: true },
 			{ id: 'ord', type: 'ordering', prompt: 'Order', items: ['one', 'two', 'three'] },
-			{ id: 'match', type: 'matching', prompt: 'Match', pairs: [{ left: 'Copy', right: 'Ctrl+C' }, { left: 'Paste', right: 'Ctrl+V' }] },
+			{
+				id: 'match',
+				type: 'matching',
+				prompt: 'Match',
+				pairs: [
+					{ left: 'Copy', right: 'Ctrl+C' },
+					{ left: 'Paste', right: 'Ctrl+V' },
+				],
+			},
 			{ id: 'fill', type: 'fill-blanks', text: 'Use [[SUM|AutoSum]] and [[AVERAGE]].' },
 			{ id: 'num', type: 'numeric', prompt: 'How many?', answer: 5, tolerance: 0.5, unit: 'kg' },
 		],
@@ -42,7 +59,8 @@ describe('getRevealLevel', () => {
 
 	it('never gives anonymous practice the full review, whatever the policy', () => {
 		for (const reveal of ['after-each-attempt', 'feedback', 'after-passing', 'never'] as const) {
-			for (const passed of [false, true]) expect(getRevealLevel(reveal, passed, true)).not.toBe('full');
+			for (const passed of [false, true])
+				expect(getRevealLevel(reveal, passed, true)).not.toBe('full');
 		}
 		expect(getRevealLevel('after-each-attempt', false, true)).toBe('feedback');
 		expect(getRevealLevel('after-passing', false, true)).toBe('none');
@@ -55,7 +73,12 @@ describe('toQuizResult', () => {
 	const grade = (reveal: string, wrong: (id: string) => boolean) => {
 		const quiz = quizWith(reveal);
 		const layout = createLayout(quiz, 'r');
-		const graded = gradeAttempt(quiz, layout, buildAnswers(quiz, toPublicQuestions(quiz, layout), wrong), quiz.passMark);
+		const graded = gradeAttempt(
+			quiz,
+			layout,
+			buildAnswers(quiz, toPublicQuestions(quiz, layout), wrong),
+			quiz.passMark,
+		);
 		return { quiz, graded };
 	};
 
@@ -64,10 +87,24 @@ describe('toQuizResult', () => {
 		const result = toQuizResult(quiz, graded, 50, false, labels, 'Fill in the blanks');
 		expect(result.withheld).toBeUndefined();
 		const pick = result.review!.find((r) => r.id === 'pick')!;
-		expect(pick).toMatchObject({ credit: 0, yourAnswer: 'Alpha', correctAnswer: 'Bravo', feedback: ['Not alpha.'], explanation: 'Bravo is right.' });
-		expect(result.review!.find((r) => r.id === 'tf')).toMatchObject({ credit: 1, yourAnswer: 'True', correctAnswer: 'True' });
+		expect(pick).toMatchObject({
+			credit: 0,
+			yourAnswer: 'Alpha',
+			correctAnswer: 'Bravo',
+			feedback: ['Not alpha.'],
+			explanation: 'Bravo is right.',
+		});
+		expect(result.review!.find((r) => r.id === 'tf')).toMatchObject({
+			credit: 1,
+			yourAnswer: 'True',
+			correctAnswer: 'True',
+		});
 		expect(result.review!.find((r) => r.id === 'ord')!.correctAnswer).toBe('one → two → three');
-		expect(result.review!.find((r) => r.id === 'fill')).toMatchObject({ prompt: 'Fill in the blanks', correctAnswer: 'Use [SUM] and [AVERAGE].', yourAnswer: 'Use [SUM] and [AVERAGE].' });
+		expect(result.review!.find((r) => r.id === 'fill')).toMatchObject({
+			prompt: 'Fill in the blanks',
+			correctAnswer: 'Use [SUM] and [AVERAGE].',
+			yourAnswer: 'Use [SUM] and [AVERAGE].',
+		});
 		expect(result.review!.find((r) => r.id === 'num')!.correctAnswer).toBe('5 ± 0.5 kg');
 		expect(result.review!.find((r) => r.id === 'match')!.correctAnswer).toMatch(/Copy: Ctrl\+C/);
 	});
@@ -79,7 +116,9 @@ describe('toQuizResult', () => {
 		expect(JSON.stringify(withheld)).not.toContain('Bravo');
 		expect(toQuizResult(failing.quiz, failing.graded, 50, true, labels, '').review).toHaveLength(6);
 		const passing = grade('after-passing', () => false);
-		expect(toQuizResult(passing.quiz, passing.graded, 50, false, labels, '').review).toHaveLength(6);
+		expect(toQuizResult(passing.quiz, passing.graded, 50, false, labels, '').review).toHaveLength(
+			6,
+		);
 	});
 
 	it('feedback: right or wrong, the chosen feedback and the explanation, but no correct answer until passed', () => {
@@ -88,11 +127,22 @@ describe('toQuizResult', () => {
 		expect(result.withheld).toBe('answers');
 		expect(result.review).toHaveLength(6);
 		for (const row of result.review!) expect(row).not.toHaveProperty('correctAnswer');
-		expect(result.review!.find((r) => r.id === 'pick')).toMatchObject({ credit: 0, yourAnswer: 'Alpha', feedback: ['Not alpha.'], explanation: 'Bravo is right.' });
-		expect(result.review!.find((r) => r.id === 'tf')).toMatchObject({ credit: 1, yourAnswer: 'True' });
+		expect(result.review!.find((r) => r.id === 'pick')).toMatchObject({
+			credit: 0,
+			yourAnswer: 'Alpha',
+			feedback: ['Not alpha.'],
+			explanation: 'Bravo is right.',
+		});
+		expect(result.review!.find((r) => r.id === 'tf')).toMatchObject({
+			credit: 1,
+			yourAnswer: 'True',
+		});
 		expect(JSON.stringify(result)).not.toContain('one → two → three');
 		expect(JSON.stringify(result)).not.toContain('5 ± 0.5');
-		expect(toQuizResult(quiz, graded, 50, true, labels, '').review!.find((r) => r.id === 'pick')!.correctAnswer).toBe('Bravo');
+		expect(
+			toQuizResult(quiz, graded, 50, true, labels, '').review!.find((r) => r.id === 'pick')!
+				.correctAnswer,
+		).toBe('Bravo');
 		const passing = grade('feedback', () => false);
 		const full = toQuizResult(passing.quiz, passing.graded, 50, false, labels, '');
 		expect(full.withheld).toBeUndefined();
@@ -122,7 +172,14 @@ describe('toQuizResult', () => {
 		const layout = createLayout(quiz, 'all');
 		const graded = gradeAttempt(quiz, layout, { many: [0, 1, 2, 3] }, quiz.passMark);
 		const result = toQuizResult(quiz, graded, 100, false, labels, '');
-		expect(result.review![0]).toEqual({ id: 'many', prompt: 'Which?', credit: 0, yourAnswer: expect.any(String), feedback: [], explanation: 'Two are right.' });
+		expect(result.review![0]).toEqual({
+			id: 'many',
+			prompt: 'Which?',
+			credit: 0,
+			yourAnswer: expect.any(String),
+			feedback: [],
+			explanation: 'Two are right.',
+		});
 	});
 
 	it('practice: never the correct answers, even for a passing submission under after-each-attempt', () => {
@@ -133,11 +190,21 @@ describe('toQuizResult', () => {
 			for (const row of result.review!) expect(row).not.toHaveProperty('correctAnswer');
 		}
 		const failing = grade('after-passing', () => true);
-		expect(toQuizResult(failing.quiz, failing.graded, 50, false, labels, '', true)).toEqual({ score: 0, passed: false, passMark: 50, withheld: 'after-passing' });
+		expect(toQuizResult(failing.quiz, failing.graded, 50, false, labels, '', true)).toEqual({
+			score: 0,
+			passed: false,
+			passMark: 50,
+			withheld: 'after-passing',
+		});
 	});
 
 	it('never: only the score and verdict, even after passing', () => {
 		const { quiz, graded } = grade('never', () => false);
-		expect(toQuizResult(quiz, graded, 50, true, labels, '')).toEqual({ score: 100, passed: true, passMark: 50, withheld: 'never' });
+		expect(toQuizResult(quiz, graded, 50, true, labels, '')).toEqual({
+			score: 100,
+			passed: true,
+			passMark: 50,
+			withheld: 'never',
+		});
 	});
 });

@@ -7,7 +7,12 @@ const english = QuizSchema.parse({
 	passMark: 80,
 	attempts: 2,
 	questions: [
-		{ id: 'pick', type: 'single', prompt: 'Pick', options: [{ text: 'a' }, { text: 'b', correct: true }] },
+		{
+			id: 'pick',
+			type: 'single',
+			prompt: 'Pick',
+			options: [{ text: 'a' }, { text: 'b', correct: true }],
+		},
 		{ id: 'tf', type: 'true-false', prompt: 'True?', answer: true },
 		{ id: 'fill', type: 'fill-blanks', text: '[[one]] and [[two]]' },
 	],
@@ -20,14 +25,24 @@ describe('mergeTranslation', () => {
 			passMark: 10,
 			attempts: 'unlimited',
 			questions: [
-				{ id: 'pick', type: 'single', prompt: 'বাছুন', points: 5, options: [{ text: 'ক' }, { text: 'খ', correct: true }] },
+				{
+					id: 'pick',
+					type: 'single',
+					prompt: 'বাছুন',
+					points: 5,
+					options: [{ text: 'ক' }, { text: 'খ', correct: true }],
+				},
 				{ id: 'tf', type: 'true-false', prompt: 'সত্য?', answer: true },
 				{ id: 'fill', type: 'fill-blanks', text: '[[এক]] আর [[দুই]]' },
 			],
 		});
 		const merged = mergeTranslation(english, bn);
 		expect(merged).toMatchObject({ title: 'যাচাই', passMark: 80, attempts: 2 });
-		expect(merged.questions.map((q) => q.prompt ?? (q as { text: string }).text)).toEqual(['বাছুন', 'সত্য?', '[[এক]] আর [[দুই]]']);
+		expect(merged.questions.map((q) => q.prompt ?? (q as { text: string }).text)).toEqual([
+			'বাছুন',
+			'সত্য?',
+			'[[এক]] আর [[দুই]]',
+		]);
 		expect(merged.questions[0]!.points).toBe(1);
 	});
 
@@ -35,7 +50,12 @@ describe('mergeTranslation', () => {
 		const slip = QuizSchema.parse({
 			title: 'যাচাই',
 			questions: [
-				{ id: 'pick', type: 'single', prompt: 'বাছুন', options: [{ text: 'ক', correct: true }, { text: 'খ' }] },
+				{
+					id: 'pick',
+					type: 'single',
+					prompt: 'বাছুন',
+					options: [{ text: 'ক', correct: true }, { text: 'খ' }],
+				},
 				{ id: 'fill', type: 'fill-blanks', text: '[[এক]] আর দুই' },
 			],
 		});

@@ -21,13 +21,22 @@ function course(): string {
 	for (const locale of ['bn', 'hi']) rmSync(`${quiz}.${locale}.yaml`, { force: true });
 	writeFileSync(`${quiz}.yaml`, CLEAN_QUIZ_YAML);
 	mkdirSync(join(root, 'content', 'i18n'), { recursive: true });
-	for (const l of ['bn', 'hi']) cpSync(join(repo, 'content', 'i18n', `glossary.${l}.yaml`), join(root, 'content', 'i18n', `glossary.${l}.yaml`));
+	for (const l of ['bn', 'hi'])
+		cpSync(
+			join(repo, 'content', 'i18n', `glossary.${l}.yaml`),
+			join(root, 'content', 'i18n', `glossary.${l}.yaml`),
+		);
 	return dir;
 }
 const unit = (dir: string) => join(dir, '01-start-here');
 const lessonBn = (dir: string) => join(unit(dir), '01-how-courses-work.bn.mdx');
-const check = async () => (await checkCourses(join(root, 'courses'), root)).filter((p) => p.severity === 'warning');
-const stamp = (...files: string[]) => execFileSync(process.execPath, [join(repo, 'scripts', 'translation-stamp.ts'), '--', ...files], { cwd: root, encoding: 'utf8' });
+const check = async () =>
+	(await checkCourses(join(root, 'courses'), root)).filter((p) => p.severity === 'warning');
+const stamp = (...files: string[]) =>
+	execFileSync(process.execPath, [join(repo, 'scripts', 'translation-stamp.ts'), '--', ...files], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 
 beforeEach(() => {
 	root = mkdtempSync(join(tmpdir(), 'translation-check-'));
@@ -46,12 +55,17 @@ describe('stale translations', () => {
 		expect((await check()).filter((p) => p.message.includes('stale'))).toEqual([]);
 
 		const english = join(unit(dir), '01-how-courses-work.mdx');
-		writeFileSync(english, readFileSync(english, 'utf8') + '\nA new paragraph the translation does not have.\n');
+		writeFileSync(
+			english,
+			readFileSync(english, 'utf8') + '\nA new paragraph the translation does not have.\n',
+		);
 		expect(await check()).toContainEqual({
 			file: 'courses/sample/01-start-here/01-how-courses-work.bn.mdx',
 			line: 2,
 			severity: 'warning',
-			message: expect.stringMatching(/^translation of courses\/sample\/01-start-here\/01-how-courses-work\.mdx is stale — the English changed since it was translated/),
+			message: expect.stringMatching(
+				/^translation of courses\/sample\/01-start-here\/01-how-courses-work\.mdx is stale — the English changed since it was translated/,
+			),
 		});
 
 		// Re-stamping after updating the translation clears it, and changes only that line.
@@ -65,10 +79,21 @@ describe('stale translations', () => {
 		const file = join(unit(dir), 'unit.hi.yaml');
 		const before = readFileSync(file, 'utf8');
 		stamp(file);
-		expect(readFileSync(file, 'utf8')).toBe(`translatedFrom: ${/sha256:[0-9a-f]{12}/.exec(readFileSync(file, 'utf8'))![0]}\n${before}`);
+		expect(readFileSync(file, 'utf8')).toBe(
+			`translatedFrom: ${/sha256:[0-9a-f]{12}/.exec(readFileSync(file, 'utf8'))![0]}\n${before}`,
+		);
 		expect((await check()).filter((p) => p.message.includes('stale'))).toEqual([]);
-		writeFileSync(join(unit(dir), 'unit.yaml'), readFileSync(join(unit(dir), 'unit.yaml'), 'utf8').replace('title:', 'title: Changed'));
-		expect(await check()).toContainEqual(expect.objectContaining({ file: 'courses/sample/01-start-here/unit.hi.yaml', line: 1, message: expect.stringContaining('is stale') }));
+		writeFileSync(
+			join(unit(dir), 'unit.yaml'),
+			readFileSync(join(unit(dir), 'unit.yaml'), 'utf8').replace('title:', 'title: Changed'),
+		);
+		expect(await check()).toContainEqual(
+			expect.objectContaining({
+				file: 'courses/sample/01-start-here/unit.hi.yaml',
+				line: 1,
+				message: expect.stringContaining('is stale'),
+			}),
+		);
 	});
 });
 
@@ -80,14 +105,22 @@ describe('glossary check', () => {
 		writeFileSync(lessonBn(dir), [...lines, 'এই লেসনে আমরা একটি টেবিল বানাব।', ''].join('\n'));
 		const problems = (await check()).filter((p) => p.message.includes('glossary'));
 		expect(problems).toEqual([
-			{ file: 'courses/sample/01-start-here/01-how-courses-work.bn.mdx', line: at + 1, severity: 'warning', message: expect.stringContaining('the glossary says "পাঠ" for "lesson", not "লেসন"') },
+			{
+				file: 'courses/sample/01-start-here/01-how-courses-work.bn.mdx',
+				line: at + 1,
+				severity: 'warning',
+				message: expect.stringContaining('the glossary says "পাঠ" for "lesson", not "লেসন"'),
+			},
 		]);
 	});
 
 	it('does not mistake another word that starts the same way for the variant', async () => {
 		const dir = course();
 		// "রো" (row) is to be avoided, but রোজ (daily) and রোগী (patient) are other words.
-		writeFileSync(lessonBn(dir), readFileSync(lessonBn(dir), 'utf8') + '\nরোজ সকালে রোগীর তালিকা দেখুন।\n');
+		writeFileSync(
+			lessonBn(dir),
+			readFileSync(lessonBn(dir), 'utf8') + '\nরোজ সকালে রোগীর তালিকা দেখুন।\n',
+		);
 		expect((await check()).filter((p) => p.message.includes('glossary'))).toEqual([]);
 	});
 });
@@ -97,18 +130,29 @@ describe('glossary terms limited to some courses', () => {
 		const glossary = loadGlossary(join(repo, 'content', 'i18n', 'glossary.bn.yaml'))!;
 		const text = '---\ntitle: T\n---\n\nঈদের সেলের পোস্ট আজ সন্ধ্যায় যাবে।\n';
 		const excel = checkTranslationText(text, 'courses/excel/01-x/01-y.bn.mdx', glossary);
-		expect(excel).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining('the glossary says "ঘর" for "cell"') })]);
-		expect(checkTranslationText(text, 'courses/social-media-management/01-x/01-y.bn.mdx', glossary)).toEqual([]);
+		expect(excel).toEqual([
+			expect.objectContaining({
+				line: 5,
+				message: expect.stringContaining('the glossary says "ঘর" for "cell"'),
+			}),
+		]);
+		expect(
+			checkTranslationText(text, 'courses/social-media-management/01-x/01-y.bn.mdx', glossary),
+		).toEqual([]);
 	});
 });
 
 describe('answers a learner may type', () => {
 	it('accepts spelling variants in proposal-lab keyword groups and cloze blanks, but not in prose beside them', () => {
 		const glossary = loadGlossary(join(repo, 'content', 'i18n', 'glossary.hi.yaml'))!;
-		const lab = 'rules:\n  - id: tz\n    label: टाइम ज़ोन बताना\n    groups:\n    - - टाइम ज़ोन\n      - टाइम जोन\n      - समय क्षेत्र\n';
+		const lab =
+			'rules:\n  - id: tz\n    label: टाइम ज़ोन बताना\n    groups:\n    - - टाइम ज़ोन\n      - टाइम जोन\n      - समय क्षेत्र\n';
 		expect(checkTranslationText(lab, 'courses/x/01-y/z.lab.hi.yaml', glossary)).toEqual([]);
-		const quiz = "questions:\n  - id: q\n    text: 'अपना [[टाइम ज़ोन|टाइम जोन|time zone]] लिखें।'\n    explanation: टाइम जोन ग़लत लिखा।\n";
-		expect(checkTranslationText(quiz, 'courses/x/01-y/z.quiz.hi.yaml', glossary)).toEqual([expect.objectContaining({ line: 4 })]);
+		const quiz =
+			"questions:\n  - id: q\n    text: 'अपना [[टाइम ज़ोन|टाइम जोन|time zone]] लिखें।'\n    explanation: टाइम जोन ग़लत लिखा।\n";
+		expect(checkTranslationText(quiz, 'courses/x/01-y/z.quiz.hi.yaml', glossary)).toEqual([
+			expect.objectContaining({ line: 4 }),
+		]);
 	});
 });
 
@@ -129,7 +173,10 @@ describe('digits rule', () => {
 			'',
 			'<Quiz id="getting-started-check" draw="5" />',
 		];
-		writeFileSync(lessonBn(dir), readFileSync(lessonBn(dir), 'utf8') + '\n' + extra.join('\n') + '\n');
+		writeFileSync(
+			lessonBn(dir),
+			readFileSync(lessonBn(dir), 'utf8') + '\n' + extra.join('\n') + '\n',
+		);
 		expect((await check()).filter((p) => p.message.includes('digits'))).toEqual([]);
 	});
 
@@ -138,7 +185,12 @@ describe('digits rule', () => {
 		const lines = readFileSync(lessonBn(dir), 'utf8').split('\n');
 		writeFileSync(lessonBn(dir), [...lines, prose, 'তারপর 15 মিনিট বিরতি নিন।', ''].join('\n'));
 		expect((await check()).filter((p) => p.message.includes('digits'))).toEqual([
-			{ file: 'courses/sample/01-start-here/01-how-courses-work.bn.mdx', line: lines.length + 2, severity: 'warning', message: expect.stringContaining('digits 15 in prose') },
+			{
+				file: 'courses/sample/01-start-here/01-how-courses-work.bn.mdx',
+				line: lines.length + 2,
+				severity: 'warning',
+				message: expect.stringContaining('digits 15 in prose'),
+			},
 		]);
 	});
 });

@@ -3,6 +3,7 @@
  * passes this object to the MDX `<Content components={…} />`. Documented for authors in
  * content/docs/authoring.mdx.
  */
+import type { KitComponent } from '~/lib/content/kit-rules.ts';
 import Callout from './Callout.astro';
 import Checklist from './Checklist.astro';
 import Download from './Download.astro';
@@ -17,4 +18,19 @@ import Scenario from './Scenario.astro';
 import Solution from './Solution.astro';
 import Steps from './Steps.astro';
 
-export const kit = { Callout, Checklist, Download, Figure, Glossary, Kbd, Lab, Objectives, Project, Quiz, Scenario, Solution, Steps };
+/** One entry for each name of KIT_COMPONENTS (kit-rules.ts, which the content check reads too). */
+export const kit = {
+	Callout,
+	Checklist,
+	Download,
+	Figure,
+	Glossary,
+	Kbd,
+	Lab,
+	Objectives,
+	Project,
+	Quiz,
+	Scenario,
+	Solution,
+	Steps,
+} satisfies Record<KitComponent, unknown>;

@@ -9,8 +9,8 @@
  */
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { PublicInbox, PublicMessage } from '../../lib/labs/public.ts';
-import type { InboxStrings } from '../../lib/labs/inbox-strings.ts';
+import type { PublicInbox, PublicMessage } from '~/lib/labs/public.ts';
+import type { InboxStrings } from '~/lib/labs/inbox-strings.ts';
 
 export interface InboxIslandProps {
 	view: PublicInbox;
@@ -29,22 +29,43 @@ interface Action {
 	phishing: boolean;
 }
 
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+const fill = (template: string, vars: Record<string, string>) =>
+	template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 
 export default function InboxIsland(props: InboxIslandProps) {
 	const s = props.strings;
 	const [enhanced, setEnhanced] = createSignal(false);
 	const [selected, setSelected] = createSignal(props.view.messages[0]?.id ?? '');
 	const [actions, setActions] = createStore<Record<string, Action>>(
-		Object.fromEntries(props.view.messages.map((m) => [m.id, { folder: 'inbox', reply: 'none', text: '', meeting: '', flag: false, archive: false, phishing: false }])),
+		Object.fromEntries(
+			props.view.messages.map((m) => [
+				m.id,
+				{
+					folder: 'inbox',
+					reply: 'none',
+					text: '',
+					meeting: '',
+					flag: false,
+					archive: false,
+					phishing: false,
+				},
+			]),
+		),
 	);
 	onMount(() => setEnhanced(true));
 
 	const templateBody = (id: string) => props.view.templates.find((t) => t.id === id)?.body;
-	const folderLabel = (id: string) => (id === 'inbox' ? s.folderInbox : (props.view.folders.find((f) => f.id === id)?.label ?? id));
+	const folderLabel = (id: string) =>
+		id === 'inbox' ? s.folderInbox : (props.view.folders.find((f) => f.id === id)?.label ?? id);
 	const describe = (id: string) => {
 		const a = actions[id]!;
-		const parts = [a.folder !== 'inbox' ? folderLabel(a.folder) : '', a.flag ? s.flagged : '', a.archive ? s.archived : '', a.phishing ? s.reported : '', a.reply === 'forward' ? s.forward : a.reply !== 'none' ? s.replied : ''];
+		const parts = [
+			a.folder !== 'inbox' ? folderLabel(a.folder) : '',
+			a.flag ? s.flagged : '',
+			a.archive ? s.archived : '',
+			a.phishing ? s.reported : '',
+			a.reply === 'forward' ? s.forward : a.reply !== 'none' ? s.replied : '',
+		];
 		return parts.filter(Boolean).join(' · ');
 	};
 	const choose = (id: string) => {
@@ -63,49 +84,92 @@ export default function InboxIsland(props: InboxIslandProps) {
 			<div class="lab-grid">
 				<div>
 					<label for={`folder-${m.id}`}>{s.folder}</label>
-					<select id={`folder-${m.id}`} name={`folder:${m.id}`} value={actions[m.id]!.folder} onChange={(e) => setActions(m.id, 'folder', e.currentTarget.value)}>
+					<select
+						id={`folder-${m.id}`}
+						name={`folder:${m.id}`}
+						value={actions[m.id]!.folder}
+						onChange={(e) => setActions(m.id, 'folder', e.currentTarget.value)}
+					>
 						<option value="inbox">{s.folderInbox}</option>
 						<For each={props.view.folders}>{(f) => <option value={f.id}>{f.label}</option>}</For>
 					</select>
 				</div>
 				<div>
 					<label for={`reply-${m.id}`}>{s.reply}</label>
-					<select id={`reply-${m.id}`} name={`reply:${m.id}`} value={actions[m.id]!.reply} onChange={(e) => setReply(m.id, e.currentTarget.value)}>
+					<select
+						id={`reply-${m.id}`}
+						name={`reply:${m.id}`}
+						value={actions[m.id]!.reply}
+						onChange={(e) => setReply(m.id, e.currentTarget.value)}
+					>
 						<option value="none">{s.noReply}</option>
 						<option value="forward">{s.forward}</option>
-						<For each={props.view.templates}>{(t) => <option value={t.id}>{fill(s.useTemplate, { template: t.label })}</option>}</For>
+						<For each={props.view.templates}>
+							{(t) => <option value={t.id}>{fill(s.useTemplate, { template: t.label })}</option>}
+						</For>
 					</select>
 				</div>
 			</div>
 			<label class="lab-check">
-				<input type="checkbox" name={`flag:${m.id}`} checked={actions[m.id]!.flag} onChange={(e) => setActions(m.id, 'flag', e.currentTarget.checked)} />
+				<input
+					type="checkbox"
+					name={`flag:${m.id}`}
+					checked={actions[m.id]!.flag}
+					onChange={(e) => setActions(m.id, 'flag', e.currentTarget.checked)}
+				/>
 				{s.flag}
 			</label>
 			<label class="lab-check">
-				<input type="checkbox" name={`archive:${m.id}`} checked={actions[m.id]!.archive} onChange={(e) => setActions(m.id, 'archive', e.currentTarget.checked)} />
+				<input
+					type="checkbox"
+					name={`archive:${m.id}`}
+					checked={actions[m.id]!.archive}
+					onChange={(e) => setActions(m.id, 'archive', e.currentTarget.checked)}
+				/>
 				{s.archive}
 			</label>
 			<label class="lab-check">
-				<input type="checkbox" name={`phishing:${m.id}`} checked={actions[m.id]!.phishing} onChange={(e) => setActions(m.id, 'phishing', e.currentTarget.checked)} />
+				<input
+					type="checkbox"
+					name={`phishing:${m.id}`}
+					checked={actions[m.id]!.phishing}
+					onChange={(e) => setActions(m.id, 'phishing', e.currentTarget.checked)}
+				/>
 				{s.phishing}
 			</label>
 			<label for={`text-${m.id}`}>{s.replyText}</label>
-			<textarea id={`text-${m.id}`} name={`text:${m.id}`} rows="6" maxLength={props.maxReply} value={actions[m.id]!.text} onInput={(e) => setActions(m.id, 'text', e.currentTarget.value)} />
+			<textarea
+				id={`text-${m.id}`}
+				name={`text:${m.id}`}
+				rows="6"
+				maxLength={props.maxReply}
+				value={actions[m.id]!.text}
+				onInput={(e) => setActions(m.id, 'text', e.currentTarget.value)}
+			/>
 			<label for={`meeting-${m.id}`}>{fill(s.meeting, { zone: props.view.client.timeZone })}</label>
-			<input type="datetime-local" id={`meeting-${m.id}`} name={`meeting:${m.id}`} value={actions[m.id]!.meeting} onInput={(e) => setActions(m.id, 'meeting', e.currentTarget.value)} />
+			<input
+				type="datetime-local"
+				id={`meeting-${m.id}`}
+				name={`meeting:${m.id}`}
+				value={actions[m.id]!.meeting}
+				onInput={(e) => setActions(m.id, 'meeting', e.currentTarget.value)}
+			/>
 		</fieldset>
 	);
 
 	const body = (m: PublicMessage) => (
 		<>
 			<p class="hint">{fill(s.fromLine, { name: m.fromName, email: m.fromEmail })}</p>
-			<For each={m.body.split(/\n\s*\n/).filter((p) => p.trim())}>{(p) => <p class="lab-para">{p.trim()}</p>}</For>
+			<For each={m.body.split(/\n\s*\n/).filter((p) => p.trim())}>
+				{(p) => <p class="lab-para">{p.trim()}</p>}
+			</For>
 			<Show when={m.links.length > 0}>
 				<ul class="lab-links">
 					<For each={m.links}>
 						{(l) => (
 							<li>
-								<span class="lab-link">{l.text}</span> <span class="hint">{fill(s.linkGoesTo, { href: l.href })}</span>
+								<span class="lab-link">{l.text}</span>{' '}
+								<span class="hint">{fill(s.linkGoesTo, { href: l.href })}</span>
 							</li>
 						)}
 					</For>
@@ -146,7 +210,12 @@ export default function InboxIsland(props: InboxIslandProps) {
 							<For each={props.view.messages}>
 								{(m) => (
 									<li>
-										<button type="button" class="lab-list-item" aria-current={selected() === m.id ? 'true' : undefined} onClick={() => choose(m.id)}>
+										<button
+											type="button"
+											class="lab-list-item"
+											aria-current={selected() === m.id ? 'true' : undefined}
+											onClick={() => choose(m.id)}
+										>
 											<span class="lab-from">{m.fromName}</span>
 											<span class="lab-subject">{m.subject}</span>
 											<span class="hint">
@@ -161,7 +230,11 @@ export default function InboxIsland(props: InboxIslandProps) {
 					</nav>
 					<For each={props.view.messages}>
 						{(m) => (
-							<section class="lab-pane" hidden={selected() !== m.id} aria-labelledby={`pane-${m.id}`}>
+							<section
+								class="lab-pane"
+								hidden={selected() !== m.id}
+								aria-labelledby={`pane-${m.id}`}
+							>
 								<h3 id={`pane-${m.id}`} tabindex="-1">
 									{m.subject}
 								</h3>

@@ -5,8 +5,8 @@
  * without JavaScript), Move up / Move down buttons after.
  */
 import { For, Index, Match, Show, Switch } from 'solid-js';
-import type { DisplayAnswer, PublicQuestion, QuizStrings } from '../../lib/quiz/types.ts';
-import { fill, moveItem, setAt, toggleChoice } from './quiz-state.ts';
+import type { DisplayAnswer, PublicQuestion, QuizStrings } from '~/lib/quiz/types.ts';
+import { answerOf, fill, moveItem, questionOf, setAt, toggleChoice } from './quiz-helpers.ts';
 
 export interface QuestionFieldProps {
 	q: PublicQuestion;
@@ -26,15 +26,16 @@ export default function QuestionField(props: QuestionFieldProps) {
 	const s = () => props.strings;
 	const id = () => `${props.base}-${props.q.id}`;
 	const name = () => `q.${props.q.id}`;
-	const q = () => props.q as PublicQuestion & { options: string[]; items: string[]; lefts: string[]; rights: string[]; parts: string[]; unit?: string };
-	const order = () => (props.answer as number[] | null | undefined) ?? q().items.map((_, i) => i);
+	const items = () => questionOf(props.q, 'ordering')?.items ?? [];
+	const order = () => answerOf('ordering', props.answer) ?? items().map((_, i) => i);
+	const unit = () => questionOf(props.q, 'numeric')?.unit;
 
 	const move = (index: number, delta: number) => {
 		const item = order()[index]!;
 		const next = moveItem(order(), index, delta);
 		const at = next.indexOf(item);
 		props.onAnswer(next);
-		props.announce(fill(s().moved, { item: q().items[item]!, position: at + 1, total: next.length }));
+		props.announce(fill(s().moved, { item: items()[item]!, position: at + 1, total: next.length }));
 		// The list re-renders; keep focus on the moved item, on the button that can still act.
 		queueMicrotask(() => {
 			const up = at > 0 && (delta < 0 || at === next.length - 1);
@@ -44,9 +45,21 @@ export default function QuestionField(props: QuestionFieldProps) {
 
 	// `checked` is a getter: a plain boolean argument would be read once, and the box would not follow
 	// the answer when it changes (e.g. cleared for a new attempt).
-	const choice = (type: 'radio' | 'checkbox', value: string, label: string, checked: () => boolean, onChange: (on: boolean) => void) => (
+	const choice = (
+		type: 'radio' | 'checkbox',
+		value: string,
+		label: string,
+		checked: () => boolean,
+		onChange: (on: boolean) => void,
+	) => (
 		<label class="quiz-choice">
-			<input type={type} name={name()} value={value} checked={checked()} onChange={(e) => onChange(e.currentTarget.checked)} />
+			<input
+				type={type}
+				name={name()}
+				value={value}
+				checked={checked()}
+				onChange={(e) => onChange(e.currentTarget.checked)}
+			/>
 			<span>{label}</span>
 		</label>
 	);
@@ -54,25 +67,58 @@ export default function QuestionField(props: QuestionFieldProps) {
 	return (
 		<fieldset class="quiz-q" id={id()} tabindex="-1" hidden={props.hidden}>
 			<legend>
-				<span class="quiz-num">{fill(s().questionOf, { number: props.number, total: props.total })}</span>{' '}
+				<span class="quiz-num">
+					{fill(s().questionOf, { number: props.number, total: props.total })}
+				</span>{' '}
 				<span class="quiz-prompt">{props.q.prompt || s().fillPrompt}</span>{' '}
 				<span class="quiz-points">{fill(s().points, { points: props.q.points })}</span>
 			</legend>
 			<Switch>
-				<Match when={props.q.type === 'single' || props.q.type === 'multiple'}>
-					<Index each={q().options}>
-						{(text, d) =>
-							props.q.type === 'single'
-								? choice('radio', String(d), text(), () => props.answer === d, () => props.onAnswer(d))
-								: choice('checkbox', String(d), text(), () => ((props.answer as number[] | undefined) ?? []).includes(d), (on) =>
-										props.onAnswer(toggleChoice(props.answer as number[] | undefined, d, on)),
-									)
-						}
-					</Index>
+				<Match when={questionOf(props.q, 'single')}>
+					{(q) => (
+						<Index each={q().options}>
+							{(text, d) =>
+								choice(
+									'radio',
+									String(d),
+									text(),
+									() => props.answer === d,
+									() => props.onAnswer(d),
+								)
+							}
+						</Index>
+					)}
+				</Match>
+				<Match when={questionOf(props.q, 'multiple')}>
+					{(q) => (
+						<Index each={q().options}>
+							{(text, d) =>
+								choice(
+									'checkbox',
+									String(d),
+									text(),
+									() => (answerOf('multiple', props.answer) ?? []).includes(d),
+									(on) => props.onAnswer(toggleChoice(answerOf('multiple', props.answer), d, on)),
+								)
+							}
+						</Index>
+					)}
 				</Match>
 				<Match when={props.q.type === 'true-false'}>
-					{choice('radio', 'true', s().true, () => props.answer === true, () => props.onAnswer(true))}
-					{choice('radio', 'false', s().false, () => props.answer === false, () => props.onAnswer(false))}
+					{choice(
+						'radio',
+						'true',
+						s().true,
+						() => props.answer === true,
+						() => props.onAnswer(true),
+					)}
+					{choice(
+						'radio',
+						'false',
+						s().false,
+						() => props.answer === false,
+						() => props.onAnswer(false),
+					)}
 				</Match>
 				<Match when={props.q.type === 'short-text' || props.q.type === 'numeric'}>
 					<label class="quiz-label" for={`${id()}-text`}>
@@ -87,23 +133,31 @@ export default function QuestionField(props: QuestionFieldProps) {
 							autocomplete="off"
 							spellcheck={false}
 							inputmode={props.q.type === 'numeric' ? 'decimal' : undefined}
-							aria-describedby={q().unit ? `${id()}-unit` : undefined}
-							value={(props.answer as string | undefined) ?? ''}
+							aria-describedby={unit() ? `${id()}-unit` : undefined}
+							value={
+								answerOf(props.q.type === 'numeric' ? 'numeric' : 'short-text', props.answer) ?? ''
+							}
 							onInput={(e) => props.onAnswer(e.currentTarget.value)}
 						/>
-						<Show when={q().unit}>
-							<span id={`${id()}-unit`}>{q().unit}</span>
+						<Show when={unit()}>
+							<span id={`${id()}-unit`}>{unit()}</span>
 						</Show>
 					</span>
 				</Match>
 				<Match when={props.q.type === 'ordering' && !props.hydrated}>
 					<ol class="quiz-order">
-						<Index each={q().items}>
+						<Index each={items()}>
 							{(item, d) => (
 								<li>
 									<span>{item()}</span>
 									<select name={`${name()}.${d}`} aria-label={fill(s().position, { item: item() })}>
-										<Index each={q().items}>{(_, r) => <option value={r + 1} selected={r === d}>{r + 1}</option>}</Index>
+										<Index each={items()}>
+											{(_, r) => (
+												<option value={r + 1} selected={r === d}>
+													{r + 1}
+												</option>
+											)}
+										</Index>
 									</select>
 								</li>
 							)}
@@ -115,12 +169,26 @@ export default function QuestionField(props: QuestionFieldProps) {
 						<For each={order()}>
 							{(item, i) => (
 								<li>
-									<span>{q().items[item]}</span>
+									<span>{items()[item]}</span>
 									<span class="quiz-moves">
-										<button type="button" class="secondary" id={`${id()}-up-${item}`} disabled={i() === 0} aria-label={fill(s().moveUp, { item: q().items[item]! })} onClick={() => move(i(), -1)}>
+										<button
+											type="button"
+											class="secondary"
+											id={`${id()}-up-${item}`}
+											disabled={i() === 0}
+											aria-label={fill(s().moveUp, { item: items()[item]! })}
+											onClick={() => move(i(), -1)}
+										>
 											↑
 										</button>
-										<button type="button" class="secondary" id={`${id()}-down-${item}`} disabled={i() === order().length - 1} aria-label={fill(s().moveDown, { item: q().items[item]! })} onClick={() => move(i(), 1)}>
+										<button
+											type="button"
+											class="secondary"
+											id={`${id()}-down-${item}`}
+											disabled={i() === order().length - 1}
+											aria-label={fill(s().moveDown, { item: items()[item]! })}
+											onClick={() => move(i(), 1)}
+										>
 											↓
 										</button>
 									</span>
@@ -129,55 +197,77 @@ export default function QuestionField(props: QuestionFieldProps) {
 						</For>
 					</ol>
 				</Match>
-				<Match when={props.q.type === 'matching'}>
-					<Index each={q().lefts}>
-						{(left, l) => (
-							<div class="quiz-match">
-								<label for={`${id()}-${l}`}>{left()}</label>
-								<select
-									id={`${id()}-${l}`}
-									name={`${name()}.${l}`}
-									onChange={(e) => {
-										const v = e.currentTarget.value;
-										props.onAnswer(setAt<number | null>(props.answer as (number | null)[] | undefined, q().lefts.length, l, v === '' ? null : Number(v), null));
-									}}
-								>
-									<option value="">{s().choose}</option>
-									<Index each={q().rights}>
-										{(right, r) => (
-											<option value={r} selected={(props.answer as (number | null)[] | undefined)?.[l] === r}>
-												{right()}
-											</option>
-										)}
-									</Index>
-								</select>
-							</div>
-						)}
-					</Index>
-				</Match>
-				<Match when={props.q.type === 'fill-blanks'}>
-					<p class="quiz-fill">
-						<Index each={q().parts}>
-							{(part, b) => (
-								<>
-									{part()}
-									<Show when={b < q().parts.length - 1}>
-										<input
-											type="text"
-											name={`${name()}.${b}`}
-											size="12"
-											maxlength="500"
-											autocomplete="off"
-											spellcheck={false}
-											aria-label={fill(s().blank, { number: b + 1 })}
-											value={(props.answer as string[] | undefined)?.[b] ?? ''}
-											onInput={(e) => props.onAnswer(setAt(props.answer as string[] | undefined, q().parts.length - 1, b, e.currentTarget.value, ''))}
-										/>
-									</Show>
-								</>
+				<Match when={questionOf(props.q, 'matching')}>
+					{(q) => (
+						<Index each={q().lefts}>
+							{(left, l) => (
+								<div class="quiz-match">
+									<label for={`${id()}-${l}`}>{left()}</label>
+									<select
+										id={`${id()}-${l}`}
+										name={`${name()}.${l}`}
+										onChange={(e) => {
+											const v = e.currentTarget.value;
+											props.onAnswer(
+												setAt<number | null>(
+													answerOf('matching', props.answer),
+													q().lefts.length,
+													l,
+													v === '' ? null : Number(v),
+													null,
+												),
+											);
+										}}
+									>
+										<option value="">{s().choose}</option>
+										<Index each={q().rights}>
+											{(right, r) => (
+												<option value={r} selected={answerOf('matching', props.answer)?.[l] === r}>
+													{right()}
+												</option>
+											)}
+										</Index>
+									</select>
+								</div>
 							)}
 						</Index>
-					</p>
+					)}
+				</Match>
+				<Match when={questionOf(props.q, 'fill-blanks')}>
+					{(q) => (
+						<p class="quiz-fill">
+							<Index each={q().parts}>
+								{(part, b) => (
+									<>
+										{part()}
+										<Show when={b < q().parts.length - 1}>
+											<input
+												type="text"
+												name={`${name()}.${b}`}
+												size="12"
+												maxlength="500"
+												autocomplete="off"
+												spellcheck={false}
+												aria-label={fill(s().blank, { number: b + 1 })}
+												value={answerOf('fill-blanks', props.answer)?.[b] ?? ''}
+												onInput={(e) =>
+													props.onAnswer(
+														setAt(
+															answerOf('fill-blanks', props.answer),
+															q().parts.length - 1,
+															b,
+															e.currentTarget.value,
+															'',
+														),
+													)
+												}
+											/>
+										</Show>
+									</>
+								)}
+							</Index>
+						</p>
+					)}
 				</Match>
 			</Switch>
 		</fieldset>

@@ -1,7 +1,7 @@
 /**
  * The completion funnel: for each lesson in course order, how many enrolled learners reached it
  * (opened it at least once) and completed it. Pure shaping; the counts come from
- * src/lib/server/analytics.ts.
+ * src/lib/server/analytics/overview.ts.
  */
 import { getShare } from './stats.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Quiz item analysis: from learners' first attempts to per-question figures. Pure functions; the
- * queries live in src/lib/server/item-analysis.ts.
+ * queries live in src/lib/server/analytics/item-analysis.ts.
  *
  * Method (shown to instructors on the page too):
  * - Only each learner's FIRST submitted attempt of a quiz counts, so practice and answer-memorising

@@ -30,6 +30,8 @@ import { z as zod } from 'astro/zod';
 import { checkProjectFile } from '../projects/content-check.ts';
 import { lintQuiz } from './item-lint.ts';
 import { checkLabFiles, type LabRef } from '../labs/check.ts';
+import { TRANSLATION_LOCALE_PATTERN, TRANSLATION_LOCALES } from '../locales.ts';
+import { CALLOUT_TYPES, isKitComponent, KIT_COMPONENTS, REQUIRED_PROPS, type RequiredProp } from './kit-rules.ts';
 import { checkTranslations } from './translations.ts';
 
 export interface Problem {
@@ -48,9 +50,9 @@ interface Parsed<T> {
 	bodyLine: number;
 }
 
-const CALLOUT_TYPES = ['note', 'tip', 'warning', 'client-tip'];
-const KIT = ['Callout', 'Checklist', 'Download', 'Figure', 'Glossary', 'Kbd', 'Lab', 'Objectives', 'Project', 'Quiz', 'Scenario', 'Solution', 'Steps'];
 const IMAGE_EXT = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
+const TRANSLATED_MDX = new RegExp(`\\.(${TRANSLATION_LOCALE_PATTERN})\\.mdx$`);
+const LOCALE_PREFIX = new RegExp(`^/(${TRANSLATION_LOCALE_PATTERN})(?=/|$)`);
 
 const stripPrefix = (name: string) => name.replace(/^\d+[-_]/, '');
 
@@ -92,7 +94,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 			continue;
 		}
 		const course = parseWithSchema(courseFile, createCourseSchema(zod.string()), add, true);
-		for (const locale of ['bn', 'hi']) {
+		for (const locale of TRANSLATION_LOCALES) {
 			const tr = join(dir, `course.${locale}.md`);
 			if (existsSync(tr)) parseWithSchema(tr, CourseTranslationSchema, add, true);
 		}
@@ -113,7 +115,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 			const unitFile = join(unitDir, 'unit.yaml');
 			if (!existsSync(unitFile)) add(unitDir, 1, 'unit folder has no unit.yaml (title and intro)');
 			else parseYamlWithSchema(unitFile, UnitSchema, add);
-			for (const locale of ['bn', 'hi']) {
+			for (const locale of TRANSLATION_LOCALES) {
 				const tr = join(unitDir, `unit.${locale}.yaml`);
 				if (existsSync(tr)) parseYamlWithSchema(tr, UnitSchema, add);
 			}
@@ -124,7 +126,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				const parsed = parseYamlWithSchema(path, QuizSchema, add);
 				quizzes.set(id, { file: path, quiz: parsed });
 				if (parsed && itemLint) reportItemProblems(path, parsed, false, add);
-				for (const locale of ['bn', 'hi']) {
+				for (const locale of TRANSLATION_LOCALES) {
 					const trPath = join(unitDir, `${id}.quiz.${locale}.yaml`);
 					if (!existsSync(trPath)) continue;
 					const tr = parseYamlWithSchema(trPath, QuizSchema, add);
@@ -147,7 +149,7 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 				lessonSlugs.set(lessonSlug, path);
 				const lesson = parseWithSchema(path, LessonSchema, add, false);
 				await checkMdx(path, lesson.body, lesson.bodyLine, { course: slug, dir, docs, lessonsByCourse, embedded, quizRefs, labRefs }, add);
-				for (const locale of ['bn', 'hi']) {
+				for (const locale of TRANSLATION_LOCALES) {
 					const trPath = join(unitDir, file.replace(/\.mdx$/, `.${locale}.mdx`));
 					if (!existsSync(trPath)) continue;
 					const tr = parseWithSchema(trPath, LessonTranslationSchema, add, false);
@@ -158,7 +160,8 @@ export async function checkCourses(coursesDir: string, repoRoot: string, docsDir
 		// Quiz and project references are checked once all quizzes and projects of the course are known.
 		for (const ref of quizRefs.splice(0)) {
 			if (ref.kind === 'solution') {
-				if (!quizzes.has(ref.id) && !projects.has(ref.id)) add(ref.file, ref.line, `<Solution after="${ref.id}"> matches no quiz or project in courses/${slug}`);
+				if (!quizzes.has(ref.id) && !projects.has(ref.id))
+					add(ref.file, ref.line, `<Solution after="${ref.id}"> matches no quiz or project in courses/${slug}`);
 				continue;
 			}
 			if (ref.kind === 'project') {
@@ -203,7 +206,7 @@ function listUnits(courseDir: string): string[] {
 
 function listLessons(unitDir: string): string[] {
 	return readdirSync(unitDir)
-		.filter((f) => f.endsWith('.mdx') && !/\.(bn|hi)\.mdx$/.test(f))
+		.filter((f) => f.endsWith('.mdx') && !TRANSLATED_MDX.test(f))
 		.sort();
 }
 
@@ -345,20 +348,22 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 		if (name === 'a' || name === 'img') checkUrl(file, line, name === 'a' ? 'link' : 'image', attr(node, name === 'a' ? 'href' : 'src') ?? '', ctx, add);
 		return;
 	}
-	if (!KIT.includes(name)) {
-		add(file, line, `<${name}> is not a component of the kit. Use one of: ${KIT.join(', ')}`);
+	if (!isKitComponent(name)) {
+		add(file, line, `<${name}> is not a component of the kit. Use one of: ${KIT_COMPONENTS.join(', ')}`);
 		return;
 	}
-	const need = (prop: string, example: string) => {
+	// A required text prop (kit-rules.ts), reported with its example when missing or blank.
+	const need = <C extends keyof typeof REQUIRED_PROPS>(component: C, prop: RequiredProp<C>) => {
 		const v = attr(node, prop);
-		if (v === undefined || v.trim() === '') add(file, line, `<${name}> needs ${prop}, e.g. ${prop}="${example}"`);
+		const examples: Record<string, string> = REQUIRED_PROPS[component];
+		if (v === undefined || v.trim() === '') add(file, line, `<${name}> needs ${prop}, e.g. ${prop}="${examples[prop]}"`);
 		return v;
 	};
 	const courseDir = ctx.dir;
 	switch (name) {
 		case 'Callout': {
 			const type = attr(node, 'type');
-			if (!type || !CALLOUT_TYPES.includes(type)) add(file, line, `<Callout> has type=${JSON.stringify(type ?? null)}; use one of: ${CALLOUT_TYPES.map((t) => `type="${t}"`).join(', ')}`);
+			if (!type || !(CALLOUT_TYPES as readonly string[]).includes(type)) add(file, line, `<Callout> has type=${JSON.stringify(type ?? null)}; use one of: ${CALLOUT_TYPES.map((t) => `type="${t}"`).join(', ')}`);
 			break;
 		}
 		case 'Kbd': {
@@ -370,14 +375,14 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			break;
 		}
 		case 'Figure': {
-			const src = need('src', 'images/example.png');
-			need('alt', 'What the picture shows');
+			const src = need('Figure', 'src');
+			need('Figure', 'alt');
 			if (src && (!IMAGE_EXT.test(src) || !existsSync(join(courseDir, src)))) add(file, line, `<Figure src="${src}"> is not an image file in courses/${ctx.course}/ (give a path like images/chart.png)`);
 			break;
 		}
 		case 'Download': {
-			const f = need('file', 'files/practice.xlsx');
-			need('title', 'Practice file');
+			const f = need('Download', 'file');
+			need('Download', 'title');
 			if (f) {
 				const fileName = f.replace(/^\.?\/?files\//, '');
 				if (fileName.includes('/') || !existsSync(join(courseDir, 'files', fileName))) add(file, line, `<Download file="${f}"> does not exist in courses/${ctx.course}/files/`);
@@ -385,25 +390,30 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			break;
 		}
 		case 'Solution': {
-			const f = need('file', 'solutions/contacts-clean.xlsx');
-			const after = need('after', 'unit-3-check');
-			need('title', 'Cleaned contact list');
+			const f = need('Solution', 'file');
+			const after = need('Solution', 'after');
+			need('Solution', 'title');
 			if (f && after) {
 				const fileName = f.replace(/^\.?\/?solutions\//, '');
-				if (fileName.includes('/') || !existsSync(join(courseDir, 'solutions', after, fileName))) add(file, line, `<Solution file="${f}"> does not exist in courses/${ctx.course}/solutions/${after}/ (a solution sits in a folder named after the quiz or project that unlocks it)`);
+				if (fileName.includes('/') || !existsSync(join(courseDir, 'solutions', after, fileName)))
+					add(
+						file,
+						line,
+						`<Solution file="${f}"> does not exist in courses/${ctx.course}/solutions/${after}/ (a solution sits in a folder named after the quiz or project that unlocks it)`,
+					);
 				ctx.quizRefs.push({ id: after, file, line, kind: 'solution' });
 			}
 			break;
 		}
 		case 'Glossary':
-			need('term', 'pivot table');
+			need('Glossary', 'term');
 			if (!node.children?.length) add(file, line, '<Glossary> needs a definition between <Glossary term="…"> and </Glossary>');
 			break;
 		case 'Scenario':
-			need('client', 'Rahim, owner of a bakery in Sylhet');
+			need('Scenario', 'client');
 			break;
 		case 'Quiz': {
-			const id = need('id', 'unit-1-check');
+			const id = need('Quiz', 'id');
 			if (id) {
 				ctx.embedded.add(id);
 				ctx.quizRefs.push({ id, file, line });
@@ -411,7 +421,7 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			break;
 		}
 		case 'Project': {
-			const id = need('id', 'order-report');
+			const id = need('Project', 'id');
 			if (id) {
 				ctx.embedded.add(`project:${id}`);
 				ctx.quizRefs.push({ id, file, line, kind: 'project' });
@@ -419,7 +429,7 @@ function checkComponent(file: string, line: number, node: Node, ctx: MdxContext,
 			break;
 		}
 		case 'Lab': {
-			const id = need('id', 'proposal-bakery');
+			const id = need('Lab', 'id');
 			if (id) ctx.labRefs.push({ id, file, line });
 			break;
 		}
@@ -442,7 +452,7 @@ function checkUrl(file: string, line: number, kind: 'link' | 'image', url: strin
 		add(file, line, `link "${url}" is relative; link to pages with a site path like /courses/${ctx.course}/<lesson>`);
 		return;
 	}
-	const path = url.split(/[?#]/)[0]!.replace(/^\/(bn|hi)(?=\/|$)/, '').replace(/\/$/, '') || '/';
+	const path = url.split(/[?#]/)[0]!.replace(LOCALE_PREFIX, '').replace(/\/$/, '') || '/';
 	const parts = path.split('/').filter(Boolean);
 	const ok =
 		path === '/' ||

@@ -3,6 +3,7 @@
  * the content collections (src/content.config.ts), `npm run content:check` and the tests share them.
  * The authoring guide (content/docs/authoring.mdx) documents the same fields for authors.
  */
+import { LOCALES } from '../locales.ts';
 import { z } from 'astro/zod';
 
 /** Lowercase letters, digits and single hyphens, e.g. `unit-1-check`. */
@@ -67,7 +68,7 @@ export function createCourseSchema<T extends z.ZodType>(cover: T) {
 		/** beginner, intermediate or advanced. */
 		level: z.enum(['beginner', 'intermediate', 'advanced']),
 		/** Languages the course is available in (at least partly). Default `[en]`. */
-		languages: z.array(z.enum(['en', 'bn', 'hi'])).default(['en']),
+		languages: z.array(z.enum(LOCALES)).default(['en']),
 		/** Estimated hours to finish; printed on the certificate. */
 		hours: z.number().positive().max(500),
 		/** Content version printed on certificates, e.g. '2026.1'. */

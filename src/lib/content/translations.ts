@@ -19,8 +19,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 
-export const TRANSLATION_LOCALES = ['bn', 'hi'] as const;
-export type TranslationLocale = (typeof TRANSLATION_LOCALES)[number];
+import { TRANSLATION_LOCALE_PATTERN, TRANSLATION_LOCALES, type TranslationLocale } from '../locales.ts';
+
+export { TRANSLATION_LOCALES, type TranslationLocale } from '../locales.ts';
+
+/** A translation's file name: `<name>.<locale>.<mdx|md|yaml>`. */
+const TRANSLATION_FILE = new RegExp(`^(.*)\\.(${TRANSLATION_LOCALE_PATTERN})\\.(mdx|md|yaml)$`);
 
 export interface TranslationProblem {
 	file: string;
@@ -52,12 +56,12 @@ export function fileStamp(path: string): string {
 
 /** The English file a translation file was made from (`x.bn.mdx` → `x.mdx`), or undefined if the name is not a translation. */
 export function englishFileOf(path: string): string | undefined {
-	const m = /^(.*)\.(bn|hi)\.(mdx|md|yaml)$/.exec(path);
+	const m = TRANSLATION_FILE.exec(path);
 	return m ? `${m[1]}.${m[3]}` : undefined;
 }
 
 export function localeOf(path: string): TranslationLocale | undefined {
-	return /\.(bn|hi)\.(mdx|md|yaml)$/.exec(path)?.[1] as TranslationLocale | undefined;
+	return TRANSLATION_FILE.exec(path)?.[2] as TranslationLocale | undefined;
 }
 
 /** Every translation file (lessons, course and unit files, quizzes, projects, labs) under a courses folder. */
@@ -68,7 +72,7 @@ export function listTranslationFiles(coursesDir: string): string[] {
 			if (name.startsWith('.') || name.startsWith('_') || name === 'files' || name === 'images') continue;
 			const path = join(dir, name);
 			if (statSync(path).isDirectory()) walk(path);
-			else if (/\.(bn|hi)\.(mdx|md|yaml)$/.test(name)) out.push(path);
+			else if (TRANSLATION_FILE.test(name)) out.push(path);
 		}
 	};
 	if (existsSync(coursesDir)) walk(coursesDir);

@@ -53,7 +53,10 @@ export function getEvidencePageUrl(siteUrl: string, certificateId: string): stri
  * The credential's `evidence` array for the stored items (an empty array for none). With
  * `pageUrl` (the learner has opted in), each item's `id` is its place on that page.
  */
-export function mapEvidence(items: readonly StoredEvidenceItem[], pageUrl?: string | null): OpenBadgeEvidence[] {
+export function mapEvidence(
+	items: readonly StoredEvidenceItem[],
+	pageUrl?: string | null,
+): OpenBadgeEvidence[] {
 	return items.map((item) => {
 		const date = new Date(item.passedAt).toISOString().slice(0, 10);
 		const score = Math.round(item.scorePercent * 10) / 10;

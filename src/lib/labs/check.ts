@@ -4,6 +4,7 @@
  * schema (each problem with its line, and the variant when the lab has several), duplicate lab
  * ids within a course, and translations that differ in structure from the English lab.
  */
+import { TRANSLATION_LOCALES } from '../locales.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -22,9 +23,13 @@ type Add = (file: string, line: number, message: string) => void;
 /** Every variant of one lab file, validated; problems reported with their line. */
 export function checkLabFile(path: string, add: Add): Lab[] | undefined {
 	const counter = new LineCounter();
-	const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter, prettyErrors: false });
+	const doc = parseDocument(readFileSync(path, 'utf8'), {
+		lineCounter: counter,
+		prettyErrors: false,
+	});
 	if (doc.errors.length > 0) {
-		for (const error of doc.errors) add(path, counter.linePos(error.pos[0]).line, `YAML: ${error.message.split('\n')[0]}`);
+		for (const error of doc.errors)
+			add(path, counter.linePos(error.pos[0]).line, `YAML: ${error.message.split('\n')[0]}`);
 		return undefined;
 	}
 	const raw = doc.toJS() ?? {};
@@ -37,12 +42,19 @@ export function checkLabFile(path: string, add: Add): Lab[] | undefined {
 			labs.push(result.data);
 			continue;
 		}
-		const which = variants > 1 ? ` (variant ${i + 1}: ${Object.entries(getVariantValues(raw, i)).map(([k, v]) => `${k}=${v}`).join(', ')})` : '';
+		const which =
+			variants > 1
+				? ` (variant ${i + 1}: ${Object.entries(getVariantValues(raw, i))
+						.map(([k, v]) => `${k}=${v}`)
+						.join(', ')})`
+				: '';
 		for (const issue of result.error.issues) {
 			const lineFor = () => {
 				for (let n = issue.path.length; n >= 0; n--) {
-					const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-					if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line;
+					const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true) as
+						{ range?: [number, number, number] } | undefined;
+					if (node && typeof node === 'object' && node.range)
+						return counter.linePos(node.range[0]).line;
 				}
 				return 1;
 			};
@@ -57,21 +69,36 @@ export function checkLabFile(path: string, add: Add): Lab[] | undefined {
 }
 
 /** Checks the lab files of one unit folder, recording each lab id and file in `labs`. */
-export function checkLabFiles(unitDir: string, labs: Map<string, string>, rel: (p: string) => string, add: Add): void {
+export function checkLabFiles(
+	unitDir: string,
+	labs: Map<string, string>,
+	rel: (p: string) => string,
+	add: Add,
+): void {
 	for (const file of readdirSync(unitDir).filter((f) => /\.lab\.yaml$/.test(f))) {
 		const id = file.replace(/\.lab\.yaml$/, '');
 		const path = join(unitDir, file);
-		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) add(path, 1, `lab file name "${file}" must be <id>.lab.yaml with a lowercase id`);
+		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
+			add(path, 1, `lab file name "${file}" must be <id>.lab.yaml with a lowercase id`);
 		if (labs.has(id)) add(path, 1, `duplicate lab id "${id}" (also ${rel(labs.get(id)!)})`);
 		labs.set(id, path);
 		const english = checkLabFile(path, add);
-		for (const locale of ['bn', 'hi']) {
+		for (const locale of TRANSLATION_LOCALES) {
 			const trPath = join(unitDir, `${id}.lab.${locale}.yaml`);
 			if (!existsSync(trPath)) continue;
 			const tr = checkLabFile(trPath, add);
 			if (english && tr) {
-				if (tr.length !== english.length) add(trPath, 1, `the translation has ${tr.length} variants but English has ${english.length}`);
-				else for (const message of new Set(english.flatMap((en, i) => compareLabStructure(en, tr[i]!)))) add(trPath, 1, message);
+				if (tr.length !== english.length)
+					add(
+						trPath,
+						1,
+						`the translation has ${tr.length} variants but English has ${english.length}`,
+					);
+				else
+					for (const message of new Set(
+						english.flatMap((en, i) => compareLabStructure(en, tr[i]!)),
+					))
+						add(trPath, 1, message);
 			}
 		}
 	}

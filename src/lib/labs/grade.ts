@@ -11,8 +11,11 @@ import type { LabGrade } from './types.ts';
 
 /** Grades `work` against `lab` (the kinds must match; a mismatch is a programming error). */
 export function gradeLab(lab: Lab, work: LabWork, t: Translate): LabGrade {
-	if (lab.kind === 'proposal' && work.kind === 'proposal') return gradeProposal(lab, work.text, lab.passMark, t);
-	if (lab.kind === 'calendar' && work.kind === 'calendar') return gradeCalendar(lab, work.posts, lab.passMark, t);
-	if (lab.kind === 'inbox' && work.kind === 'inbox') return gradeInbox(lab, new Map(Object.entries(work.actions)), lab.passMark, t);
+	if (lab.kind === 'proposal' && work.kind === 'proposal')
+		return gradeProposal(lab, work.text, lab.passMark, t);
+	if (lab.kind === 'calendar' && work.kind === 'calendar')
+		return gradeCalendar(lab, work.posts, lab.passMark, t);
+	if (lab.kind === 'inbox' && work.kind === 'inbox')
+		return gradeInbox(lab, new Map(Object.entries(work.actions)), lab.passMark, t);
 	throw new Error(`cannot grade ${work.kind} work against a ${lab.kind} lab`);
 }

@@ -92,7 +92,15 @@ export const ProposalLabSchema = z.strictObject({
 });
 
 export const PLATFORMS = ['x', 'instagram', 'linkedin', 'facebook'] as const;
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const WEEKDAYS = [
+	'monday',
+	'tuesday',
+	'wednesday',
+	'thursday',
+	'friday',
+	'saturday',
+	'sunday',
+] as const;
 
 /** A content calendar lab: two weeks of posts planned for a client. */
 export const CalendarLabSchema = z.strictObject({
@@ -110,7 +118,10 @@ export const CalendarLabSchema = z.strictObject({
 	quietDays: z.array(z.enum(WEEKDAYS)).default([]),
 	/** Posting hours in the client's zone, `HH:MM`, inclusive. Default 08:00–22:00. */
 	hours: z
-		.strictObject({ from: z.string().regex(/^\d{2}:\d{2}$/), to: z.string().regex(/^\d{2}:\d{2}$/) })
+		.strictObject({
+			from: z.string().regex(/^\d{2}:\d{2}$/),
+			to: z.string().regex(/^\d{2}:\d{2}$/),
+		})
 		.default({ from: '08:00', to: '22:00' }),
 	/** Fewest and most posts in the plan. */
 	posts: z.strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) }),
@@ -183,7 +194,9 @@ export const InboxLabSchema = z.strictObject({
 	/** Folders (labels) the learner can file messages in. */
 	folders: z.array(z.strictObject({ id: SlugSchema, label: Text.max(60) })).min(1),
 	/** Reply templates the learner can pick and edit. */
-	templates: z.array(z.strictObject({ id: SlugSchema, label: Text.max(80), body: Text })).default([]),
+	templates: z
+		.array(z.strictObject({ id: SlugSchema, label: Text.max(80), body: Text }))
+		.default([]),
 	/** 1–40 messages. */
 	messages: z.array(InboxMessageSchema).min(1).max(40),
 });
@@ -204,7 +217,9 @@ const labBase = {
 	/** When hints, expected answers and the model answer are shown. Default after-each-attempt. */
 	reveal: z.enum(['after-each-attempt', 'after-passing', 'never']).default('after-each-attempt'),
 	/** Seeded variation: name → values (lists of equal length); see the module comment. */
-	variables: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.array(z.coerce.string()).min(1)).default({}),
+	variables: z
+		.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.array(z.coerce.string()).min(1))
+		.default({}),
 };
 
 /** A lab file. The `kind` decides which section it has. */
@@ -216,11 +231,21 @@ export const LabSchema = z
 	])
 	.superRefine((lab, ctx) => {
 		const lengths = new Set(Object.values(lab.variables).map((v) => v.length));
-		if (lengths.size > 1) ctx.addIssue({ code: 'custom', path: ['variables'], message: 'every variable needs the same number of values' });
+		if (lengths.size > 1)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['variables'],
+				message: 'every variable needs the same number of values',
+			});
 		const ids = (list: { id: string }[], path: (string | number)[], what: string) => {
 			const seen = new Set<string>();
 			list.forEach((x, i) => {
-				if (seen.has(x.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate ${what} id "${x.id}"` });
+				if (seen.has(x.id))
+					ctx.addIssue({
+						code: 'custom',
+						path: [...path, i, 'id'],
+						message: `duplicate ${what} id "${x.id}"`,
+					});
 				seen.add(x.id);
 			});
 		};
@@ -228,12 +253,26 @@ export const LabSchema = z
 		if (lab.kind === 'calendar') {
 			const c = lab.calendar;
 			ids(c.pillars, ['calendar', 'pillars'], 'pillar');
-			if (c.posts.min > c.posts.max) ctx.addIssue({ code: 'custom', path: ['calendar', 'posts'], message: 'posts.min is more than posts.max' });
-			if (Number.isNaN(Date.parse(`${c.startDate}T00:00:00Z`))) ctx.addIssue({ code: 'custom', path: ['calendar', 'startDate'], message: 'not a real date' });
+			if (c.posts.min > c.posts.max)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['calendar', 'posts'],
+					message: 'posts.min is more than posts.max',
+				});
+			if (Number.isNaN(Date.parse(`${c.startDate}T00:00:00Z`)))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['calendar', 'startDate'],
+					message: 'not a real date',
+				});
 			try {
 				new Intl.DateTimeFormat('en', { timeZone: c.timeZone });
 			} catch {
-				ctx.addIssue({ code: 'custom', path: ['calendar', 'timeZone'], message: `unknown time zone "${c.timeZone}" (use an IANA name like Asia/Dhaka)` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['calendar', 'timeZone'],
+					message: `unknown time zone "${c.timeZone}" (use an IANA name like Asia/Dhaka)`,
+				});
 			}
 		}
 		if (lab.kind === 'inbox') {
@@ -244,13 +283,27 @@ export const LabSchema = z
 			const folders = new Set(['inbox', ...box.folders.map((f) => f.id)]);
 			const replies = new Set(['none', 'forward', ...box.templates.map((t) => t.id)]);
 			box.messages.forEach((m, i) => {
-				if (m.expect.folder && !folders.has(m.expect.folder)) ctx.addIssue({ code: 'custom', path: ['inbox', 'messages', i, 'expect', 'folder'], message: `folder "${m.expect.folder}" is not one of: ${[...folders].join(', ')}` });
-				if (m.expect.reply && !replies.has(m.expect.reply)) ctx.addIssue({ code: 'custom', path: ['inbox', 'messages', i, 'expect', 'reply'], message: `reply "${m.expect.reply}" is not one of: ${[...replies].join(', ')}` });
+				if (m.expect.folder && !folders.has(m.expect.folder))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['inbox', 'messages', i, 'expect', 'folder'],
+						message: `folder "${m.expect.folder}" is not one of: ${[...folders].join(', ')}`,
+					});
+				if (m.expect.reply && !replies.has(m.expect.reply))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['inbox', 'messages', i, 'expect', 'reply'],
+						message: `reply "${m.expect.reply}" is not one of: ${[...replies].join(', ')}`,
+					});
 			});
 			try {
 				new Intl.DateTimeFormat('en', { timeZone: box.client.timeZone });
 			} catch {
-				ctx.addIssue({ code: 'custom', path: ['inbox', 'client', 'timeZone'], message: `unknown time zone "${box.client.timeZone}"` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['inbox', 'client', 'timeZone'],
+					message: `unknown time zone "${box.client.timeZone}"`,
+				});
 			}
 		}
 	});
@@ -267,4 +320,7 @@ export type InboxMessage = z.infer<typeof InboxMessageSchema>;
  * known kind. Variants are resolved and fully validated by `resolveLab` (variant.ts); the content
  * check validates every variant with file and line.
  */
-export const LabFileSchema = z.looseObject({ kind: z.enum(['proposal', 'calendar', 'inbox']), title: Text });
+export const LabFileSchema = z.looseObject({
+	kind: z.enum(['proposal', 'calendar', 'inbox']),
+	title: Text,
+});

@@ -28,12 +28,15 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 /** Parses the work of a lab from form fields. */
 export function parseLabForm(lab: Lab, fields: Map<string, string[]>): ParsedWork {
-	for (const [name, values] of fields) if (values.length > 1 && !CONTROL_FIELDS.has(name)) return { ok: false, field: name };
+	for (const [name, values] of fields)
+		if (values.length > 1 && !CONTROL_FIELDS.has(name)) return { ok: false, field: name };
 	const one = (name: string) => fields.get(name)?.[0];
 	if (lab.kind === 'proposal') {
-		for (const name of fields.keys()) if (name !== 'proposal' && !CONTROL_FIELDS.has(name)) return { ok: false, field: name };
+		for (const name of fields.keys())
+			if (name !== 'proposal' && !CONTROL_FIELDS.has(name)) return { ok: false, field: name };
 		const text = one('proposal');
-		if (text === undefined || text.length > MAX_PROPOSAL_CHARS) return { ok: false, field: 'proposal' };
+		if (text === undefined || text.length > MAX_PROPOSAL_CHARS)
+			return { ok: false, field: 'proposal' };
 		return { ok: true, work: { kind: 'proposal', text: text.replace(/\r\n/g, '\n') } };
 	}
 	if (lab.kind === 'calendar') return parseCalendar(lab, fields);
@@ -43,7 +46,15 @@ export function parseLabForm(lab: Lab, fields: Map<string, string[]>): ParsedWor
 function parseCalendar(lab: CalendarLab, fields: Map<string, string[]>): ParsedWork {
 	const rows = getCalendarRows(lab);
 	const pillars = new Set(lab.calendar.pillars.map((p) => p.id));
-	const posts: PlannedPost[] = Array.from({ length: rows }, () => ({ date: '', time: '', platform: '', pillar: '', text: '', image: false, alt: '' }));
+	const posts: PlannedPost[] = Array.from({ length: rows }, () => ({
+		date: '',
+		time: '',
+		platform: '',
+		pillar: '',
+		text: '',
+		image: false,
+		alt: '',
+	}));
 	for (const [name, [value = '']] of fields) {
 		if (CONTROL_FIELDS.has(name)) continue;
 		const m = /^(date|time|platform|pillar|text|image|alt)-(\d{1,2})$/.exec(name);
@@ -60,7 +71,11 @@ function parseCalendar(lab: CalendarLab, fields: Map<string, string[]>): ParsedW
 			((field === 'text' || field === 'alt') && value.length > MAX_POST_CHARS);
 		if (bad) return { ok: false, field: name };
 		if (field === 'image') post.image = true;
-		else post[field as 'date' | 'time' | 'platform' | 'pillar' | 'text' | 'alt'] = value.replace(/\r\n/g, '\n');
+		else
+			post[field as 'date' | 'time' | 'platform' | 'pillar' | 'text' | 'alt'] = value.replace(
+				/\r\n/g,
+				'\n',
+			);
 	}
 	return { ok: true, work: { kind: 'calendar', posts } };
 }

@@ -5,7 +5,9 @@
  */
 
 const DIGITS: Record<string, string> = Object.fromEntries(
-	[...'০১২৩৪৫৬৭৮৯'].map((d, i) => [d, String(i)]).concat([...'०१२३४५६७८९'].map((d, i) => [d, String(i)])),
+	[...'০১২৩৪৫৬৭৮৯']
+		.map((d, i) => [d, String(i)])
+		.concat([...'०१२३४५६७८९'].map((d, i) => [d, String(i)])),
 );
 
 /** Lower case, NFKC, Bengali/Devanagari digits as ASCII, punctuation as spaces, single spaces. */
@@ -86,7 +88,19 @@ export function getOpening(text: string, n: number): string {
 	return normaliseText(text).split(' ').slice(0, n).join(' ');
 }
 
-const MESSAGING_APPS = ['whats app', 'telegram', 'skype', 'viber', 'signal app', 'wechat', 'imo app', 'messenger', 'hotmail', 'gmail', 'yahoo mail'];
+const MESSAGING_APPS = [
+	'whats app',
+	'telegram',
+	'skype',
+	'viber',
+	'signal app',
+	'wechat',
+	'imo app',
+	'messenger',
+	'hotmail',
+	'gmail',
+	'yahoo mail',
+];
 
 /**
  * Off-platform contact details found in a text: email addresses, phone numbers (7+ digits with
@@ -96,10 +110,19 @@ const MESSAGING_APPS = ['whats app', 'telegram', 'skype', 'viber', 'signal app',
 export function findContactDetails(text: string): string[] {
 	const found: string[] = [];
 	const ascii = text.normalize('NFKC').replace(/[০-৯०-९]/g, (d) => DIGITS[d] ?? d);
-	if (/@|\(at\)|\[at\]|\sat\s/i.test(ascii) && /[\p{L}\p{N}._%+-]+\s*(@|\(at\)|\[at\]|\sat\s)\s*[\p{L}\p{N}-]+\s*(\.|\(dot\)|\[dot\]|\sdot\s)\s*[a-z]{2,}/iu.test(ascii)) found.push('email');
+	if (
+		/@|\(at\)|\[at\]|\sat\s/i.test(ascii) &&
+		/[\p{L}\p{N}._%+-]+\s*(@|\(at\)|\[at\]|\sat\s)\s*[\p{L}\p{N}-]+\s*(\.|\(dot\)|\[dot\]|\sdot\s)\s*[a-z]{2,}/iu.test(
+			ascii,
+		)
+	)
+		found.push('email');
 	if (/(?:\+\s?)?\d(?:[\s().-]{0,2}\d){6,}/.test(ascii)) found.push('phone');
-	if (/\bhttps?:\/\/|\bwww\.|\b[a-z0-9-]+\.(?:com|net|org|io|me|in|bd|co|link|ly)\b/i.test(ascii)) found.push('link');
+	if (/\bhttps?:\/\/|\bwww\.|\b[a-z0-9-]+\.(?:com|net|org|io|me|in|bd|co|link|ly)\b/i.test(ascii))
+		found.push('link');
 	const normal = ` ${normaliseText(text)} `;
-	for (const app of MESSAGING_APPS) if (normal.includes(` ${app} `) || normal.includes(` ${app.replace(' ', '')} `)) found.push(app === 'whats app' ? 'whatsapp' : app);
+	for (const app of MESSAGING_APPS)
+		if (normal.includes(` ${app} `) || normal.includes(` ${app.replace(' ', '')} `))
+			found.push(app === 'whats app' ? 'whatsapp' : app);
 	return [...new Set(found)];
 }

@@ -20,9 +20,16 @@ export function countVariants(raw: unknown): number {
 
 /** Replaces every `{{name}}` in every string of `value` with the variant's value. */
 export function interpolate(value: unknown, vars: Record<string, string>): unknown {
-	if (typeof value === 'string') return value.replace(/\{\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\}/g, (whole, name: string) => vars[name] ?? whole);
+	if (typeof value === 'string')
+		return value.replace(
+			/\{\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\}/g,
+			(whole, name: string) => vars[name] ?? whole,
+		);
 	if (Array.isArray(value)) return value.map((v) => interpolate(v, vars));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'variables' ? v : interpolate(v, vars)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).map(([k, v]) => [k, k === 'variables' ? v : interpolate(v, vars)]),
+		);
 	return value;
 }
 
@@ -30,7 +37,9 @@ export function interpolate(value: unknown, vars: Record<string, string>): unkno
 export function getVariantValues(raw: unknown, index: number): Record<string, string> {
 	const variables = (raw as { variables?: Record<string, unknown[]> } | null)?.variables ?? {};
 	return Object.fromEntries(
-		Object.entries(variables).filter(([, v]) => Array.isArray(v) && v.length > 0).map(([k, v]) => [k, String(v[index % v.length])]),
+		Object.entries(variables)
+			.filter(([, v]) => Array.isArray(v) && v.length > 0)
+			.map(([k, v]) => [k, String(v[index % v.length])]),
 	);
 }
 
@@ -57,8 +66,19 @@ export function mergeLabTranslation(en: Lab, tr: Lab): Lab {
 					const t = byId.get(rule.id);
 					if (!t || t.type !== rule.type) return rule;
 					const words = { label: t.label, hint: t.hint ?? rule.hint };
-					if (rule.type === 'mentions' && t.type === 'mentions' && t.groups.length === rule.groups.length) return { ...rule, ...words, groups: unionGroups(rule.groups, t.groups) };
-					if ((rule.type === 'starts-with' || rule.type === 'forbidden-opening' || rule.type === 'forbidden-phrases') && 'phrases' in t) return { ...rule, ...words, phrases: union(rule.phrases, t.phrases) };
+					if (
+						rule.type === 'mentions' &&
+						t.type === 'mentions' &&
+						t.groups.length === rule.groups.length
+					)
+						return { ...rule, ...words, groups: unionGroups(rule.groups, t.groups) };
+					if (
+						(rule.type === 'starts-with' ||
+							rule.type === 'forbidden-opening' ||
+							rule.type === 'forbidden-phrases') &&
+						'phrases' in t
+					)
+						return { ...rule, ...words, phrases: union(rule.phrases, t.phrases) };
 					return { ...rule, ...words };
 				}),
 			},
@@ -69,7 +89,11 @@ export function mergeLabTranslation(en: Lab, tr: Lab): Lab {
 		return {
 			...base,
 			kind: 'calendar',
-			calendar: { ...en.calendar, brief: tr.calendar.brief, pillars: en.calendar.pillars.map((p) => ({ ...p, label: labels.get(p.id) ?? p.label })) },
+			calendar: {
+				...en.calendar,
+				brief: tr.calendar.brief,
+				pillars: en.calendar.pillars.map((p) => ({ ...p, label: labels.get(p.id) ?? p.label })),
+			},
 		};
 	}
 	if (en.kind === 'inbox' && tr.kind === 'inbox') {
@@ -83,7 +107,11 @@ export function mergeLabTranslation(en: Lab, tr: Lab): Lab {
 				...en.inbox,
 				brief: tr.inbox.brief,
 				folders: en.inbox.folders.map((f) => ({ ...f, label: folders.get(f.id) ?? f.label })),
-				templates: en.inbox.templates.map((t) => ({ ...t, label: templates.get(t.id)?.label ?? t.label, body: templates.get(t.id)?.body ?? t.body })),
+				templates: en.inbox.templates.map((t) => ({
+					...t,
+					label: templates.get(t.id)?.label ?? t.label,
+					body: templates.get(t.id)?.body ?? t.body,
+				})),
 				messages: en.inbox.messages.map((m) => {
 					const t = messages.get(m.id);
 					if (!t) return m;
@@ -93,8 +121,14 @@ export function mergeLabTranslation(en: Lab, tr: Lab): Lab {
 						body: t.body,
 						fromName: t.fromName,
 						explanation: t.explanation ?? m.explanation,
-						links: t.links.length === m.links.length ? t.links.map((l, i) => ({ text: l.text, href: m.links[i]!.href })) : m.links,
-						expect: { ...m.expect, replyMentions: unionGroups(m.expect.replyMentions, t.expect.replyMentions) },
+						links:
+							t.links.length === m.links.length
+								? t.links.map((l, i) => ({ text: l.text, href: m.links[i]!.href }))
+								: m.links,
+						expect: {
+							...m.expect,
+							replyMentions: unionGroups(m.expect.replyMentions, t.expect.replyMentions),
+						},
 					};
 				}),
 			},
@@ -108,18 +142,31 @@ export function compareLabStructure(en: Lab, tr: Lab): string[] {
 	if (en.kind !== tr.kind) return [`kind is ${tr.kind} here but ${en.kind} in English`];
 	const out: string[] = [];
 	const sameIds = (a: { id: string }[], b: { id: string }[], what: string) => {
-		for (const x of a) if (!b.some((y) => y.id === x.id)) out.push(`translation lacks ${what} "${x.id}"`);
-		for (const y of b) if (!a.some((x) => x.id === y.id)) out.push(`translation has ${what} "${y.id}", which English does not`);
+		for (const x of a)
+			if (!b.some((y) => y.id === x.id)) out.push(`translation lacks ${what} "${x.id}"`);
+		for (const y of b)
+			if (!a.some((x) => x.id === y.id))
+				out.push(`translation has ${what} "${y.id}", which English does not`);
 	};
 	if (en.kind === 'proposal' && tr.kind === 'proposal') {
 		sameIds(en.proposal.rules, tr.proposal.rules, 'rule');
 		for (const r of en.proposal.rules) {
 			const t = tr.proposal.rules.find((x) => x.id === r.id);
-			if (t && t.type !== r.type) out.push(`rule "${r.id}" is ${t.type} here but ${r.type} in English`);
-			else if (t && r.type === 'mentions' && t.type === 'mentions' && t.groups.length !== r.groups.length) out.push(`rule "${r.id}" has ${t.groups.length} keyword groups here but ${r.groups.length} in English`);
+			if (t && t.type !== r.type)
+				out.push(`rule "${r.id}" is ${t.type} here but ${r.type} in English`);
+			else if (
+				t &&
+				r.type === 'mentions' &&
+				t.type === 'mentions' &&
+				t.groups.length !== r.groups.length
+			)
+				out.push(
+					`rule "${r.id}" has ${t.groups.length} keyword groups here but ${r.groups.length} in English`,
+				);
 		}
 	}
-	if (en.kind === 'calendar' && tr.kind === 'calendar') sameIds(en.calendar.pillars, tr.calendar.pillars, 'pillar');
+	if (en.kind === 'calendar' && tr.kind === 'calendar')
+		sameIds(en.calendar.pillars, tr.calendar.pillars, 'pillar');
 	if (en.kind === 'inbox' && tr.kind === 'inbox') {
 		sameIds(en.inbox.messages, tr.inbox.messages, 'message');
 		sameIds(en.inbox.folders, tr.inbox.folders, 'folder');

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Files under the client output that every page needs offline. */
-const PRECACHE = ['_astro/*.{js,css}', 'icons/*.{png,svg}', 'favicon.svg', '{,bn/,hi/}manifest.webmanifest'];
+const PRECACHE = [
+	'_astro/*.{js,css}',
+	'icons/*.{png,svg}',
+	'favicon.svg',
+	'{,bn/,hi/}manifest.webmanifest',
+];
 /** The offline page in each language (rendered on demand, the same for everyone). */
 const OFFLINE_PAGES = ['/offline', '/bn/offline', '/hi/offline'];
 
@@ -17,7 +22,9 @@ const OFFLINE_PAGES = ['/offline', '/bn/offline', '/hi/offline'];
  * Writes `<clientDir>/sw.js`.
  * @returns the number of precached files and their total bytes.
  */
-export async function buildServiceWorker(clientDir: string): Promise<{ count: number; size: number }> {
+export async function buildServiceWorker(
+	clientDir: string,
+): Promise<{ count: number; size: number }> {
 	const { build } = await import('esbuild');
 	const { injectManifest } = await import('workbox-build');
 	const source = fileURLToPath(new URL('./service-worker.js', import.meta.url));
@@ -43,7 +50,10 @@ export async function buildServiceWorker(clientDir: string): Promise<{ count: nu
 			// Hashed names need no revision query.
 			dontCacheBustURLsMatching: /^_astro\//,
 			// A new build fetches the offline pages again (their scripts and strings may have changed).
-			additionalManifestEntries: OFFLINE_PAGES.map((url) => ({ url, revision: Date.now().toString(36) })),
+			additionalManifestEntries: OFFLINE_PAGES.map((url) => ({
+				url,
+				revision: Date.now().toString(36),
+			})),
 		});
 		if (warnings.length > 0) throw new Error(`service worker: ${warnings.join('; ')}`);
 		return { count, size };

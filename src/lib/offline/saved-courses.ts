@@ -52,15 +52,24 @@ export async function clearUserCaches(): Promise<void> {
 	localStorage.removeItem(KEY);
 	if (!('caches' in window)) return;
 	const names = await caches.keys();
-	await Promise.all(names.filter((n) => n === PAGES_CACHE || n.startsWith(COURSE_CACHE_PREFIX)).map((n) => caches.delete(n)));
+	await Promise.all(
+		names
+			.filter((n) => n === PAGES_CACHE || n.startsWith(COURSE_CACHE_PREFIX))
+			.map((n) => caches.delete(n)),
+	);
 }
 
 /**
  * A byte count for people, with the page's digits: "840 KB", "1.2 MB".
  * @param templates the translated `offline.kb` / `offline.mb` / `offline.gb` messages, `{n}` for the number
  */
-export function formatBytes(bytes: number, lang: string, templates: { kb: string; mb: string; gb: string }): string {
-	const format = (n: number) => new Intl.NumberFormat(`${lang}-IN`, { maximumFractionDigits: 1 }).format(n);
+export function formatBytes(
+	bytes: number,
+	lang: string,
+	templates: { kb: string; mb: string; gb: string },
+): string {
+	const format = (n: number) =>
+		new Intl.NumberFormat(`${lang}-IN`, { maximumFractionDigits: 1 }).format(n);
 	if (bytes >= 1e9) return templates.gb.replace('{n}', format(bytes / 1e9));
 	if (bytes >= 1e6) return templates.mb.replace('{n}', format(bytes / 1e6));
 	return templates.kb.replace('{n}', format(Math.max(1, Math.round(bytes / 1e3))));

@@ -23,8 +23,9 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { TRANSLATION_LOCALE_PATTERN } from '../locales.ts';
 
-const LOCALE_PREFIX = /^\/(bn|hi)(?=\/|$)/;
+const LOCALE_PREFIX = new RegExp(`^/(${TRANSLATION_LOCALE_PATTERN})(?=/|$)`);
 const COURSE_CACHE = 'dakshata-course-';
 
 precacheAndRoute(self.__WB_MANIFEST);
@@ -49,7 +50,8 @@ const refreshSavedCopy = {
 		const names = (await caches.keys()).filter((n) => n.startsWith(COURSE_CACHE));
 		for (const name of names) {
 			const cache = await caches.open(name);
-			if (await cache.match(request, { ignoreVary: true })) await cache.put(request, response.clone());
+			if (await cache.match(request, { ignoreVary: true }))
+				await cache.put(request, response.clone());
 		}
 		return response;
 	},
@@ -57,7 +59,8 @@ const refreshSavedCopy = {
 
 /** Offline: the saved copy, else the visited copy, else the offline page. */
 const fallBackOffline = {
-	handlerDidError: async ({ request }) => (await matchAnyCache(request)) ?? getOfflinePage(new URL(request.url)),
+	handlerDidError: async ({ request }) =>
+		(await matchAnyCache(request)) ?? getOfflinePage(new URL(request.url)),
 };
 
 /** Course pages and lessons (not quizzes): the same address for every learner, cleared at sign-out. */
@@ -67,16 +70,24 @@ function isCoursePage(url) {
 }
 
 registerRoute(
-	({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin && isCoursePage(url),
+	({ request, url }) =>
+		request.mode === 'navigate' && url.origin === self.location.origin && isCoursePage(url),
 	new NetworkFirst({
 		cacheName: 'dakshata-pages',
 		networkTimeoutSeconds: 8,
-		plugins: [refreshSavedCopy, new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 60 * 24 * 30 }), fallBackOffline],
+		plugins: [
+			refreshSavedCopy,
+			new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 60 * 24 * 30 }),
+			fallBackOffline,
+		],
 	}),
 );
 
 // Every other page: always the network; offline, the offline page.
-registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly({ plugins: [fallBackOffline] }));
+registerRoute(
+	({ request }) => request.mode === 'navigate',
+	new NetworkOnly({ plugins: [fallBackOffline] }),
+);
 
 // Hashed fonts, images (and Astro's image endpoint), and scripts and styles of an earlier build
 // that a saved page still uses (this build's are precached): first from a cache (a saved course's
@@ -89,10 +100,15 @@ registerRoute(
 	new CacheFirst({
 		cacheName: 'dakshata-assets',
 		plugins: [
-			{ cachedResponseWillBeUsed: async ({ cachedResponse, request }) => cachedResponse ?? matchAnyCache(request) },
+			{
+				cachedResponseWillBeUsed: async ({ cachedResponse, request }) =>
+					cachedResponse ?? matchAnyCache(request),
+			},
 			new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 60 * 60 * 24 * 365 }),
 		],
 	}),
 );
 
-setCatchHandler(async ({ request }) => (request.mode === 'navigate' ? getOfflinePage(new URL(request.url)) : Response.error()));
+setCatchHandler(async ({ request }) =>
+	request.mode === 'navigate' ? getOfflinePage(new URL(request.url)) : Response.error(),
+);

@@ -44,9 +44,18 @@ export function analyseProject(
 	}
 	const learners = first.size;
 	const steps = project.steps.map((s): StepAnalysis => {
-		const passedFirst = [...first.values()].filter((steps) => steps.find((x) => x.id === s.id)?.status === 'passed').length;
+		const passedFirst = [...first.values()].filter(
+			(steps) => steps.find((x) => x.id === s.id)?.status === 'passed',
+		).length;
 		const share = learners === 0 ? null : passedFirst / learners;
-		return { stepId: s.id, title: s.title, learners, passedFirst, share, flagged: share !== null && learners >= MIN_LEARNERS_TO_FLAG && share < 0.5 };
+		return {
+			stepId: s.id,
+			title: s.title,
+			learners,
+			passedFirst,
+			share,
+			flagged: share !== null && learners >= MIN_LEARNERS_TO_FLAG && share < 0.5,
+		};
 	});
 	return { projectId: project.id, title: project.title, learners, passed: passed.size, steps };
 }

@@ -16,7 +16,10 @@ export const ATTEMPT_KEY_PROPERTY = 'DakshataAttemptKey';
 export const ATTEMPT_KEY_PATTERN = /DK1-([a-z0-9]{16,40})-([0-9a-f]{24})/;
 
 function mac(secret: Uint8Array, attemptId: string): string {
-	return createHmac('sha256', secret).update(`project-attempt:${attemptId}`).digest('hex').slice(0, 24);
+	return createHmac('sha256', secret)
+		.update(`project-attempt:${attemptId}`)
+		.digest('hex')
+		.slice(0, 24);
 }
 
 /** The key for an attempt. */

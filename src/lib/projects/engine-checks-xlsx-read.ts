@@ -32,7 +32,10 @@ export interface Sheet {
 	cells: Map<string, Cell>;
 }
 
-const attrs = (tag: string): Record<string, string> => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, decodeXml(m[2]!)]));
+const attrs = (tag: string): Record<string, string> =>
+	Object.fromEntries(
+		[...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, decodeXml(m[2]!)]),
+	);
 
 /** Resolves a relationship target against the folder of the part that owns the .rels. */
 export function resolveTarget(ownerPath: string, target: string): string {
@@ -46,27 +49,35 @@ export function resolveTarget(ownerPath: string, target: string): string {
 }
 
 /** Relationships of a part: id → { type, target path }. */
-export function readRels(file: OfficeFile, partPath: string): Map<string, { type: string; target: string }> {
+export function readRels(
+	file: OfficeFile,
+	partPath: string,
+): Map<string, { type: string; target: string }> {
 	const dir = partPath.split('/').slice(0, -1).join('/');
 	const name = partPath.split('/').pop()!;
 	const xml = file.text(`${dir ? `${dir}/` : ''}_rels/${name}.rels`) ?? '';
 	const out = new Map<string, { type: string; target: string }>();
 	for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
 		const a = attrs(m[0]);
-		if (a.Id && a.Target && a.TargetMode !== 'External') out.set(a.Id, { type: a.Type ?? '', target: resolveTarget(partPath, a.Target) });
+		if (a.Id && a.Target && a.TargetMode !== 'External')
+			out.set(a.Id, { type: a.Type ?? '', target: resolveTarget(partPath, a.Target) });
 	}
 	return out;
 }
 
 function richText(xml: string): string {
-	return [...xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((m) => decodeXml(m[1]!)).join('');
+	return [...xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)]
+		.map((m) => decodeXml(m[1]!))
+		.join('');
 }
 
 /** Every sheet of the workbook, in order, with its cells. */
 export function readSheets(file: OfficeFile): Sheet[] {
 	const wb = file.text('xl/workbook.xml') ?? '';
 	const rels = readRels(file, 'xl/workbook.xml');
-	const shared = [...(file.text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => richText(m[1] ?? ''));
+	const shared = [
+		...(file.text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g),
+	].map((m) => richText(m[1] ?? ''));
 	const sheets: Sheet[] = [];
 	for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
 		const a = attrs(m[0]);
@@ -101,14 +112,17 @@ export function columnIndex(letters: string): number {
 /** 1-based index → column letters. */
 export function columnLetters(index: number): string {
 	let s = '';
-	for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+	for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
+		s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
 	return s;
 }
 
 /** Splits `'Sheet name'!A1:B3` into sheet and range. */
 export function splitRef(ref: string): { sheet: string | null; range: string } {
 	const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref);
-	return m ? { sheet: (m[1] ?? m[2])!.replace(/''/g, "'"), range: m[3]!.replace(/\$/g, '') } : { sheet: null, range: ref.replace(/\$/g, '') };
+	return m
+		? { sheet: (m[1] ?? m[2])!.replace(/''/g, "'"), range: m[3]!.replace(/\$/g, '') }
+		: { sheet: null, range: ref.replace(/\$/g, '') };
 }
 
 /** Every cell address of a range such as `A2:C4`, row by row. */
@@ -118,7 +132,9 @@ export function expandRange(range: string): string[] {
 	const pb = /^([A-Z]+)(\d+)$/i.exec(b!);
 	if (!pa || !pb) return [];
 	const out: string[] = [];
-	for (let r = Number(pa[2]); r <= Number(pb[2]); r++) for (let c = columnIndex(pa[1]!); c <= columnIndex(pb[1]!); c++) out.push(`${columnLetters(c)}${r}`);
+	for (let r = Number(pa[2]); r <= Number(pb[2]); r++)
+		for (let c = columnIndex(pa[1]!); c <= columnIndex(pb[1]!); c++)
+			out.push(`${columnLetters(c)}${r}`);
 	return out;
 }
 

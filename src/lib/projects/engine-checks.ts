@@ -11,11 +11,23 @@
  */
 import { z } from 'zod';
 import type { CheckDefinition, CheckOutcome } from './checks/index.ts';
-import { expandRange, findSheet, readSheets, splitRef, type Cell, type Sheet } from './engine-checks-xlsx-read.ts';
+import {
+	expandRange,
+	findSheet,
+	readSheets,
+	splitRef,
+	type Cell,
+	type Sheet,
+} from './engine-checks-xlsx-read.ts';
 import type { OfficeFile } from './ooxml.ts';
 
 type Scalar = string | number | boolean;
-const Expected = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
+const Expected = z.union([
+	z.string(),
+	z.number(),
+	z.boolean(),
+	z.array(z.union([z.string(), z.number()])),
+]);
 
 const sheetsCache = new WeakMap<OfficeFile, Sheet[]>();
 function sheetsOf(file: OfficeFile): Sheet[] {
@@ -26,7 +38,12 @@ function sheetsOf(file: OfficeFile): Sheet[] {
 
 function same(actual: Cell['value'], expected: Scalar, tolerance: number): boolean {
 	if (typeof expected === 'number') {
-		const n = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
+		const n =
+			typeof actual === 'number'
+				? actual
+				: typeof actual === 'string' && actual.trim() !== ''
+					? Number(actual)
+					: NaN;
 		return Number.isFinite(n) && Math.abs(n - expected) <= tolerance;
 	}
 	if (typeof expected === 'boolean') return actual === expected;
@@ -58,7 +75,10 @@ const ColumnValuesParams = z.strictObject({
 /** Header → column letter and header row (the first cell holding the header text). */
 function findColumn(sheet: Sheet, header: string): { col: string; row: number } | null {
 	for (const cell of sheet.cells.values()) {
-		if (typeof cell.value === 'string' && cell.value.trim().toLowerCase() === header.toLowerCase()) {
+		if (
+			typeof cell.value === 'string' &&
+			cell.value.trim().toLowerCase() === header.toLowerCase()
+		) {
 			const m = /^([A-Z]+)(\d+)$/.exec(cell.ref)!;
 			return { col: m[1]!, row: Number(m[2]) };
 		}
@@ -73,14 +93,21 @@ const calculated: CheckDefinition<z.infer<typeof CalculatedParams>> = {
 	run(ctx, p) {
 		const { sheet: name, range } = splitRef(p.cell);
 		const sheet = name ? findSheet(sheetsOf(ctx.file), name) : sheetsOf(ctx.file)[0];
-		if (!sheet) return { score: 0, message: { key: 'project.check.sheetMissing', vars: { sheet: name ?? '' } } };
-		const cells = expandRange(range).map((r) => sheet.cells.get(r) ?? { ref: r, formula: null, value: null });
+		if (!sheet)
+			return {
+				score: 0,
+				message: { key: 'project.check.sheetMissing', vars: { sheet: name ?? '' } },
+			};
+		const cells = expandRange(range).map(
+			(r) => sheet.cells.get(r) ?? { ref: r, formula: null, value: null },
+		);
 		const expected = Array.isArray(p.expected) ? p.expected : cells.map(() => p.expected as Scalar);
 		let right = 0;
 		let problem: CheckOutcome['message'] | null = null;
 		cells.forEach((c, i) => {
 			if (!c.formula) problem ??= { key: 'project.check.formulaMissing', vars: { cell: c.ref } };
-			else if (expected[i] === undefined || !same(c.value, expected[i]!, p.tolerance)) problem ??= { key: 'project.check.formulaValue', vars: { cell: c.ref } };
+			else if (expected[i] === undefined || !same(c.value, expected[i]!, p.tolerance))
+				problem ??= { key: 'project.check.formulaValue', vars: { cell: c.ref } };
 			else right++;
 		});
 		return problem ? { score: share(right, cells.length), message: problem } : ok();
@@ -94,7 +121,11 @@ const columnValues: CheckDefinition<z.infer<typeof ColumnValuesParams>> = {
 	run(ctx, p) {
 		const sheet = findSheet(sheetsOf(ctx.file), p.sheet);
 		const at = sheet ? findColumn(sheet, p.column) : null;
-		if (!sheet || !at) return { score: 0, message: { key: 'project.check.columnMissing', vars: { column: p.column, sheet: p.sheet } } };
+		if (!sheet || !at)
+			return {
+				score: 0,
+				message: { key: 'project.check.columnMissing', vars: { column: p.column, sheet: p.sheet } },
+			};
 		const have: string[] = [];
 		for (let r = at.row + 1; ; r++) {
 			const c = sheet.cells.get(`${at.col}${r}`);
@@ -112,10 +143,18 @@ const columnValues: CheckDefinition<z.infer<typeof ColumnValuesParams>> = {
 			}
 		}
 		const score = share(matched, Math.max(want, have.length));
-		return score === 1 ? ok() : { score, message: { key: 'project.check.columnValues', vars: { column: p.column, count: want } } };
+		return score === 1
+			? ok()
+			: {
+					score,
+					message: { key: 'project.check.columnValues', vars: { column: p.column, count: want } },
+				};
 	},
 };
 
 /** The engine's checks by type. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own params type
-export const ENGINE_CHECKS: Record<string, CheckDefinition<any>> = { [calculated.type]: calculated, [columnValues.type]: columnValues };
+export const ENGINE_CHECKS: Record<string, CheckDefinition<any>> = {
+	[calculated.type]: calculated,
+	[columnValues.type]: columnValues,
+};

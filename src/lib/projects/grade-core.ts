@@ -20,14 +20,20 @@ export interface GradeJob {
 	secret: Uint8Array;
 	/** The learner's current attempt. */
 	attemptId: string;
-	steps: { id: string; points: number; checks: { type: string; params: Record<string, unknown> }[] }[];
+	steps: {
+		id: string;
+		points: number;
+		checks: { type: string; params: Record<string, unknown> }[];
+	}[];
 	expected: ExpectedValues;
 }
 
-export type GradeJobResult = { ok: true; report: GradeReport } | { ok: false; refusal: UploadRefusal };
+export type GradeJobResult =
+	{ ok: true; report: GradeReport } | { ok: false; refusal: UploadRefusal };
 
 /** Parts where a visible copy of the key may be. */
-const VISIBLE_KEY_PARTS = /^(xl\/sharedStrings\.xml|xl\/worksheets\/[^/]+\.xml|word\/(document|footer\d*|header\d*)\.xml|ppt\/slides\/[^/]+\.xml|ppt\/notesSlides\/[^/]+\.xml)$/;
+const VISIBLE_KEY_PARTS =
+	/^(xl\/sharedStrings\.xml|xl\/worksheets\/[^/]+\.xml|word\/(document|footer\d*|header\d*)\.xml|ppt\/slides\/[^/]+\.xml|ppt\/notesSlides\/[^/]+\.xml)$/;
 
 /** The keys a file carries: the property alone when it has one, else every visible copy. */
 export function findAttemptKeys(file: OfficeFile): string[] {
@@ -48,12 +54,15 @@ export async function gradeJob(job: GradeJob): Promise<GradeJobResult> {
 	if (!opened.ok) return { ok: false, refusal: opened.refusal };
 	const { file } = opened;
 	// Defence in depth: no XML part may declare a DTD (the parser refuses them too).
-	for (const [path] of file.parts) if (/\.(xml|rels)$/i.test(path) && /<!DOCTYPE/i.test(file.text(path) ?? '')) return { ok: false, refusal: 'corrupt' };
+	for (const [path] of file.parts)
+		if (/\.(xml|rels)$/i.test(path) && /<!DOCTYPE/i.test(file.text(path) ?? ''))
+			return { ok: false, refusal: 'corrupt' };
 	if (file.kind !== job.kind) return { ok: false, refusal: 'wrong-app' };
 	const keys = findAttemptKeys(file);
 	if (keys.length === 0) return { ok: false, refusal: 'no-key' };
 	const ids = keys.map((k) => verifyAttemptKey(job.secret, k));
-	if (!ids.includes(job.attemptId)) return { ok: false, refusal: ids.some((id) => id !== null) ? 'wrong-attempt' : 'tampered-key' };
+	if (!ids.includes(job.attemptId))
+		return { ok: false, refusal: ids.some((id) => id !== null) ? 'wrong-attempt' : 'tampered-key' };
 
 	const ctx = { file, expected: job.expected };
 	const steps: GradedStep[] = [];
@@ -61,17 +70,29 @@ export async function gradeJob(job: GradeJob): Promise<GradeJobResult> {
 		let total = 0;
 		const messages: GradedStep['messages'] = [];
 		for (const check of step.checks) {
-			const outcome = await runCheck(check.type, check.params, ctx).catch(() => ({ score: 0, message: { key: 'project.check.unreadable' } }));
+			const outcome = await runCheck(check.type, check.params, ctx).catch(() => ({
+				score: 0,
+				message: { key: 'project.check.unreadable' },
+			}));
 			const score = Math.min(1, Math.max(0, outcome.score));
 			total += score;
 			if (score < 1) messages.push(outcome.message);
 		}
 		const earned = Math.round(((step.points * total) / step.checks.length) * 10) / 10;
-		steps.push({ id: step.id, points: earned, max: step.points, status: earned >= step.points ? 'passed' : earned > 0 ? 'partly' : 'not-yet', messages });
+		steps.push({
+			id: step.id,
+			points: earned,
+			max: step.points,
+			status: earned >= step.points ? 'passed' : earned > 0 ? 'partly' : 'not-yet',
+			messages,
+		});
 	}
 	const max = steps.reduce((s, x) => s + x.max, 0);
 	const got = steps.reduce((s, x) => s + x.points, 0);
-	return { ok: true, report: { score: max === 0 ? 0 : Math.round((got / max) * 1000) / 10, steps } };
+	return {
+		ok: true,
+		report: { score: max === 0 ? 0 : Math.round((got / max) * 1000) / 10, steps },
+	};
 }
 
 /** This module's own address, so a worker thread can load exactly this code. */

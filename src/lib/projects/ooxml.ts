@@ -72,9 +72,18 @@ const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const MAIN_TYPES: Array<[RegExp, OfficeKind | 'macro-enabled' | 'legacy-format']> = [
 	[/^application\/vnd\.ms-excel\.sheet\.binary\.macroEnabled\.main/i, 'legacy-format'],
 	[/^application\/vnd\.ms-(excel|word|powerpoint)\..*macroEnabled/i, 'macro-enabled'],
-	[/^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml$/i, 'xlsx'],
-	[/^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.(document|template)\.main\+xml$/i, 'docx'],
-	[/^application\/vnd\.openxmlformats-officedocument\.presentationml\.(presentation|slideshow|template)\.main\+xml$/i, 'pptx'],
+	[
+		/^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml$/i,
+		'xlsx',
+	],
+	[
+		/^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.(document|template)\.main\+xml$/i,
+		'docx',
+	],
+	[
+		/^application\/vnd\.openxmlformats-officedocument\.presentationml\.(presentation|slideshow|template)\.main\+xml$/i,
+		'pptx',
+	],
 ];
 
 const rawBytes = new WeakMap<OfficeFile, Uint8Array>();
@@ -92,13 +101,21 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 function sniffText(bytes: Uint8Array): 'csv' | 'not-office' {
 	const head = bytes.subarray(0, 8192);
 	if (head.includes(0)) return 'not-office';
-	const lines = decoder.decode(head).split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 20);
+	const lines = decoder
+		.decode(head)
+		.split(/\r?\n/)
+		.filter((line) => line.trim() !== '')
+		.slice(0, 20);
 	const separated = lines.filter((line) => /[,;\t|]/.test(line)).length;
 	return lines.length > 0 && separated * 2 >= lines.length ? 'csv' : 'not-office';
 }
 
-function judgeContentTypes(xml: string, parts: Map<string, Uint8Array>): OfficeKind | 'macro-enabled' | 'legacy-format' | 'not-office' {
-	if ([...parts.keys()].some((name) => /(^|\/)vbaProject\.bin$/i.test(name))) return 'macro-enabled';
+function judgeContentTypes(
+	xml: string,
+	parts: Map<string, Uint8Array>,
+): OfficeKind | 'macro-enabled' | 'legacy-format' | 'not-office' {
+	if ([...parts.keys()].some((name) => /(^|\/)vbaProject\.bin$/i.test(name)))
+		return 'macro-enabled';
 	const root = parseXmlTree(xml);
 	for (const override of findAll(root, 'Override')) {
 		const type = getAttr(override, 'ContentType') ?? '';
@@ -143,7 +160,8 @@ export function openOfficeFile(
 	limits?: Partial<OpenLimits>,
 ): { ok: true; file: OfficeFile } | { ok: false; refusal: OpenRefusal } {
 	if (startsWith(bytes, CFB_MAGIC)) {
-		const encrypted = containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo');
+		const encrypted =
+			containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo');
 		return { ok: false, refusal: encrypted ? 'encrypted' : 'legacy-format' };
 	}
 	if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { ok: false, refusal: sniffText(bytes) };
@@ -162,7 +180,8 @@ export function openOfficeFile(
 	} catch {
 		return { ok: false, refusal: 'corrupt' };
 	}
-	if (kind === 'macro-enabled' || kind === 'legacy-format' || kind === 'not-office') return { ok: false, refusal: kind };
+	if (kind === 'macro-enabled' || kind === 'legacy-format' || kind === 'not-office')
+		return { ok: false, refusal: kind };
 	const file = createOfficeFile(kind, zip.entries);
 	rawBytes.set(file, bytes);
 	return { ok: true, file };

@@ -70,11 +70,20 @@ export const ProjectSchema = z
 	.superRefine((project, ctx) => {
 		const seen = new Set<string>();
 		project.steps.forEach((s, i) => {
-			if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` });
+			if (seen.has(s.id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['steps', i, 'id'],
+					message: `duplicate step id "${s.id}"`,
+				});
 			seen.add(s.id);
 			s.checks.forEach((c, j) => {
 				if (!c.check.startsWith(`${FILE_KIND[project.app]}.`))
-					ctx.addIssue({ code: 'custom', path: ['steps', i, 'checks', j, 'check'], message: `a ${project.app} project uses ${FILE_KIND[project.app]}.* checks, not ${c.check}` });
+					ctx.addIssue({
+						code: 'custom',
+						path: ['steps', i, 'checks', j, 'check'],
+						message: `a ${project.app} project uses ${FILE_KIND[project.app]}.* checks, not ${c.check}`,
+					});
 			});
 		});
 	});
@@ -87,7 +96,14 @@ export const ProjectTranslationSchema = z.strictObject({
 	scenario: Text.optional(),
 	appNotes: Text.optional(),
 	steps: z
-		.array(z.strictObject({ id: SlugSchema, title: Text.max(140).optional(), text: Text.optional(), hint: Text.optional() }))
+		.array(
+			z.strictObject({
+				id: SlugSchema,
+				title: Text.max(140).optional(),
+				text: Text.optional(),
+				hint: Text.optional(),
+			}),
+		)
 		.default([]),
 });
 
@@ -111,7 +127,9 @@ export function mergeProjectTranslation(en: Project, tr: ProjectTranslation | un
 		appNotes: tr.appNotes ?? en.appNotes,
 		steps: en.steps.map((s) => {
 			const t = byId.get(s.id);
-			return t ? { ...s, title: t.title ?? s.title, text: t.text ?? s.text, hint: t.hint ?? s.hint } : s;
+			return t
+				? { ...s, title: t.title ?? s.title, text: t.text ?? s.text, hint: t.hint ?? s.hint }
+				: s;
 		}),
 	};
 }
@@ -119,7 +137,9 @@ export function mergeProjectTranslation(en: Project, tr: ProjectTranslation | un
 /** Problems of a translation against its English project (unknown step ids). */
 export function compareProjectTranslation(en: Project, tr: ProjectTranslation): string[] {
 	const ids = new Set(en.steps.map((s) => s.id));
-	return tr.steps.filter((s) => !ids.has(s.id)).map((s) => `translation has step "${s.id}", which English does not`);
+	return tr.steps
+		.filter((s) => !ids.has(s.id))
+		.map((s) => `translation has step "${s.id}", which English does not`);
 }
 
 /** The check's parameters: every field but `check`. */

@@ -22,11 +22,17 @@ export type AnswersResult =
 	| { ok: true; answers: DisplayAnswers }
 	| { ok: false; reason: 'not-drawn' | 'malformed'; questionId?: string };
 
-const isPosition = (v: unknown, n: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < n;
+const isPosition = (v: unknown, n: number): v is number =>
+	Number.isInteger(v) && (v as number) >= 0 && (v as number) < n;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
 
 /** Checks one answer's shape for its question; returns the cleaned answer or undefined when malformed. */
-function checkAnswer(quiz: Quiz, layout: QuizLayout, id: string, value: unknown): DisplayAnswer | undefined {
+function checkAnswer(
+	quiz: Quiz,
+	layout: QuizLayout,
+	id: string,
+	value: unknown,
+): DisplayAnswer | undefined {
 	if (value === null) return null;
 	const lq = layout.questions.find((x) => x.id === id)!;
 	const q = getLayoutQuestion(quiz, lq);
@@ -35,7 +41,9 @@ function checkAnswer(quiz: Quiz, layout: QuizLayout, id: string, value: unknown)
 		case 'single':
 			return isPosition(value, n) ? value : undefined;
 		case 'multiple':
-			return Array.isArray(value) && value.every((v) => isPosition(v, n)) && new Set(value).size === value.length
+			return Array.isArray(value) &&
+				value.every((v) => isPosition(v, n)) &&
+				new Set(value).size === value.length
 				? [...value].sort((a, b) => a - b)
 				: undefined;
 		case 'true-false':
@@ -44,17 +52,31 @@ function checkAnswer(quiz: Quiz, layout: QuizLayout, id: string, value: unknown)
 		case 'numeric':
 			return isText(value) ? value : undefined;
 		case 'ordering':
-			return Array.isArray(value) && value.length === n && value.every((v) => isPosition(v, n)) && new Set(value).size === n ? value : undefined;
+			return Array.isArray(value) &&
+				value.length === n &&
+				value.every((v) => isPosition(v, n)) &&
+				new Set(value).size === n
+				? value
+				: undefined;
 		case 'matching':
-			return Array.isArray(value) && value.length === n && value.every((v) => v === null || isPosition(v, n)) ? value : undefined;
+			return Array.isArray(value) &&
+				value.length === n &&
+				value.every((v) => v === null || isPosition(v, n))
+				? value
+				: undefined;
 		case 'fill-blanks':
-			return Array.isArray(value) && value.length === getBlanks(q.text).length && value.every(isText) ? value : undefined;
+			return Array.isArray(value) &&
+				value.length === getBlanks(q.text).length &&
+				value.every(isText)
+				? value
+				: undefined;
 	}
 }
 
 /** Validates answers sent as JSON (`{ "<question id>": answer, … }`) against an attempt's layout. */
 export function parseAnswers(quiz: Quiz, layout: QuizLayout, raw: unknown): AnswersResult {
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'malformed' };
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+		return { ok: false, reason: 'malformed' };
 	const drawn = new Set(layout.questions.map((q) => q.id));
 	const answers: DisplayAnswers = {};
 	for (const [id, value] of Object.entries(raw)) {
@@ -67,14 +89,20 @@ export function parseAnswers(quiz: Quiz, layout: QuizLayout, raw: unknown): Answ
 }
 
 /** Reads answers from form fields (`name → values`, repeated names kept) into the JSON shape, then validates. */
-export function parseFormAnswers(quiz: Quiz, layout: QuizLayout, fields: Map<string, string[]>): AnswersResult {
+export function parseFormAnswers(
+	quiz: Quiz,
+	layout: QuizLayout,
+	fields: Map<string, string[]>,
+): AnswersResult {
 	const raw: Record<string, unknown> = {};
 	const drawn = new Map(layout.questions.map((lq) => [lq.id, lq]));
 	for (const name of fields.keys()) {
 		const id = /^q\.([^.]+)/.exec(name)?.[1];
-		if (id !== undefined && !drawn.has(id)) return { ok: false, reason: 'not-drawn', questionId: id };
+		if (id !== undefined && !drawn.has(id))
+			return { ok: false, reason: 'not-drawn', questionId: id };
 	}
-	const toInt = (s: string | undefined) => (s !== undefined && /^\d{1,3}$/.test(s) ? Number(s) : Number.NaN);
+	const toInt = (s: string | undefined) =>
+		s !== undefined && /^\d{1,3}$/.test(s) ? Number(s) : Number.NaN;
 	for (const [id, lq] of drawn) {
 		const q = getLayoutQuestion(quiz, lq);
 		const one = fields.get(`q.${id}`)?.[0];
@@ -97,12 +125,16 @@ export function parseFormAnswers(quiz: Quiz, layout: QuizLayout, fields: Map<str
 			case 'ordering': {
 				if (part(0) === undefined) break;
 				const ranks = Array.from({ length: n }, (_, i) => toInt(part(i)));
-				raw[id] = ranks.some((r) => !(r >= 1 && r <= n)) ? ranks : Array.from({ length: n }, (_, i) => i).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+				raw[id] = ranks.some((r) => !(r >= 1 && r <= n))
+					? ranks
+					: Array.from({ length: n }, (_, i) => i).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
 				break;
 			}
 			case 'matching':
 				if (part(0) === undefined) break;
-				raw[id] = Array.from({ length: n }, (_, i) => (part(i) === '' || part(i) === undefined ? null : toInt(part(i))));
+				raw[id] = Array.from({ length: n }, (_, i) =>
+					part(i) === '' || part(i) === undefined ? null : toInt(part(i)),
+				);
 				break;
 			case 'fill-blanks': {
 				const blanks = getBlanks(q.text).length;

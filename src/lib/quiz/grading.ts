@@ -37,7 +37,11 @@ function getAcceptedUnits(q: { unit?: string; acceptUnits?: string[] }): string[
 export type AuthoredAnswer = DisplayAnswer;
 
 /** Maps a display-terms answer to authored terms through the layout. */
-export function toAuthoredAnswer(q: Question, lq: LayoutQuestion, answer: DisplayAnswer | undefined): AuthoredAnswer {
+export function toAuthoredAnswer(
+	q: Question,
+	lq: LayoutQuestion,
+	answer: DisplayAnswer | undefined,
+): AuthoredAnswer {
 	if (answer === undefined || answer === null) return null;
 	const order = lq.order ?? [];
 	switch (q.type) {
@@ -49,7 +53,9 @@ export function toAuthoredAnswer(q: Question, lq: LayoutQuestion, answer: Displa
 			return (answer as number[]).map((d) => order[d]!);
 		case 'matching': {
 			const chosen: (number | null)[] = order.map(() => null);
-			(answer as (number | null)[]).forEach((r, d) => (chosen[order[d]!] = r === null ? null : lq.rights![r]!));
+			(answer as (number | null)[]).forEach(
+				(r, d) => (chosen[order[d]!] = r === null ? null : lq.rights![r]!),
+			);
 			return chosen;
 		}
 		default:
@@ -59,7 +65,8 @@ export function toAuthoredAnswer(q: Question, lq: LayoutQuestion, answer: Displa
 
 /** Accepted answers of a short-text question or of each blank, with the English ones added. */
 function accepted(q: Question, english?: Question): string[][] {
-	if (q.type === 'short-text') return [[...q.accept, ...(english?.type === 'short-text' ? english.accept : [])]];
+	if (q.type === 'short-text')
+		return [[...q.accept, ...(english?.type === 'short-text' ? english.accept : [])]];
 	if (q.type !== 'fill-blanks') return [];
 	const extra = english?.type === 'fill-blanks' ? getBlanks(english.text) : [];
 	return getBlanks(q.text).map((alts, i) => [...alts, ...(extra[i] ?? [])]);
@@ -88,7 +95,9 @@ export function gradeQuestion(q: Question, answer: AuthoredAnswer, english?: Que
 		case 'numeric': {
 			const value = parseTypedNumber(answer as string, getAcceptedUnits(q));
 			if (value === null) return 0;
-			return Math.abs(value - q.answer) <= q.tolerance + 1e-9 * Math.max(1, Math.abs(q.answer)) ? 1 : 0;
+			return Math.abs(value - q.answer) <= q.tolerance + 1e-9 * Math.max(1, Math.abs(q.answer))
+				? 1
+				: 0;
 		}
 		case 'ordering':
 			return (answer as number[]).every((v, i) => v === i) ? 1 : 0;
@@ -99,7 +108,10 @@ export function gradeQuestion(q: Question, answer: AuthoredAnswer, english?: Que
 		case 'fill-blanks': {
 			const lists = accepted(q, english);
 			const typed = answer as string[];
-			return share(lists.filter((alts, i) => matchesAny(typed[i] ?? '', alts)).length, lists.length);
+			return share(
+				lists.filter((alts, i) => matchesAny(typed[i] ?? '', alts)).length,
+				lists.length,
+			);
 		}
 	}
 }
@@ -144,11 +156,21 @@ export interface GradedAttempt {
 }
 
 /** Grades every drawn question of an attempt. `english` is the English quiz when `quiz` is a translation. */
-export function gradeAttempt(quiz: Quiz, layout: QuizLayout, answers: DisplayAnswers, passMark: number, english?: Quiz): GradedAttempt {
+export function gradeAttempt(
+	quiz: Quiz,
+	layout: QuizLayout,
+	answers: DisplayAnswers,
+	passMark: number,
+	english?: Quiz,
+): GradedAttempt {
 	const questions = layout.questions.map((lq): GradedQuestion => {
 		const question = getLayoutQuestion(quiz, lq);
 		const answer = toAuthoredAnswer(question, lq, answers[lq.id]);
-		const credit = gradeQuestion(question, answer, english?.questions.find((e) => e.id === lq.id));
+		const credit = gradeQuestion(
+			question,
+			answer,
+			english?.questions.find((e) => e.id === lq.id),
+		);
 		return { question, layout: lq, answer, credit, response: formatResponse(question, answer) };
 	});
 	const total = questions.reduce((sum, g) => sum + g.question.points, 0);

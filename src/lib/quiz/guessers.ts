@@ -41,11 +41,17 @@ const bits = (mask: number) => mask.toString(2).split('1').length - 1;
 /** Every permutation of 0…n-1. */
 function permutations(n: number): number[][] {
 	if (n === 0) return [[]];
-	return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
+	return permutations(n - 1).flatMap((p) =>
+		Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]),
+	);
 }
 
 /** The credit of ticking `chosen` when `key` is the set of correct options (bit masks). */
-function creditMultiple(q: Extract<Question, { type: 'multiple' }>, chosen: number, key: number): number {
+function creditMultiple(
+	q: Extract<Question, { type: 'multiple' }>,
+	chosen: number,
+	key: number,
+): number {
 	const k = q.options.length;
 	const nRight = bits(key);
 	const right = bits(chosen & key);
@@ -61,7 +67,12 @@ function creditMultiple(q: Extract<Question, { type: 'multiple' }>, chosen: numb
  * index of the real key in `keys`. The learner picks the answer with the best average credit over
  * the keys that would have shown the same credit (ties: any of them, averaged).
  */
-function expectRetry<A, K>(answers: A[], keys: K[], credit: (a: A, k: K) => number, truth: number): number {
+function expectRetry<A, K>(
+	answers: A[],
+	keys: K[],
+	credit: (a: A, k: K) => number,
+	truth: number,
+): number {
 	const nk = keys.length;
 	const matrix = new Float64Array(answers.length * nk);
 	answers.forEach((a, i) => keys.forEach((k, j) => (matrix[i * nk + j] = credit(a, k))));
@@ -69,7 +80,8 @@ function expectRetry<A, K>(answers: A[], keys: K[], credit: (a: A, k: K) => numb
 	for (let first = 0; first < answers.length; first++) {
 		const shown = matrix[first * nk + truth]!;
 		const consistent: number[] = [];
-		for (let j = 0; j < nk; j++) if (Math.abs(matrix[first * nk + j]! - shown) < 1e-9) consistent.push(j);
+		for (let j = 0; j < nk; j++)
+			if (Math.abs(matrix[first * nk + j]! - shown) < 1e-9) consistent.push(j);
 		let [best, sum, ties] = [-1, 0, 0];
 		for (let i = 0; i < answers.length; i++) {
 			let value = 0;
@@ -135,7 +147,12 @@ export function expectFeedbackRetry(q: Question): number {
 		case 'single': {
 			const k = q.options.length;
 			const all = Array.from({ length: k }, (_, i) => i);
-			return expectRetry(all, all, (a, key) => (a === key ? 1 : 0), q.options.findIndex((o) => o.correct));
+			return expectRetry(
+				all,
+				all,
+				(a, key) => (a === key ? 1 : 0),
+				q.options.findIndex((o) => o.correct),
+			);
 		}
 		case 'multiple': {
 			const all = subsets(q.options.length);
@@ -178,7 +195,12 @@ export function expectCredits(quiz: Quiz, strategy: Strategy): number[] {
 	const seen = getSeenShare(quiz);
 	return quiz.questions.map((q) => {
 		const fresh = Math.max(expectLongest(q), expectRandom(q));
-		const known = quiz.reveal === 'after-each-attempt' ? 1 : quiz.reveal === 'feedback' ? expectFeedbackRetry(q) : expectRandom(q);
+		const known =
+			quiz.reveal === 'after-each-attempt'
+				? 1
+				: quiz.reveal === 'feedback'
+					? expectFeedbackRetry(q)
+					: expectRandom(q);
 		return seen * known + (1 - seen) * fresh;
 	});
 }
@@ -215,5 +237,7 @@ export function expectScore(quiz: Quiz, credits: number[]): number {
 
 /** Expected score (percent) of every strategy on a quiz. */
 export function expectGuesserScores(quiz: Quiz): Record<Strategy, number> {
-	return Object.fromEntries(STRATEGIES.map((s) => [s, expectScore(quiz, expectCredits(quiz, s))])) as Record<Strategy, number>;
+	return Object.fromEntries(
+		STRATEGIES.map((s) => [s, expectScore(quiz, expectCredits(quiz, s))]),
+	) as Record<Strategy, number>;
 }

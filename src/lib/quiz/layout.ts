@@ -34,7 +34,12 @@ const BLANK = /\[\[([^\]]+)\]\]/g;
 
 /** The accepted answers of each blank of a fill-blanks text. */
 export function getBlanks(text: string): string[][] {
-	return [...text.matchAll(BLANK)].map((m) => m[1]!.split('|').map((a) => a.trim()).filter(Boolean));
+	return [...text.matchAll(BLANK)].map((m) =>
+		m[1]!
+			.split('|')
+			.map((a) => a.trim())
+			.filter(Boolean),
+	);
 }
 
 /** How many choices a question's layout orders (options, items or pairs); 0 for the others. */
@@ -48,7 +53,11 @@ export function countChoices(q: Question): number {
 const isIdentity = (order: number[]) => order.every((v, i) => v === i);
 
 /** A shuffle of 0…n-1 that `avoid` does not refuse (n ≥ 2), so a starting order never shows the answer. */
-function shuffleAway(n: number, random: () => number, avoid: (order: number[]) => boolean): number[] {
+function shuffleAway(
+	n: number,
+	random: () => number,
+	avoid: (order: number[]) => boolean,
+): number[] {
 	let order = shuffle(range(n), random);
 	for (let tries = 0; tries < 20 && avoid(order); tries++) order = shuffle(range(n), random);
 	// Twenty unlucky shuffles in a row: rotating by one cannot be the avoided order.
@@ -102,8 +111,14 @@ export function verifyLayoutFits(quiz: Quiz, layout: QuizLayout): boolean {
 		const q = quiz.questions.find((x) => x.id === lq.id);
 		if (!q) return false;
 		const n = countChoices(q);
-		const fits = (order?: number[]) => !order || (order.length === n && [...order].sort((a, b) => a - b).every((v, i) => v === i));
-		return (n === 0) === !lq.order && fits(lq.order) && fits(lq.rights) && (q.type === 'matching') === Boolean(lq.rights);
+		const fits = (order?: number[]) =>
+			!order || (order.length === n && [...order].sort((a, b) => a - b).every((v, i) => v === i));
+		return (
+			(n === 0) === !lq.order &&
+			fits(lq.order) &&
+			fits(lq.rights) &&
+			(q.type === 'matching') === Boolean(lq.rights)
+		);
 	});
 }
 
@@ -135,7 +150,11 @@ export function toPublicQuestion(q: Question, lq: LayoutQuestion): PublicQuestio
 				rights: (lq.rights ?? []).map((i) => q.pairs[i]!.right),
 			};
 		case 'fill-blanks':
-			return { ...base, type: 'fill-blanks', parts: q.text.split(BLANK).filter((_, i) => i % 2 === 0) };
+			return {
+				...base,
+				type: 'fill-blanks',
+				parts: q.text.split(BLANK).filter((_, i) => i % 2 === 0),
+			};
 	}
 }
 

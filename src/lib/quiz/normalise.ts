@@ -69,8 +69,14 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * @example parseTypedNumber('২১,৬০০ টাকা।', ['Rs', 'টাকা']) // 21600
  */
 export function parseTypedNumber(typed: string, units?: string | readonly string[]): number | null {
-	let s = foldDigits(typed.normalize('NFKC')).replace(/\p{Cf}/gu, '').toLowerCase().trim();
-	s = s.replace(/[\u2212\u2012\u2013\u2014]/g, '-').replace(/\s*[।॥.]+$/u, '').trim();
+	let s = foldDigits(typed.normalize('NFKC'))
+		.replace(/\p{Cf}/gu, '')
+		.toLowerCase()
+		.trim();
+	s = s
+		.replace(/[\u2212\u2012\u2013\u2014]/g, '-')
+		.replace(/\s*[।॥.]+$/u, '')
+		.trim();
 	const list = (typeof units === 'string' ? [units] : (units ?? []))
 		.map((u) => u.normalize('NFKC').toLowerCase().trim())
 		.filter((u) => u !== '')
@@ -82,7 +88,10 @@ export function parseTypedNumber(typed: string, units?: string | readonly string
 			break;
 		}
 		if (s.startsWith(u)) {
-			s = s.slice(u.length).replace(/^[.\s]+/u, '').trim();
+			s = s
+				.slice(u.length)
+				.replace(/^[.\s]+/u, '')
+				.trim();
 			break;
 		}
 	}

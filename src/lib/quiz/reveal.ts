@@ -26,7 +26,11 @@ import type { QuestionReview, QuizResult } from './types.ts';
 export type RevealLevel = 'full' | 'feedback' | 'none';
 
 /** How much a submission reveals. `practice` is anonymous practice (never `full`). */
-export function getRevealLevel(reveal: Quiz['reveal'], hasPassed: boolean, practice = false): RevealLevel {
+export function getRevealLevel(
+	reveal: Quiz['reveal'],
+	hasPassed: boolean,
+	practice = false,
+): RevealLevel {
 	if (practice) {
 		if (reveal === 'never' || (reveal === 'after-passing' && !hasPassed)) return 'none';
 		return 'feedback';
@@ -66,18 +70,28 @@ function describe(g: GradedQuestion, labels: ReviewLabels): { yours: string; cor
 			};
 		}
 		case 'true-false':
-			return { yours: a === null ? '' : labels[String(a) as 'true' | 'false'], correct: labels[String(q.answer) as 'true' | 'false'] };
+			return {
+				yours: a === null ? '' : labels[String(a) as 'true' | 'false'],
+				correct: labels[String(q.answer) as 'true' | 'false'],
+			};
 		case 'short-text':
 			return { yours: (a as string | null) ?? '', correct: q.accept[0]! };
 		case 'numeric': {
 			const tolerance = q.tolerance > 0 ? ` ± ${q.tolerance}` : '';
-			return { yours: (a as string | null) ?? '', correct: `${q.answer}${tolerance}${q.unit ? ` ${q.unit}` : ''}` };
+			return {
+				yours: (a as string | null) ?? '',
+				correct: `${q.answer}${tolerance}${q.unit ? ` ${q.unit}` : ''}`,
+			};
 		}
 		case 'ordering':
-			return { yours: a === null ? '' : (a as number[]).map((i) => q.items[i]!).join(' → '), correct: q.items.join(' → ') };
+			return {
+				yours: a === null ? '' : (a as number[]).map((i) => q.items[i]!).join(' → '),
+				correct: q.items.join(' → '),
+			};
 		case 'matching': {
 			const chosen = (a as (number | null)[] | null) ?? [];
-			const pair = (i: number, r: number | null | undefined) => `${q.pairs[i]!.left}: ${r == null ? labels.none : q.pairs[r]!.right}`;
+			const pair = (i: number, r: number | null | undefined) =>
+				`${q.pairs[i]!.left}: ${r == null ? labels.none : q.pairs[r]!.right}`;
 			return {
 				yours: a === null ? '' : list(order.map((i) => pair(i, chosen[i]))),
 				correct: list(order.map((i) => pair(i, i))),
@@ -86,7 +100,8 @@ function describe(g: GradedQuestion, labels: ReviewLabels): { yours: string; cor
 		case 'fill-blanks': {
 			const typed = (a as string[] | null) ?? [];
 			let n = 0;
-			const fill = (pick: (alts: string, i: number) => string) => q.text.replace(/\[\[([^\]]+)\]\]/g, (_, alts: string) => `[${pick(alts, n++)}]`);
+			const fill = (pick: (alts: string, i: number) => string) =>
+				q.text.replace(/\[\[([^\]]+)\]\]/g, (_, alts: string) => `[${pick(alts, n++)}]`);
 			const yours = a === null ? '' : fill((_, i) => typed[i]?.trim() || labels.none);
 			n = 0;
 			return { yours, correct: fill((alts) => alts.split('|')[0]!.trim()) };
@@ -98,14 +113,20 @@ function describe(g: GradedQuestion, labels: ReviewLabels): { yours: string; cor
  * The review of one graded question (only call when the reveal policy allows). `level: 'feedback'`
  * leaves out the correct answer and a multi-select question's option feedback.
  */
-export function toQuestionReview(g: GradedQuestion, labels: ReviewLabels, defaultPrompt: string, level: 'full' | 'feedback' = 'full'): QuestionReview {
+export function toQuestionReview(
+	g: GradedQuestion,
+	labels: ReviewLabels,
+	defaultPrompt: string,
+	level: 'full' | 'feedback' = 'full',
+): QuestionReview {
 	const q = g.question;
 	const { yours, correct } = describe(g, labels);
 	const feedback: string[] = [];
 	const optionFeedback = q.type === 'single' || (q.type === 'multiple' && level === 'full');
 	if (optionFeedback && g.answer !== null) {
 		const chosen = ([] as number[]).concat(g.answer as number);
-		for (const i of g.layout.order ?? []) if (chosen.includes(i) && q.options[i]!.feedback) feedback.push(q.options[i]!.feedback!);
+		for (const i of g.layout.order ?? [])
+			if (chosen.includes(i) && q.options[i]!.feedback) feedback.push(q.options[i]!.feedback!);
 	}
 	return {
 		id: q.id,
@@ -134,7 +155,8 @@ export function toQuizResult(
 ): QuizResult {
 	const base = { score: graded.score, passed: graded.passed, passMark };
 	const level = getRevealLevel(quiz.reveal, graded.passed || hasPassedBefore, practice);
-	if (level === 'none') return { ...base, withheld: quiz.reveal === 'never' ? 'never' : 'after-passing' };
+	if (level === 'none')
+		return { ...base, withheld: quiz.reveal === 'never' ? 'never' : 'after-passing' };
 	const review = graded.questions.map((g) => toQuestionReview(g, labels, defaultPrompt, level));
 	return level === 'full' ? { ...base, review } : { ...base, withheld: 'answers', review };
 }

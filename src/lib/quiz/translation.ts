@@ -13,11 +13,16 @@ export function verifySameQuestion(en: Question, tr: Question): boolean {
 	if (en.id !== tr.id || en.type !== tr.type || countChoices(en) !== countChoices(tr)) return false;
 	if (en.type === 'single' || en.type === 'multiple') {
 		const trOptions = (tr as typeof en).options;
-		return en.options.every((o, i) => o.correct === trOptions[i]!.correct) && (en.type !== 'multiple' || en.scoring === (tr as typeof en).scoring);
+		return (
+			en.options.every((o, i) => o.correct === trOptions[i]!.correct) &&
+			(en.type !== 'multiple' || en.scoring === (tr as typeof en).scoring)
+		);
 	}
 	if (en.type === 'true-false') return en.answer === (tr as typeof en).answer;
-	if (en.type === 'numeric') return en.answer === (tr as typeof en).answer && en.tolerance === (tr as typeof en).tolerance;
-	if (en.type === 'fill-blanks') return getBlanks(en.text).length === getBlanks((tr as typeof en).text).length;
+	if (en.type === 'numeric')
+		return en.answer === (tr as typeof en).answer && en.tolerance === (tr as typeof en).tolerance;
+	if (en.type === 'fill-blanks')
+		return getBlanks(en.text).length === getBlanks((tr as typeof en).text).length;
 	return true;
 }
 

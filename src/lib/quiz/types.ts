@@ -6,6 +6,7 @@
  * attempt (0 = shown first). The attempt's layout, kept on the server, maps positions back to the
  * authored order; the browser never sees authored indexes or correct flags.
  */
+import type { Locale } from '../locales.ts';
 
 /** One question as the learner may see it before submitting: no answers, flags or feedback. */
 export type PublicQuestion = {
@@ -29,14 +30,29 @@ export type PublicQuestion = {
 export type QuestionType = PublicQuestion['type'];
 
 /**
- * A learner's answer to one question, in display terms. `null` (or a missing key) is unanswered.
+ * A learner's answer to each type of question, in display terms:
  * - single: option position; multiple: option positions; true-false: boolean;
  * - short-text, numeric: the text typed;
  * - ordering: item positions in the learner's order (a permutation);
  * - matching: for each left (by position) the chosen right position or null;
  * - fill-blanks: the text typed in each blank.
  */
-export type DisplayAnswer = number | number[] | boolean | string | (number | null)[] | string[] | null;
+export interface AnswerByType {
+	single: number;
+	multiple: number[];
+	'true-false': boolean;
+	'short-text': string;
+	numeric: string;
+	ordering: number[];
+	matching: (number | null)[];
+	'fill-blanks': string[];
+}
+
+/** A question of one type. */
+export type QuestionOf<T extends QuestionType> = PublicQuestion & { type: T };
+
+/** A learner's answer to one question, in display terms. `null` (or a missing key) is unanswered. */
+export type DisplayAnswer = AnswerByType[QuestionType] | null;
 
 export type DisplayAnswers = Record<string, DisplayAnswer>;
 
@@ -113,7 +129,7 @@ export interface QuizIslandProps {
 	courseSlug: string;
 	quizId: string;
 	/** Language of the page (strings, numbers) and of the quiz requested from the server. */
-	locale: 'en' | 'bn' | 'hi';
+	locale: Locale;
 	title: string;
 	passMark: number;
 	display: 'all-at-once' | 'one-at-a-time';

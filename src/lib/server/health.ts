@@ -41,11 +41,15 @@ export async function getHealth(timeoutMs = 2000): Promise<HealthReport> {
 			const path = getLocalPath(database.url);
 			const info = await stat(path);
 			seenFile ??= { dev: info.dev, ino: info.ino };
-			if (!info.isFile() || info.dev !== seenFile.dev || info.ino !== seenFile.ino) throw new Error('the database file was replaced');
+			if (!info.isFile() || info.dev !== seenFile.dev || info.ino !== seenFile.ino)
+				throw new Error('the database file was replaced');
 			await access(path, constants.R_OK | constants.W_OK);
 		}
 		const now = new Date();
-		await db.insert(healthProbeTable).values({ id: 1, checkedAt: now }).onConflictDoUpdate({ target: healthProbeTable.id, set: { checkedAt: now } });
+		await db
+			.insert(healthProbeTable)
+			.values({ id: 1, checkedAt: now })
+			.onConflictDoUpdate({ target: healthProbeTable.id, set: { checkedAt: now } });
 	};
 	let ok = false;
 	try {

@@ -63,7 +63,10 @@ export const log = pino(
 	{
 		level: process.env.LOG_LEVEL || 'info',
 		base: { service: 'dakshata' },
-		serializers: { err: (error: unknown) => serializeError(error), error: (error: unknown) => serializeError(error) },
+		serializers: {
+			err: (error: unknown) => serializeError(error),
+			error: (error: unknown) => serializeError(error),
+		},
 		redact: {
 			paths: [
 				'password',

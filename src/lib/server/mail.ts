@@ -5,7 +5,14 @@
  * it over SMTP with retries. Without SMTP_URL each message is written to DATA_DIR/outbox/ (and
  * logged) before the request answers, so a local install or a test can open the link at once.
  */
-import { DATA_DIR, MAIL_FROM, MAIL_REPLY_TO, MAIL_RETRY_FIRST_SECONDS, SITE_URL, SMTP_URL } from 'astro:env/server';
+import {
+	DATA_DIR,
+	MAIL_FROM,
+	MAIL_REPLY_TO,
+	MAIL_RETRY_FIRST_SECONDS,
+	SITE_URL,
+	SMTP_URL,
+} from 'astro:env/server';
 import { db } from './db.ts';
 import { log } from './log.ts';
 import { buildMailInsert, type DbOrTx, type OutgoingMail } from './mail/outbox.ts';

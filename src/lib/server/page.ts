@@ -1,6 +1,6 @@
 /**
  * Small helpers shared by pages: the page's locale from the `[...lang]` param, redirects that keep
- * the locale, and the sign-in requirement.
+ * the locale, the sign-in requirement, and the page number of a paged list.
  */
 import type { AstroGlobal } from 'astro';
 import { getLocaleFromParam, localizePath, type Locale } from '../i18n.ts';
@@ -34,7 +34,13 @@ const SAME_ORIGIN_BASE = 'http://same-origin.invalid';
  */
 export function getSafeNext(value: string | null | undefined, locale: Locale): string {
 	const fallback = localizePath('/dashboard', locale);
-	if (!value || value.length > 2048 || !/^\/(?![/\\])[\x21-\x7e]*$/.test(value) || value.includes('\\')) return fallback;
+	if (
+		!value ||
+		value.length > 2048 ||
+		!/^\/(?![/\\])[\x21-\x7e]*$/.test(value) ||
+		value.includes('\\')
+	)
+		return fallback;
 	let decoded: string;
 	try {
 		decoded = decodeURIComponent(value);
@@ -46,4 +52,10 @@ export function getSafeNext(value: string | null | undefined, locale: Locale): s
 	const url = new URL(value, SAME_ORIGIN_BASE);
 	if (url.origin !== SAME_ORIGIN_BASE) return fallback;
 	return url.pathname + url.search + url.hash;
+}
+
+/** Reads a 1-based page number from a query string value (`?page=`), 1 when absent or out of range. */
+export function parsePage(value: string | null): number {
+	const n = Number(value ?? '1');
+	return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 }

@@ -18,7 +18,10 @@ export interface RateLimitResult {
 }
 
 /** Counts one hit for `key` and returns the new count and window start. */
-export async function recordRateLimitHit(key: string, windowMs: number): Promise<{ count: number; windowStart: number }> {
+export async function recordRateLimitHit(
+	key: string,
+	windowMs: number,
+): Promise<{ count: number; windowStart: number }> {
 	const now = Date.now();
 	const expiredBefore = now - windowMs;
 	const row = await db
@@ -37,7 +40,11 @@ export async function recordRateLimitHit(key: string, windowMs: number): Promise
 }
 
 /** Whether `key` has reached `limit` hits in its current window (does not count). */
-export async function getRateLimitBlock(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
+export async function getRateLimitBlock(
+	key: string,
+	limit: number,
+	windowMs: number,
+): Promise<RateLimitResult> {
 	const row = await db.select().from(rateLimitTable).where(eq(rateLimitTable.key, key)).get();
 	if (!row) return { allowed: true, retryAfterSeconds: 0 };
 	const ends = row.windowStart.getTime() + windowMs;
@@ -46,10 +53,17 @@ export async function getRateLimitBlock(key: string, limit: number, windowMs: nu
 }
 
 /** Counts one hit and says whether it is within `limit` per window. */
-export async function consumeRateLimit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
+export async function consumeRateLimit(
+	key: string,
+	limit: number,
+	windowMs: number,
+): Promise<RateLimitResult> {
 	const { count, windowStart } = await recordRateLimitHit(key, windowMs);
 	if (count <= limit) return { allowed: true, retryAfterSeconds: 0 };
-	return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 1000)) };
+	return {
+		allowed: false,
+		retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 1000)),
+	};
 }
 
 /** Clears a key (e.g. after a successful sign-in). */

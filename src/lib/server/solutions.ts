@@ -18,7 +18,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { getProjectLesson, getQuizData, getQuizLesson, type Course } from '../courses.ts';
 import type { Locale } from '../i18n.ts';
-import { getLearnerRecord } from './learner-record.ts';
+import { getLearnerRecord } from './progress/learner-record.ts';
 import { loadProject } from './projects/load.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -51,22 +51,37 @@ export function getSolutionPath(courseSlug: string, after: string, name: string)
 }
 
 /** The quiz or project `after` names in this course, or null when no lesson embeds one by that id. */
-export async function getSolutionGate(course: Course, after: string, locale: Locale): Promise<SolutionGate | null> {
+export async function getSolutionGate(
+	course: Course,
+	after: string,
+	locale: Locale,
+): Promise<SolutionGate | null> {
 	const quizLesson = getQuizLesson(course, after);
 	if (quizLesson) {
 		const data = await getQuizData(course.slug, after, locale);
-		if (data) return { kind: 'quiz', id: after, title: data.quiz.title, lessonSlug: quizLesson.slug };
+		if (data)
+			return { kind: 'quiz', id: after, title: data.quiz.title, lessonSlug: quizLesson.slug };
 	}
 	const projectLesson = getProjectLesson(course, after);
 	if (projectLesson) {
 		const loaded = await loadProject(course.slug, after, locale);
-		if (loaded) return { kind: 'project', id: after, title: loaded.project.title, lessonSlug: projectLesson.slug };
+		if (loaded)
+			return {
+				kind: 'project',
+				id: after,
+				title: loaded.project.title,
+				lessonSlug: projectLesson.slug,
+			};
 	}
 	return null;
 }
 
 /** Whether the learner has passed the gate's quiz or project (any passing attempt or upload). */
-export async function verifySolutionUnlocked(userId: string, courseSlug: string, gate: SolutionGate): Promise<boolean> {
+export async function verifySolutionUnlocked(
+	userId: string,
+	courseSlug: string,
+	gate: SolutionGate,
+): Promise<boolean> {
 	const record = await getLearnerRecord(userId, courseSlug);
 	return record.passed[gate.kind].has(gate.id);
 }

@@ -3,7 +3,7 @@
  * port), publishing the Ed25519 public key that signs certificates and status lists.
  */
 import type { APIRoute } from 'astro';
-import { getDidDocument } from '../../lib/server/credential.ts';
+import { getDidDocument } from '~/lib/server/credentials/signing.ts';
 
 export const GET: APIRoute = () =>
 	new Response(JSON.stringify(getDidDocument(), null, 2), {

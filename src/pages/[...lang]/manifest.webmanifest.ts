@@ -1,10 +1,20 @@
+/**
+ * /manifest.webmanifest (and /bn/, /hi/): the web app manifest in each language, prerendered.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { createTranslator, getLangParam, getLocaleFromParam, localizePath, LOCALES } from '../../lib/i18n.ts';
+import {
+	createTranslator,
+	getLangParam,
+	getLocaleFromParam,
+	localizePath,
+	LOCALES,
+} from '~/lib/i18n.ts';
 
 /** The web app manifest in each language (linked from every page of that language), prerendered. */
 export const prerender = true;
 
-export const getStaticPaths: GetStaticPaths = () => LOCALES.map((l) => ({ params: { lang: getLangParam(l) } }));
+export const getStaticPaths: GetStaticPaths = () =>
+	LOCALES.map((l) => ({ params: { lang: getLangParam(l) } }));
 
 export const GET: APIRoute = ({ params }) => {
 	const locale = getLocaleFromParam(params.lang) ?? 'en';
@@ -28,5 +38,7 @@ export const GET: APIRoute = ({ params }) => {
 			{ src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
 		],
 	};
-	return new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/manifest+json' } });
+	return new Response(JSON.stringify(manifest), {
+		headers: { 'content-type': 'application/manifest+json' },
+	});
 };

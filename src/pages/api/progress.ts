@@ -8,12 +8,15 @@
  */
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { getCourse } from '../../lib/courses.ts';
-import { createTranslator } from '../../lib/i18n.ts';
-import { readForm } from '../../lib/server/forms.ts';
-import { getSafeNext } from '../../lib/server/page.ts';
-import { completeLesson, getCourseProgress, uncompleteLesson } from '../../lib/server/progress.ts';
-import { SlugSchema } from '../../lib/content/schemas.ts';
+import { getCourse } from '~/lib/courses.ts';
+import { errorResponse, readBody } from '~/lib/server/http/body.ts';
+import { getSafeNext } from '~/lib/server/page.ts';
+import {
+	completeLesson,
+	getCourseProgress,
+	uncompleteLesson,
+} from '~/lib/server/progress/enrolment.ts';
+import { SlugSchema } from '~/lib/content/schemas.ts';
 
 const BodySchema = z.object({
 	course: SlugSchema,
@@ -23,22 +26,16 @@ const BodySchema = z.object({
 });
 
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
-	const t = createTranslator(locals.locale);
-	const isJson = (request.headers.get('content-type') ?? '').startsWith('application/json');
+	const t = locals.t;
+	const { json: isJson, value } = await readBody(request);
 	const fail = (status: number, message: string) =>
-		isJson ? Response.json({ ok: false, error: message }, { status }) : new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-
-	let raw: unknown;
-	if (isJson) {
-		raw = await request.json().catch(() => undefined);
-	} else {
-		raw = await readForm(request);
-	}
-	const parsed = BodySchema.safeParse(raw);
+		errorResponse(status, message, { json: isJson });
+	const parsed = BodySchema.safeParse(value);
 	if (!parsed.success) return fail(400, t('error.badRequest'));
 	if (!locals.user) return fail(401, t('progress.notSignedIn'));
 	const course = await getCourse(parsed.data.course, 'en');
-	if (!course || !course.lessons.some((l) => l.slug === parsed.data.lesson)) return fail(404, t('progress.invalid'));
+	if (!course || !course.lessons.some((l) => l.slug === parsed.data.lesson))
+		return fail(404, t('progress.invalid'));
 
 	const changed =
 		parsed.data.action === 'complete'
@@ -46,5 +43,9 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
 			: await uncompleteLesson(locals.user.id, course.slug, parsed.data.lesson);
 	if (!isJson) return redirect(getSafeNext(parsed.data.back, locals.locale), 303);
 	const progress = await getCourseProgress(locals.user.id, course);
-	return Response.json({ ok: true, changed, progress: { done: progress.done, required: progress.required, percent: progress.percent } });
+	return Response.json({
+		ok: true,
+		changed,
+		progress: { done: progress.done, required: progress.required, percent: progress.percent },
+	});
 };

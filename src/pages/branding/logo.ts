@@ -3,7 +3,7 @@
  * 404 when none is configured.
  */
 import type { APIRoute } from 'astro';
-import { getBranding } from '../../lib/server/branding.ts';
+import { getBranding } from '~/lib/server/certificates/branding.ts';
 
 export const GET: APIRoute = () => {
 	const logo = getBranding().logo;

@@ -5,10 +5,13 @@
  * Its `credentialStatus` points at the revocation and suspension lists. Unknown ids: 404.
  */
 import type { APIRoute } from 'astro';
-import { getDownloadDisposition } from '../../lib/certificate-links.ts';
-import { createTranslator } from '../../lib/i18n.ts';
-import { getCertificate } from '../../lib/server/certificates.ts';
-import { getCertificateDataIntegrity, getCertificateJwt } from '../../lib/server/credential.ts';
+import { getDownloadDisposition } from '~/lib/certificates/links.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { getCertificate } from '~/lib/server/certificates/records.ts';
+import {
+	getCertificateDataIntegrity,
+	getCertificateJwt,
+} from '~/lib/server/credentials/signing.ts';
 
 export const GET: APIRoute = async ({ params, locals, request }) => {
 	const cert = await getCertificate(params.id ?? '');

@@ -1,13 +1,13 @@
 /**
  * GET /verify/<id>.jwt — the certificate as a bare compact JWS: an Open Badges 3.0 VC-JWT
- * (header `typ: JWT`, claims iss/jti/nbf/sub; see src/lib/server/credential.ts), served as
+ * (header `typ: JWT`, claims iss/jti/nbf/sub; see src/lib/server/credentials/signing.ts), served as
  * `application/vc+jwt`. Unknown or malformed ids: 404.
  */
 import type { APIRoute } from 'astro';
-import { getDownloadDisposition } from '../../lib/certificate-links.ts';
-import { createTranslator } from '../../lib/i18n.ts';
-import { getCertificate } from '../../lib/server/certificates.ts';
-import { getCertificateJwt } from '../../lib/server/credential.ts';
+import { getDownloadDisposition } from '~/lib/certificates/links.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { getCertificate } from '~/lib/server/certificates/records.ts';
+import { getCertificateJwt } from '~/lib/server/credentials/signing.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
 	const cert = await getCertificate(params.id ?? '');

@@ -5,12 +5,12 @@
  */
 import type { APIRoute } from 'astro';
 import { SITE_URL } from 'astro:env/server';
-import { getDownloadDisposition } from '../../lib/certificate-links.ts';
-import { createTranslator } from '../../lib/i18n.ts';
-import { getCertificatePdf } from '../../lib/server/certificate-pdf.ts';
-import { getBranding } from '../../lib/server/branding.ts';
-import { getCertificate, getLearnerLocale } from '../../lib/server/certificates.ts';
-import { getTranslatedCourseTitle } from '../../lib/server/certificate-title.ts';
+import { getDownloadDisposition } from '~/lib/certificates/links.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { getCertificatePdf } from '~/lib/server/certificates/pdf.ts';
+import { getBranding } from '~/lib/server/certificates/branding.ts';
+import { getCertificate, getLearnerLocale } from '~/lib/server/certificates/records.ts';
+import { getTranslatedCourseTitle } from '~/lib/server/certificates/title.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
 	const cert = await getCertificate(params.id ?? '');
@@ -22,7 +22,10 @@ export const GET: APIRoute = async ({ params, locals }) => {
 		});
 	}
 	// The course title in the learner's language too ("Translated (English)"), looked up by slug.
-	const courseTitleTranslated = await getTranslatedCourseTitle(cert.courseSlug, await getLearnerLocale(cert.userId));
+	const courseTitleTranslated = await getTranslatedCourseTitle(
+		cert.courseSlug,
+		await getLearnerLocale(cert.userId),
+	);
 	const pdf = await getCertificatePdf({ ...cert, courseTitleTranslated }, SITE_URL, getBranding());
 	return new Response(new Uint8Array(pdf), {
 		headers: {

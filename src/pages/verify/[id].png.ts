@@ -4,10 +4,10 @@
  */
 import type { APIRoute } from 'astro';
 import { SITE_URL } from 'astro:env/server';
-import { getBranding } from '../../lib/server/branding.ts';
-import { getCertificatePdf } from '../../lib/server/certificate-pdf.ts';
-import { getCertificate } from '../../lib/server/certificates.ts';
-import { getPreviewImage } from '../../lib/server/credentials/preview-image.ts';
+import { getBranding } from '~/lib/server/certificates/branding.ts';
+import { getCertificatePdf } from '~/lib/server/certificates/pdf.ts';
+import { getCertificate } from '~/lib/server/certificates/records.ts';
+import { getPreviewImage } from '~/lib/server/credentials/preview-image.ts';
 
 export const GET: APIRoute = async ({ params }) => {
 	const cert = await getCertificate(params.id ?? '');

@@ -27,7 +27,11 @@ function generate(seed: string) {
 	const freeOver = randomItem(rand, [15000, 20000, 25000, 30000]);
 	const keep = ` Orders above BDT ${freeOver.toLocaleString('en-IN')} travel free anywhere in Bangladesh.`;
 	const mistake = ` Every order this season also gets a free ${randomItem(rand, ['jute bag', 'coaster set', 'table runner', 'cushion cover'])}.`;
-	const removed = randomItem(rand, [' Prices are the same as last year.', ' Our old price list still applies.', ' Last year\'s prices still apply.']);
+	const removed = randomItem(rand, [
+		' Prices are the same as last year.',
+		' Our old price list still applies.',
+		" Last year's prices still apply.",
+	]);
 	return { season, products, month, day, keep, mistake, removed };
 }
 
@@ -47,11 +51,18 @@ export const buyerLetter: ProjectBuilder = {
 			para('[City]'),
 			para('Dear [FirstName],'),
 			para([
-				run(`Thank you for stocking Nakshi Ghor. Our ${g.season} collection is ready: ${g.products}, all hand-stitched by our artisans in Jamalpur.`),
+				run(
+					`Thank you for stocking Nakshi Ghor. Our ${g.season} collection is ready: ${g.products}, all hand-stitched by our artisans in Jamalpur.`,
+				),
 				tracked('del', 1, CLIENT, g.removed),
 			]),
 			para([
-				commented(1, run(`Please send your order by ${g.day} ${g.month} so that it reaches [Shop] in [City] in time for the festival.`)),
+				commented(
+					1,
+					run(
+						`Please send your order by ${g.day} ${g.month} so that it reaches [Shop] in [City] in time for the festival.`,
+					),
+				),
 				tracked('ins', 2, CLIENT, g.keep),
 			]),
 			para([
@@ -68,8 +79,16 @@ export const buyerLetter: ProjectBuilder = {
 				body,
 				marginCm: 2.5,
 				comments: [
-					{ id: 1, author: CLIENT, text: 'Is this date right? Please check the calendar and then delete this comment.' },
-					{ id: 2, author: CLIENT, text: 'Sorry, I added this free gift by mistake. We are not giving gifts this season, please undo it.' },
+					{
+						id: 1,
+						author: CLIENT,
+						text: 'Is this date right? Please check the calendar and then delete this comment.',
+					},
+					{
+						id: 2,
+						author: CLIENT,
+						text: 'Sorry, I added this free gift by mistake. We are not giving gifts this season, please undo it.',
+					},
 				],
 			},
 			ctx,

@@ -13,8 +13,42 @@ import type { ProjectBuilder } from './types.ts';
 /** The five cities the shop delivers to: the drop-down's items. */
 export const CUSTOMER_CITIES = ['Dhaka', 'Chattogram', 'Sylhet', 'Khulna', 'Rajshahi'] as const;
 const SOURCES = ['Facebook', 'Instagram', 'Walk-in', 'Daraz', 'Referral'];
-const FIRST = ['Rahima', 'Nusrat', 'Tanvir', 'Sadia', 'Farhan', 'Mim', 'Arif', 'Sumaiya', 'Rakib', 'Jannat', 'Imran', 'Tania', 'Shakil', 'Lamia', 'Hasan', 'Priyanka', 'Sujan', 'Ananya', 'Mahmud', 'Rupa'];
-const LAST = ['Akter', 'Hossain', 'Rahman', 'Islam', 'Chowdhury', 'Ahmed', 'Karim', 'Das', 'Saha', 'Barua', 'Sarker', 'Khan'];
+const FIRST = [
+	'Rahima',
+	'Nusrat',
+	'Tanvir',
+	'Sadia',
+	'Farhan',
+	'Mim',
+	'Arif',
+	'Sumaiya',
+	'Rakib',
+	'Jannat',
+	'Imran',
+	'Tania',
+	'Shakil',
+	'Lamia',
+	'Hasan',
+	'Priyanka',
+	'Sujan',
+	'Ananya',
+	'Mahmud',
+	'Rupa',
+];
+const LAST = [
+	'Akter',
+	'Hossain',
+	'Rahman',
+	'Islam',
+	'Chowdhury',
+	'Ahmed',
+	'Karim',
+	'Das',
+	'Saha',
+	'Barua',
+	'Sarker',
+	'Khan',
+];
 
 interface Person {
 	name: string;
@@ -32,7 +66,12 @@ function generate(seed: string): { people: Person[]; rows: Person[] } {
 		const name = `${randomItem(rand, FIRST)} ${randomItem(rand, LAST)}`;
 		if (used.has(name)) continue;
 		used.add(name);
-		people.push({ name, phone: `01${randomInt(rand, 3, 9)}${String(randomInt(rand, 0, 99_999_999)).padStart(8, '0')}`, city: randomItem(rand, CUSTOMER_CITIES), source: randomItem(rand, SOURCES) });
+		people.push({
+			name,
+			phone: `01${randomInt(rand, 3, 9)}${String(randomInt(rand, 0, 99_999_999)).padStart(8, '0')}`,
+			city: randomItem(rand, CUSTOMER_CITIES),
+			source: randomItem(rand, SOURCES),
+		});
 	}
 	const messName = (n: string) => {
 		const r = rand();
@@ -58,7 +97,13 @@ function generate(seed: string): { people: Person[]; rows: Person[] } {
 function computeExpected(seed: string): ExpectedValues {
 	const { people } = generate(seed);
 	const last = people.length + 1;
-	return { cleanNames: people.map((p) => p.name), cleanCities: people.map((p) => p.city), customerCount: people.length, tableRange: `Customers!A1:D${last}`, cityRange: `Customers!C2:C${last}` };
+	return {
+		cleanNames: people.map((p) => p.name),
+		cleanCities: people.map((p) => p.city),
+		customerCount: people.length,
+		tableRange: `Customers!A1:D${last}`,
+		cityRange: `Customers!C2:C${last}`,
+	};
 }
 
 export const customerList: ProjectBuilder = {

@@ -50,7 +50,9 @@ export function newWorkbook(): ExcelJS.Workbook {
 /** Bold header row with a light fill. */
 export function styleHeader(row: ExcelJS.Row): void {
 	row.font = { bold: true };
-	row.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } }));
+	row.eachCell(
+		(c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } }),
+	);
 }
 
 /** The "About" sheet: project title, the learner's name and the attempt key (kept by every app). */
@@ -66,7 +68,10 @@ export function addAboutSheet(wb: ExcelJS.Workbook, title: string, ctx: StartFil
 }
 
 /** The workbook's bytes with the attempt key stamped in as a custom property. */
-export async function writeStamped(wb: ExcelJS.Workbook, ctx: StartFileContext): Promise<Uint8Array> {
+export async function writeStamped(
+	wb: ExcelJS.Workbook,
+	ctx: StartFileContext,
+): Promise<Uint8Array> {
 	const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
 	return stampAttemptKey(bytes, ctx.attemptKey);
 }

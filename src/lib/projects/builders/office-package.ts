@@ -12,7 +12,8 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { stampAttemptKey } from './stamp.ts';
 
 /** Escapes text for XML content and attribute values. */
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -23,7 +24,10 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 /** A relationships part: `[id, type (last path segment), target]` rows. */
 export function relsXml(rels: Array<[string, string, string]>): string {
 	return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
-		.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type.startsWith('http') ? type : `${REL}/${type}`}" Target="${esc(target)}"/>`)
+		.map(
+			([id, type, target]) =>
+				`<Relationship Id="${id}" Type="${type.startsWith('http') ? type : `${REL}/${type}`}" Target="${esc(target)}"/>`,
+		)
 		.join('')}</Relationships>`;
 }
 
@@ -31,7 +35,9 @@ export function relsXml(rels: Array<[string, string, string]>): string {
 export function contentTypesXml(overrides: Array<[string, string]>): string {
 	return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>${overrides
 		.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`)
-		.join('')}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
+		.join(
+			'',
+		)}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
 }
 
 /** Core properties: title, author (the learner) and fixed dates. */
@@ -44,10 +50,16 @@ export function appPropsXml(application: string): string {
 }
 
 /** Zips the parts ([Content_Types].xml first) and stamps the attempt key as a custom property. */
-export function packageAndStamp(parts: Record<string, string | Uint8Array>, attemptKey: string): Uint8Array {
+export function packageAndStamp(
+	parts: Record<string, string | Uint8Array>,
+	attemptKey: string,
+): Uint8Array {
 	const mtime = new Date(2026, 0, 1);
 	const zippable: Zippable = {};
-	for (const name of ['[Content_Types].xml', ...Object.keys(parts).filter((n) => n !== '[Content_Types].xml')]) {
+	for (const name of [
+		'[Content_Types].xml',
+		...Object.keys(parts).filter((n) => n !== '[Content_Types].xml'),
+	]) {
 		const data = parts[name]!;
 		zippable[name] = [typeof data === 'string' ? strToU8(data) : data, { mtime }];
 	}
@@ -90,7 +102,12 @@ export function makePng(width: number, height: number, rgb: [number, number, num
 	hv.setUint32(0, width);
 	hv.setUint32(4, height);
 	header.set([8, 2, 0, 0, 0], 8);
-	const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array())];
+	const parts = [
+		new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', header),
+		chunk('IDAT', new Uint8Array(deflateSync(raw))),
+		chunk('IEND', new Uint8Array()),
+	];
 	const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 	let at = 0;
 	for (const p of parts) {

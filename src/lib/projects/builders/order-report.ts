@@ -6,7 +6,17 @@
  */
 import { createSeededRandom, randomInt, randomItem } from '../seeded-random.ts';
 import type { ExpectedValues } from '../types.ts';
-import { addAboutSheet, CHANNELS, CITIES, money, newWorkbook, PRODUCTS, REGIONS, styleHeader, writeStamped } from './excel-common.ts';
+import {
+	addAboutSheet,
+	CHANNELS,
+	CITIES,
+	money,
+	newWorkbook,
+	PRODUCTS,
+	REGIONS,
+	styleHeader,
+	writeStamped,
+} from './excel-common.ts';
 import type { ProjectBuilder } from './types.ts';
 
 /** Number of order rows (Orders!A2:A31). */
@@ -14,14 +24,39 @@ export const ORDER_ROWS = 30;
 
 interface Data {
 	prices: [string, string, number][];
-	orders: { id: string; day: number; customer: string; city: string; region: string; channel: string; code: string; qty: number }[];
+	orders: {
+		id: string;
+		day: number;
+		customer: string;
+		city: string;
+		region: string;
+		channel: string;
+		code: string;
+		qty: number;
+	}[];
 }
 
-const CUSTOMERS = ['Anjali Menon', 'Ravi Iyer', 'Farhan Qureshi', 'Meera Nair', 'Sunil Patil', 'Kavya Reddy', 'Imran Sheikh', 'Pooja Sharma', 'Arjun Das', 'Lakshmi Pillai', 'Neha Joshi', 'Vikram Rao'];
+const CUSTOMERS = [
+	'Anjali Menon',
+	'Ravi Iyer',
+	'Farhan Qureshi',
+	'Meera Nair',
+	'Sunil Patil',
+	'Kavya Reddy',
+	'Imran Sheikh',
+	'Pooja Sharma',
+	'Arjun Das',
+	'Lakshmi Pillai',
+	'Neha Joshi',
+	'Vikram Rao',
+];
 
 function generate(seed: string): Data {
 	const rand = createSeededRandom(`order-report:${seed}`);
-	const prices = PRODUCTS.map(([code, name, base]) => [code, name, base + randomInt(rand, -4, 4) * 5] as [string, string, number]);
+	const prices = PRODUCTS.map(
+		([code, name, base]) =>
+			[code, name, base + randomInt(rand, -4, 4) * 5] as [string, string, number],
+	);
 	const orders = Array.from({ length: ORDER_ROWS }, (_, i) => {
 		const [city, region] = randomItem(rand, CITIES);
 		return {
@@ -48,7 +83,8 @@ function computeExpected(data: Data): ExpectedValues {
 	const priceOf = new Map(data.prices.map(([c, , p]) => [c, p]));
 	const unitPrices = data.orders.map((o) => priceOf.get(o.code)!);
 	const lineTotals = data.orders.map((o, i) => money(o.qty * unitPrices[i]!));
-	const sumWhere = (f: (o: Data['orders'][number]) => boolean) => money(data.orders.reduce((s, o, i) => (f(o) ? s + lineTotals[i]! : s), 0));
+	const sumWhere = (f: (o: Data['orders'][number]) => boolean) =>
+		money(data.orders.reduce((s, o, i) => (f(o) ? s + lineTotals[i]! : s), 0));
 	return {
 		unitPrices,
 		lineTotals,
@@ -64,10 +100,32 @@ export const orderReport: ProjectBuilder = {
 		const data = generate(seed);
 		const wb = newWorkbook();
 		const orders = wb.addWorksheet('Orders', { views: [{ state: 'frozen', ySplit: 1 }] });
-		orders.addRow(['Order ID', 'Order date', 'Customer', 'City', 'Region', 'Channel', 'Product code', 'Qty', 'Unit price (₹)', 'Total (₹)']);
+		orders.addRow([
+			'Order ID',
+			'Order date',
+			'Customer',
+			'City',
+			'Region',
+			'Channel',
+			'Product code',
+			'Qty',
+			'Unit price (₹)',
+			'Total (₹)',
+		]);
 		styleHeader(orders.getRow(1));
 		for (const o of data.orders) {
-			const row = orders.addRow([o.id, new Date(Date.UTC(2026, 2, o.day)), o.customer, o.city, o.region, o.channel, o.code, o.qty, null, null]);
+			const row = orders.addRow([
+				o.id,
+				new Date(Date.UTC(2026, 2, o.day)),
+				o.customer,
+				o.city,
+				o.region,
+				o.channel,
+				o.code,
+				o.qty,
+				null,
+				null,
+			]);
 			row.getCell(2).numFmt = 'dd-mmm-yyyy';
 		}
 		[11, 13, 18, 13, 9, 11, 13, 6, 14, 12].forEach((w, i) => (orders.getColumn(i + 1).width = w));

@@ -4,7 +4,18 @@
  * picture, a footer that names the learner and shows the attempt key (Google Docs drops custom
  * properties, the footer line survives), comments, and the package around them.
  */
-import { appPropsXml, contentTypesXml, corePropsXml, esc, NS_A, NS_PIC, NS_R, packageAndStamp, relsXml, XML_HEAD } from './office-package.ts';
+import {
+	appPropsXml,
+	contentTypesXml,
+	corePropsXml,
+	esc,
+	NS_A,
+	NS_PIC,
+	NS_R,
+	packageAndStamp,
+	relsXml,
+	XML_HEAD,
+} from './office-package.ts';
 import type { StartFileContext } from './types.ts';
 
 const NS_W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -25,7 +36,9 @@ export function run(text: string, options: RunOptions = {}): string {
 
 /** A paragraph of runs (strings are plain runs), optionally in a style. */
 export function para(content: string | string[], style?: string): string {
-	const runs = (Array.isArray(content) ? content : [content]).map((c) => (c.startsWith('<') ? c : run(c))).join('');
+	const runs = (Array.isArray(content) ? content : [content])
+		.map((c) => (c.startsWith('<') ? c : run(c)))
+		.join('');
 	return `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${runs}</w:p>`;
 }
 
@@ -45,7 +58,13 @@ export function table(rows: string[][], widthsTwips: number[]): string {
 }
 
 /** An inline picture (relationship `rId`) with no alt text: `descr` is left empty on purpose. */
-export function picture(relId: string, id: number, name: string, widthCm: number, heightCm: number): string {
+export function picture(
+	relId: string,
+	id: number,
+	name: string,
+	widthCm: number,
+	heightCm: number,
+): string {
 	const cx = Math.round(widthCm * 360000);
 	const cy = Math.round(heightCm * 360000);
 	return `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${id}" name="${esc(name)}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="${NS_PIC}"><pic:pic><pic:nvPicPr><pic:cNvPr id="${id}" name="${esc(name)}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${relId}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
@@ -84,7 +103,10 @@ export function commented(id: number, runs: string): string {
 
 /** A tracked insertion or deletion by the client. */
 export function tracked(kind: 'ins' | 'del', id: number, author: string, text: string): string {
-	const t = kind === 'ins' ? `<w:t xml:space="preserve">${esc(text)}</w:t>` : `<w:delText xml:space="preserve">${esc(text)}</w:delText>`;
+	const t =
+		kind === 'ins'
+			? `<w:t xml:space="preserve">${esc(text)}</w:t>`
+			: `<w:delText xml:space="preserve">${esc(text)}</w:delText>`;
 	return `<w:${kind} w:id="${id}" w:author="${esc(author)}" w:date="2026-03-02T09:30:00Z"><w:r>${t}</w:r></w:${kind}>`;
 }
 
@@ -108,15 +130,31 @@ export function buildWordPackage(doc: WordDocument, ctx: StartFileContext): Uint
 		'docProps/app.xml': appPropsXml('Dakshata'),
 		'_rels/.rels': relsXml([
 			['rId1', 'officeDocument', 'word/document.xml'],
-			['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'],
+			[
+				'rId2',
+				'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+				'docProps/core.xml',
+			],
 			['rId3', 'extended-properties', 'docProps/app.xml'],
 		]),
 	};
 	const overrides: Array<[string, string]> = [
-		['/word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'],
-		['/word/styles.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml'],
-		['/word/settings.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml'],
-		['/word/footer1.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml'],
+		[
+			'/word/document.xml',
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+		],
+		[
+			'/word/styles.xml',
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml',
+		],
+		[
+			'/word/settings.xml',
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml',
+		],
+		[
+			'/word/footer1.xml',
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml',
+		],
 	];
 	for (const [id, bytes] of Object.entries(doc.images ?? {})) {
 		const name = `media/${id.replace(/^rId/, '').toLowerCase()}.png`;
@@ -125,10 +163,21 @@ export function buildWordPackage(doc: WordDocument, ctx: StartFileContext): Uint
 	}
 	if (doc.comments?.length) {
 		parts['word/comments.xml'] = `${XML_HEAD}<w:comments ${DOC_NS}>${doc.comments
-			.map((c) => `<w:comment w:id="${c.id}" w:author="${esc(c.author)}" w:date="2026-03-02T09:30:00Z" w:initials="${esc(c.author.split(' ').map((w) => w[0]).join(''))}"><w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>${run(c.text)}</w:p></w:comment>`)
+			.map(
+				(c) =>
+					`<w:comment w:id="${c.id}" w:author="${esc(c.author)}" w:date="2026-03-02T09:30:00Z" w:initials="${esc(
+						c.author
+							.split(' ')
+							.map((w) => w[0])
+							.join(''),
+					)}"><w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>${run(c.text)}</w:p></w:comment>`,
+			)
 			.join('')}</w:comments>`;
 		rels.push(['rIdComments', 'comments', 'comments.xml']);
-		overrides.push(['/word/comments.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml']);
+		overrides.push([
+			'/word/comments.xml',
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml',
+		]);
 	}
 	parts['word/_rels/document.xml.rels'] = relsXml(rels);
 	parts['[Content_Types].xml'] = contentTypesXml(overrides);

@@ -10,7 +10,11 @@ import { getPartXml, getRels, resolveTarget } from './xlsx-reader.ts';
 /** Path of the main document part (normally `word/document.xml`), from the package relationships. */
 export function getMainPart(file: OfficeFile): string {
 	const root = getPartXml(file, '_rels/.rels');
-	const rel = root ? getChildren(root, 'Relationship').find((r) => (getAttr(r, 'Type') ?? '').endsWith('/officeDocument')) : undefined;
+	const rel = root
+		? getChildren(root, 'Relationship').find((r) =>
+				(getAttr(r, 'Type') ?? '').endsWith('/officeDocument'),
+			)
+		: undefined;
 	return rel ? resolveTarget('', getAttr(rel, 'Target') ?? '') : 'word/document.xml';
 }
 
@@ -44,7 +48,9 @@ function getStyles(file: OfficeFile): Map<string, StyleInfo> {
 	if (cached) return cached;
 	const styles = new Map<string, StyleInfo>();
 	const main = getMainPart(file);
-	const stylesPath = [...getRels(file, main).values()].find((rel) => rel.type === 'styles')?.target ?? 'word/styles.xml';
+	const stylesPath =
+		[...getRels(file, main).values()].find((rel) => rel.type === 'styles')?.target ??
+		'word/styles.xml';
 	const root = getPartXml(file, stylesPath);
 	for (const style of root ? getChildren(root, 'style') : []) {
 		const pPr = getChild(style, 'pPr');
@@ -97,7 +103,8 @@ export function getHeadingLevel(file: OfficeFile, paragraph: XmlNode): number | 
 	return n >= 0 && n < 9 ? n + 1 : null;
 }
 
-const BODY_STYLES = /^(normal|default|standard|body text|text body|default paragraph style|plain text)$/i;
+const BODY_STYLES =
+	/^(normal|default|standard|body text|text body|default paragraph style|plain text)$/i;
 
 /**
  * True for a heading faked with formatting: a body-text paragraph (no style, or Normal/Body Text)
@@ -107,16 +114,23 @@ const BODY_STYLES = /^(normal|default|standard|body text|text body|default parag
 export function isFakeHeading(file: OfficeFile, paragraph: XmlNode): boolean {
 	const chain = getStyleChain(file, paragraph);
 	if (chain.length > 0 && !BODY_STYLES.test(chain[0]!.name.trim())) return false;
-	const runs = findAll(paragraph, 'r').filter((run) => getChildren(run, 't').some((t) => t.text.trim() !== ''));
-	return runs.length > 0 && runs.every((run) => {
-		const rPr = getChild(run, 'rPr');
-		return isOn(rPr ? getChild(rPr, 'b') : null);
-	});
+	const runs = findAll(paragraph, 'r').filter((run) =>
+		getChildren(run, 't').some((t) => t.text.trim() !== ''),
+	);
+	return (
+		runs.length > 0 &&
+		runs.every((run) => {
+			const rPr = getChild(run, 'rPr');
+			return isOn(rPr ? getChild(rPr, 'b') : null);
+		})
+	);
 }
 
 /** Visible text of a paragraph or any element (deleted text left out). */
 export function getVisibleText(node: XmlNode): string {
-	return findAll(node, 't').map((t) => t.text).join('');
+	return findAll(node, 't')
+		.map((t) => t.text)
+		.join('');
 }
 
 /** Paragraphs of the body, in order (including those in tables). */
@@ -136,12 +150,17 @@ export function getFieldInstructions(root: XmlNode): string[] {
 		if (node.name === 'fldChar') {
 			const type = getAttr(node, 'fldCharType');
 			if (type === 'begin') stack.push('');
-			else if ((type === 'separate' || type === 'end') && stack.length > 0 && stack[stack.length - 1] !== '\u0000') {
+			else if (
+				(type === 'separate' || type === 'end') &&
+				stack.length > 0 &&
+				stack[stack.length - 1] !== '\u0000'
+			) {
 				out.push(stack.pop()!);
 				if (type === 'separate') stack.push('\u0000');
 			} else if (type === 'end') stack.pop();
 		}
-		if (node.name === 'instrText' && stack.length > 0 && stack[stack.length - 1] !== '\u0000') stack[stack.length - 1] += node.text;
+		if (node.name === 'instrText' && stack.length > 0 && stack[stack.length - 1] !== '\u0000')
+			stack[stack.length - 1] += node.text;
 		node.children.forEach(walk);
 	};
 	walk(root);

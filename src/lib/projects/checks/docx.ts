@@ -5,15 +5,26 @@
  */
 import { z } from 'zod';
 import { findAll, findFirst, getAttr, getChild, type XmlNode } from '../xml.ts';
-import type { CheckDefinition } from './index.ts';
-import { getDocument, getFieldInstructions, getHeadingLevel, getParagraphs, getRelatedParts, getVisibleText, isFakeHeading, isOn } from './docx-reader.ts';
+import type { CheckDefinition } from './types.ts';
+import {
+	getDocument,
+	getFieldInstructions,
+	getHeadingLevel,
+	getParagraphs,
+	getRelatedParts,
+	getVisibleText,
+	isFakeHeading,
+	isOn,
+} from './docx-reader.ts';
 import { fail, isMeaningfulAltText, normaliseText, pass, share } from './outcome.ts';
 
 const HeadingParams = z.strictObject({
 	/** Fewest paragraphs in heading styles. Default 1. */
 	minHeadings: z.number().int().min(1).default(1),
 	/** Paragraphs (by their text) that must be headings at a given level. */
-	headings: z.array(z.strictObject({ text: z.string(), level: z.number().int().min(1).max(9) })).default([]),
+	headings: z
+		.array(z.strictObject({ text: z.string(), level: z.number().int().min(1).max(9) }))
+		.default([]),
 	/** Texts of paragraphs that must be level 1 headings (usually `$name`: they vary per attempt). */
 	level1: z.array(z.string()).default([]),
 	/** Texts of paragraphs that must be level 2 headings. */
@@ -27,20 +38,44 @@ const headingStyles: CheckDefinition<z.infer<typeof HeadingParams>> = {
 	kind: 'docx',
 	params: HeadingParams,
 	run({ file }, params) {
-		const paragraphs = getParagraphs(file).map((p) => ({ p, text: getVisibleText(p).trim(), level: getHeadingLevel(file, p) }));
+		const paragraphs = getParagraphs(file).map((p) => ({
+			p,
+			text: getVisibleText(p).trim(),
+			level: getHeadingLevel(file, p),
+		}));
 		const headings = paragraphs.filter((entry) => entry.level !== null && entry.text !== '');
-		const all = [...params.headings, ...params.level1.map((text) => ({ text, level: 1 })), ...params.level2.map((text) => ({ text, level: 2 }))];
+		const all = [
+			...params.headings,
+			...params.level1.map((text) => ({ text, level: 1 })),
+			...params.level2.map((text) => ({ text, level: 2 })),
+		];
 		const wanted = all.map((want) => {
-			const candidates = paragraphs.filter((entry) => normaliseText(entry.text) === normaliseText(want.text));
-			const found = candidates.find((c) => c.level === want.level) ?? candidates.find((c) => c.level !== null) ?? candidates[0];
+			const candidates = paragraphs.filter(
+				(entry) => normaliseText(entry.text) === normaliseText(want.text),
+			);
+			const found =
+				candidates.find((c) => c.level === want.level) ??
+				candidates.find((c) => c.level !== null) ??
+				candidates[0];
 			return { want, ok: found?.level === want.level, isHeading: found?.level != null };
 		});
 		// Bold text in table cells (a header row) is not a faked heading.
 		const inTables = new Set(findAll(getDocument(file), 'tbl').flatMap((tbl) => findAll(tbl, 'p')));
 		const fake = params.noBoldHeadings
-			? paragraphs.find((entry) => entry.level === null && entry.text.length > 0 && entry.text.length <= 80 && !inTables.has(entry.p) && isFakeHeading(file, entry.p))
+			? paragraphs.find(
+					(entry) =>
+						entry.level === null &&
+						entry.text.length > 0 &&
+						entry.text.length <= 80 &&
+						!inTables.has(entry.p) &&
+						isFakeHeading(file, entry.p),
+				)
 			: undefined;
-		const parts = [headings.length >= params.minHeadings, ...wanted.map((w) => w.ok), fake === undefined];
+		const parts = [
+			headings.length >= params.minHeadings,
+			...wanted.map((w) => w.ok),
+			fake === undefined,
+		];
 		const score = share(parts);
 		const firstWrong = wanted.find((w) => !w.ok);
 		if (firstWrong) {
@@ -48,7 +83,8 @@ const headingStyles: CheckDefinition<z.infer<typeof HeadingParams>> = {
 			return fail(key, { text: firstWrong.want.text, level: firstWrong.want.level }, score);
 		}
 		if (fake) return fail('check.headings.bold', { text: fake.text.slice(0, 60) }, score);
-		if (headings.length < params.minHeadings) return fail('check.headings.missing', { count: params.minHeadings }, score);
+		if (headings.length < params.minHeadings)
+			return fail('check.headings.missing', { count: params.minHeadings }, score);
 		return pass('check.headings.pass');
 	},
 };
@@ -65,12 +101,17 @@ const toc: CheckDefinition<z.infer<typeof TocParams>> = {
 	run({ file }, params) {
 		const body = getDocument(file);
 		const hasField = getFieldInstructions(body).some((instr) => /^TOC\b/i.test(instr));
-		const gallery = findAll(body, 'docPartGallery').some((node) => /table of contents/i.test(getAttr(node, 'val') ?? ''));
+		const gallery = findAll(body, 'docPartGallery').some((node) =>
+			/table of contents/i.test(getAttr(node, 'val') ?? ''),
+		);
 		if (!hasField && !gallery) return fail('check.toc.missing');
 		// Entries: paragraphs in a "TOC n"/"Contents n" style, or links to the headings' _Toc bookmarks.
 		const entries = getParagraphs(file).filter((p) => {
 			const style = getAttr(findFirst(p, 'pStyle') ?? p, 'val') ?? '';
-			return /^(toc|contents)\s*\d/i.test(style.replace(/([a-z])(\d)/i, '$1 $2')) || findAll(p, 'hyperlink').some((h) => /^_Toc/.test(getAttr(h, 'anchor') ?? ''));
+			return (
+				/^(toc|contents)\s*\d/i.test(style.replace(/([a-z])(\d)/i, '$1 $2')) ||
+				findAll(p, 'hyperlink').some((h) => /^_Toc/.test(getAttr(h, 'anchor') ?? ''))
+			);
 		});
 		if (entries.length < params.minEntries) return fail('check.toc.empty', undefined, 0.5);
 		return pass('check.toc.pass');
@@ -89,7 +130,9 @@ const pageNumbers: CheckDefinition<z.infer<typeof PageNumberParams>> = {
 	run({ file }, params) {
 		const places = params.where === 'either' ? ['footer', 'header'] : [params.where];
 		const found = places.some((place) =>
-			getRelatedParts(file, place).some((part) => getFieldInstructions(part).some((instr) => /^PAGE\b/i.test(instr))),
+			getRelatedParts(file, place).some((part) =>
+				getFieldInstructions(part).some((instr) => /^PAGE\b/i.test(instr)),
+			),
 		);
 		return found ? pass('check.pageNumbers.pass') : fail(`check.pageNumbers.${params.where}`);
 	},
@@ -113,14 +156,36 @@ const tableHeaderRow: CheckDefinition<z.infer<typeof TableHeaderParams>> = {
 			return trPr !== null && isOn(getChild(trPr, 'tblHeader'));
 		}).length;
 		if (withHeader >= params.minTables) return pass('check.tableHeader.pass');
-		return fail('check.tableHeader.missing', { count: params.minTables }, withHeader / params.minTables);
+		return fail(
+			'check.tableHeader.missing',
+			{ count: params.minTables },
+			withHeader / params.minTables,
+		);
 	},
 };
 
-const REVISIONS = ['ins', 'del', 'moveFrom', 'moveTo', 'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange'];
+const REVISIONS = [
+	'ins',
+	'del',
+	'moveFrom',
+	'moveTo',
+	'rPrChange',
+	'pPrChange',
+	'sectPrChange',
+	'tblPrChange',
+	'trPrChange',
+	'tcPrChange',
+	'numberingChange',
+];
 
 function getStoryParts(file: Parameters<typeof getDocument>[0]): XmlNode[] {
-	return [getDocument(file), ...getRelatedParts(file, 'header'), ...getRelatedParts(file, 'footer'), ...getRelatedParts(file, 'footnotes'), ...getRelatedParts(file, 'endnotes')];
+	return [
+		getDocument(file),
+		...getRelatedParts(file, 'header'),
+		...getRelatedParts(file, 'footer'),
+		...getRelatedParts(file, 'footnotes'),
+		...getRelatedParts(file, 'endnotes'),
+	];
 }
 
 const TrackedParams = z.strictObject({
@@ -136,7 +201,10 @@ const noTrackedChanges: CheckDefinition<z.infer<typeof TrackedParams>> = {
 	params: TrackedParams,
 	run({ file }, params) {
 		const parts = getStoryParts(file);
-		const count = parts.reduce((n, part) => n + REVISIONS.reduce((m, name) => m + findAll(part, name).length, 0), 0);
+		const count = parts.reduce(
+			(n, part) => n + REVISIONS.reduce((m, name) => m + findAll(part, name).length, 0),
+			0,
+		);
 		const text = normaliseText(parts.map(getVisibleText).join(' '));
 		const accepted = params.accepted.map((t) => text.includes(normaliseText(t)));
 		const rejected = params.rejected.map((t) => !text.includes(normaliseText(t)));
@@ -153,7 +221,10 @@ const noComments: CheckDefinition<Record<string, never>> = {
 	kind: 'docx',
 	params: z.strictObject({}).strict() as unknown as z.ZodType<Record<string, never>>,
 	run({ file }) {
-		const count = getStoryParts(file).reduce((n, part) => n + findAll(part, 'commentReference').length, 0);
+		const count = getStoryParts(file).reduce(
+			(n, part) => n + findAll(part, 'commentReference').length,
+			0,
+		);
 		return count === 0 ? pass('check.comments.pass') : fail('check.comments.remaining', { count });
 	},
 };
@@ -184,7 +255,11 @@ const mergeFields: CheckDefinition<z.infer<typeof MergeParams>> = {
 		);
 		const missing = params.fields.filter((field) => !names.has(squash(field)));
 		if (missing.length === 0) return pass('check.mergeFields.pass');
-		return fail('check.mergeFields.missing', { fields: missing.join(', ') }, 1 - missing.length / params.fields.length);
+		return fail(
+			'check.mergeFields.missing',
+			{ fields: missing.join(', ') },
+			1 - missing.length / params.fields.length,
+		);
 	},
 };
 
@@ -193,7 +268,10 @@ const TWIPS_PER_CM = 1440 / 2.54;
 const PageSetupParams = z.strictObject({
 	orientation: z.enum(['portrait', 'landscape']).optional(),
 	/** Margins in centimetres. */
-	margins: z.strictObject({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).partial().optional(),
+	margins: z
+		.strictObject({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() })
+		.partial()
+		.optional(),
 	/** Allowed difference in centimetres. Default 0.1. */
 	tolerance: z.number().nonnegative().default(0.1),
 });
@@ -212,12 +290,19 @@ const pageSetup: CheckDefinition<z.infer<typeof PageSetupParams>> = {
 		const landscape = (size ? getAttr(size, 'orient') === 'landscape' : false) || width > height;
 		const orientationOk = !params.orientation || (params.orientation === 'landscape') === landscape;
 		const sides = Object.entries(params.margins ?? {}) as Array<[string, number]>;
-		const near = (twips: string | undefined, cm: number) => twips !== undefined && Math.abs(Math.abs(Number(twips)) / TWIPS_PER_CM - cm) <= params.tolerance;
+		const near = (twips: string | undefined, cm: number) =>
+			twips !== undefined &&
+			Math.abs(Math.abs(Number(twips)) / TWIPS_PER_CM - cm) <= params.tolerance;
 		// LibreOffice keeps a header/footer inside the page margin and saves the margin it shows as
 		// the header/footer distance (w:header, w:footer), with the body's margin enlarged by the
 		// header or footer: either one matching is the margin the learner set.
 		const edge: Record<string, string> = { top: 'header', bottom: 'footer' };
-		const marginsOk = sides.every(([side, cm]) => margin !== null && (near(getAttr(margin, side), cm) || (edge[side] !== undefined && near(getAttr(margin, edge[side]!), cm))));
+		const marginsOk = sides.every(
+			([side, cm]) =>
+				margin !== null &&
+				(near(getAttr(margin, side), cm) ||
+					(edge[side] !== undefined && near(getAttr(margin, edge[side]!), cm))),
+		);
 		const score = share([orientationOk, marginsOk]);
 		if (!orientationOk) return fail(`check.pageSetup.${params.orientation}`, undefined, score);
 		if (!marginsOk) return fail('check.pageSetup.margins', undefined, score);
@@ -234,7 +319,10 @@ const AltTextParams = z.strictObject({
 function hasAltText(node: XmlNode): boolean {
 	if (node.name !== 'drawing') return isMeaningfulAltText(getAttr(node, 'alt'));
 	const docPr = findFirst(node, 'docPr');
-	return docPr !== null && (isMeaningfulAltText(getAttr(docPr, 'descr')) || isMeaningfulAltText(getAttr(docPr, 'title')));
+	return (
+		docPr !== null &&
+		(isMeaningfulAltText(getAttr(docPr, 'descr')) || isMeaningfulAltText(getAttr(docPr, 'title')))
+	);
 }
 
 const imageAltText: CheckDefinition<z.infer<typeof AltTextParams>> = {
@@ -243,13 +331,31 @@ const imageAltText: CheckDefinition<z.infer<typeof AltTextParams>> = {
 	params: AltTextParams,
 	run({ file }, params) {
 		const doc = getDocument(file);
-		const pictures = [...findAll(doc, 'drawing'), ...findAll(doc, 'shape').filter((shape) => findFirst(shape, 'imagedata') !== null)];
-		if (pictures.length < params.minImages) return fail('check.altText.noImages', { count: params.minImages });
+		const pictures = [
+			...findAll(doc, 'drawing'),
+			...findAll(doc, 'shape').filter((shape) => findFirst(shape, 'imagedata') !== null),
+		];
+		if (pictures.length < params.minImages)
+			return fail('check.altText.noImages', { count: params.minImages });
 		const missing = pictures.filter((picture) => !hasAltText(picture)).length;
 		if (missing === 0) return pass('check.altText.pass');
-		return fail('check.altText.missing', { count: missing, total: pictures.length }, 1 - missing / pictures.length);
+		return fail(
+			'check.altText.missing',
+			{ count: missing, total: pictures.length },
+			1 - missing / pictures.length,
+		);
 	},
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own params type
-export const DOCX_CHECKS: CheckDefinition<any>[] = [headingStyles, toc, pageNumbers, tableHeaderRow, noTrackedChanges, noComments, mergeFields, pageSetup, imageAltText];
+export const DOCX_CHECKS: CheckDefinition<any>[] = [
+	headingStyles,
+	toc,
+	pageNumbers,
+	tableHeaderRow,
+	noTrackedChanges,
+	noComments,
+	mergeFields,
+	pageSetup,
+	imageAltText,
+];

@@ -10,35 +10,12 @@
  * (content:check catches them with `validateCheckParams`); anything wrong with the learner's file
  * is an outcome with score 0, never an exception.
  */
-import type { z } from 'zod';
-import type { OfficeFile, OfficeKind } from '../ooxml.ts';
 import { DOCX_CHECKS } from './docx.ts';
 import { PPTX_CHECKS } from './pptx.ts';
 import { XLSX_CHECKS } from './xlsx.ts';
+import type { CheckContext, CheckDefinition, CheckOutcome } from './types.ts';
 
-/** What a check sees: the learner's file and the values computed for their attempt. */
-export interface CheckContext {
-	file: OfficeFile;
-	/** values the project's builder computed for this attempt's seeded data, by name */
-	expected: Record<string, string | number | boolean | Array<string | number>>;
-}
-
-/** A check's result. */
-export interface CheckOutcome {
-	/** 0..1 share of the step's points */
-	score: number;
-	/** learner-facing message: i18n key (prefix `check.`) + vars; says what was expected without giving the solution */
-	message: { key: string; vars?: Record<string, string | number> };
-}
-
-/** One type of check. */
-export interface CheckDefinition<P> {
-	/** e.g. 'xlsx.formula' */
-	type: string;
-	kind: OfficeKind;
-	params: z.ZodType<P>;
-	run(ctx: CheckContext, params: P): CheckOutcome | Promise<CheckOutcome>;
-}
+export type { CheckContext, CheckDefinition, CheckOutcome } from './types.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own params type
 type AnyCheck = CheckDefinition<any>;
@@ -52,12 +29,17 @@ export const CHECKS: Record<string, AnyCheck> = Object.fromEntries(
 export function resolveExpected(params: unknown, expected: CheckContext['expected']): unknown {
 	if (typeof params === 'string' && params.startsWith('$')) {
 		const name = params.slice(1);
-		if (!(name in expected)) throw new Error(`Check params name "$${name}", which the start-file builder did not compute.`);
+		if (!(name in expected))
+			throw new Error(
+				`Check params name "$${name}", which the start-file builder did not compute.`,
+			);
 		return expected[name];
 	}
 	if (Array.isArray(params)) return params.map((item) => resolveExpected(item, expected));
 	if (params && typeof params === 'object') {
-		return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, resolveExpected(value, expected)]));
+		return Object.fromEntries(
+			Object.entries(params).map(([key, value]) => [key, resolveExpected(value, expected)]),
+		);
 	}
 	return params;
 }
@@ -76,28 +58,42 @@ export function validateCheckParams(type: string, params: unknown): string | nul
 		let node: unknown = params;
 		for (const key of path) {
 			if (typeof node === 'string') break;
-			node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+			node =
+				node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
 		}
 		return typeof node === 'string' && node.startsWith('$');
 	};
 	const issues = parsed.error.issues.filter((issue) => !isPlaceholderAt(issue.path));
-	return issues.length === 0 ? null : issues.map((issue) => `${issue.path.join('.') || type}: ${issue.message}`).join('; ');
+	return issues.length === 0
+		? null
+		: issues.map((issue) => `${issue.path.join('.') || type}: ${issue.message}`).join('; ');
 }
 
 /**
  * Runs one check on a learner's file. A file of the wrong kind, or one the check cannot read,
  * scores 0 with a message; authoring errors (unknown type, bad params) throw.
  */
-export async function runCheck(type: string, params: unknown, ctx: CheckContext): Promise<CheckOutcome> {
+export async function runCheck(
+	type: string,
+	params: unknown,
+	ctx: CheckContext,
+): Promise<CheckOutcome> {
 	const check = CHECKS[type];
 	if (!check) throw new Error(`Unknown check type "${type}".`);
 	const resolved = check.params.parse(resolveExpected(params, ctx.expected));
-	if (ctx.file.kind !== check.kind) return { score: 0, message: { key: 'check.wrongKind', vars: { kind: check.kind } } };
+	if (ctx.file.kind !== check.kind)
+		return { score: 0, message: { key: 'check.wrongKind', vars: { kind: check.kind } } };
 	try {
 		const outcome = await check.run(ctx, resolved);
 		return { ...outcome, score: Math.min(1, Math.max(0, outcome.score)) };
 	} catch (error) {
 		// The one place a learner's odd file surfaces: the step scores 0 and says the part was unreadable.
-		return { score: 0, message: { key: 'check.unreadable', vars: { detail: (error as Error).message.slice(0, 200) } } };
+		return {
+			score: 0,
+			message: {
+				key: 'check.unreadable',
+				vars: { detail: (error as Error).message.slice(0, 200) },
+			},
+		};
 	}
 }

@@ -6,7 +6,8 @@
  */
 
 /** What a number format shows a number as. */
-export type FormatCategory = 'date' | 'time' | 'currency' | 'percent' | 'number' | 'text' | 'general';
+export type FormatCategory =
+	'date' | 'time' | 'currency' | 'percent' | 'number' | 'text' | 'general';
 
 const CURRENCY = /[$€£¥₹৳₨]|\b(Rs|Tk|BDT|INR|USD|EUR|GBP)\b/i;
 
@@ -44,7 +45,8 @@ export function classifyFormat(code: string): FormatCategory {
 	const bare = stripLiterals(section);
 	if (bare.trim() === '@') return 'text';
 	if (bare.includes('%')) return 'percent';
-	if (/[yd]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare) && !/[0#?]/.test(bare))) return 'date';
+	if (/[yd]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare) && !/[0#?]/.test(bare)))
+		return 'date';
 	if (/[hs]/i.test(bare) || /AM\/PM/i.test(section)) return 'time';
 	if (hasCurrency(section)) return 'currency';
 	if (/[0#?]/.test(bare)) return 'number';

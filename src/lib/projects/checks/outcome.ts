@@ -1,7 +1,7 @@
 /**
  * Small helpers shared by the checks: building outcomes, normalising text, comparing values.
  */
-import type { CheckOutcome } from './index.ts';
+import type { CheckOutcome } from './types.ts';
 
 /** A full-marks outcome. */
 export function pass(key: string, vars?: Record<string, string | number>): CheckOutcome {
@@ -19,13 +19,25 @@ export function normaliseText(text: string): string {
 }
 
 /** True when two values match: numbers within tolerance, text after `normaliseText`, booleans exactly. */
-export function valuesMatch(actual: string | number | boolean | null, expected: string | number | boolean, tolerance = 0): boolean {
+export function valuesMatch(
+	actual: string | number | boolean | null,
+	expected: string | number | boolean,
+	tolerance = 0,
+): boolean {
 	if (actual === null) return false;
 	if (typeof expected === 'number') {
-		const n = typeof actual === 'number' ? actual : typeof actual === 'string' ? Number(actual.replace(/,/g, '')) : NaN;
-		return Number.isFinite(n) && Math.abs(n - expected) <= Math.max(tolerance, 1e-9 * Math.abs(expected));
+		const n =
+			typeof actual === 'number'
+				? actual
+				: typeof actual === 'string'
+					? Number(actual.replace(/,/g, ''))
+					: NaN;
+		return (
+			Number.isFinite(n) && Math.abs(n - expected) <= Math.max(tolerance, 1e-9 * Math.abs(expected))
+		);
 	}
-	if (typeof expected === 'boolean') return actual === expected || normaliseText(String(actual)) === String(expected);
+	if (typeof expected === 'boolean')
+		return actual === expected || normaliseText(String(actual)) === String(expected);
 	return normaliseText(String(actual)) === normaliseText(expected);
 }
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { OfficeFile } from '../ooxml.ts';
 import { findAll, findFirst, getAttr, getChild, getDeepText, type XmlNode } from '../xml.ts';
 import { getMainPart, getVisibleText } from './docx-reader.ts';
-import type { CheckDefinition } from './index.ts';
+import type { CheckDefinition } from './types.ts';
 import { fail, isMeaningfulAltText, normaliseText, pass } from './outcome.ts';
 import { getPartXml, getRels } from './xlsx-reader.ts';
 
@@ -37,11 +37,19 @@ function getPlaceholderType(shape: XmlNode): string | null {
 }
 
 function getSlideTitle(slide: Slide): string {
-	const shapes = findAll(slide.root, 'sp').filter((sp) => /^(title|ctrTitle)$/.test(getPlaceholderType(sp) ?? ''));
-	return shapes.map((sp) => getVisibleText(sp)).join(' ').trim();
+	const shapes = findAll(slide.root, 'sp').filter((sp) =>
+		/^(title|ctrTitle)$/.test(getPlaceholderType(sp) ?? ''),
+	);
+	return shapes
+		.map((sp) => getVisibleText(sp))
+		.join(' ')
+		.trim();
 }
 
-const CountParams = z.strictObject({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() });
+const CountParams = z.strictObject({
+	min: z.number().int().min(0).optional(),
+	max: z.number().int().min(0).optional(),
+});
 
 const slideCount: CheckDefinition<z.infer<typeof CountParams>> = {
 	type: 'pptx.slide-count',
@@ -49,8 +57,10 @@ const slideCount: CheckDefinition<z.infer<typeof CountParams>> = {
 	params: CountParams,
 	run({ file }, params) {
 		const count = getSlides(file).length;
-		if (params.min !== undefined && count < params.min) return fail('check.slideCount.tooFew', { min: params.min, count });
-		if (params.max !== undefined && count > params.max) return fail('check.slideCount.tooMany', { max: params.max, count });
+		if (params.min !== undefined && count < params.min)
+			return fail('check.slideCount.tooFew', { min: params.min, count });
+		if (params.max !== undefined && count > params.max)
+			return fail('check.slideCount.tooMany', { max: params.max, count });
 		return pass('check.slideCount.pass');
 	},
 };
@@ -67,11 +77,19 @@ const slideTitles: CheckDefinition<z.infer<typeof TitleParams>> = {
 	kind: 'pptx',
 	params: TitleParams,
 	run({ file }, params) {
-		const slides = getSlides(file).filter((slide) => !params.slides || params.slides.includes(slide.number));
+		const slides = getSlides(file).filter(
+			(slide) => !params.slides || params.slides.includes(slide.number),
+		);
 		if (slides.length === 0) return fail('check.slideCount.tooFew', { min: 1, count: 0 });
-		const missing = slides.filter((slide) => getSlideTitle(slide) === '').map((slide) => slide.number);
+		const missing = slides
+			.filter((slide) => getSlideTitle(slide) === '')
+			.map((slide) => slide.number);
 		if (missing.length === 0) return pass('check.slideTitles.pass');
-		return fail('check.slideTitles.missing', { slides: missing.join(', ') }, 1 - missing.length / slides.length);
+		return fail(
+			'check.slideTitles.missing',
+			{ slides: missing.join(', ') },
+			1 - missing.length / slides.length,
+		);
 	},
 };
 
@@ -85,24 +103,41 @@ const pictureAltText: CheckDefinition<z.infer<typeof PictureParams>> = {
 	kind: 'pptx',
 	params: PictureParams,
 	run({ file }, params) {
-		const pictures = getSlides(file).flatMap((slide) => findAll(slide.root, 'pic').map((pic) => ({ slide: slide.number, pic })));
-		if (pictures.length < params.minPictures) return fail('check.altText.noImages', { count: params.minPictures });
+		const pictures = getSlides(file).flatMap((slide) =>
+			findAll(slide.root, 'pic').map((pic) => ({ slide: slide.number, pic })),
+		);
+		if (pictures.length < params.minPictures)
+			return fail('check.altText.noImages', { count: params.minPictures });
 		const missing = pictures.filter(({ pic }) => {
 			const cNvPr = findFirst(pic, 'cNvPr');
-			return !cNvPr || !(isMeaningfulAltText(getAttr(cNvPr, 'descr')) || isMeaningfulAltText(getAttr(cNvPr, 'title')));
+			return (
+				!cNvPr ||
+				!(
+					isMeaningfulAltText(getAttr(cNvPr, 'descr')) ||
+					isMeaningfulAltText(getAttr(cNvPr, 'title'))
+				)
+			);
 		});
 		if (missing.length === 0) return pass('check.altText.pass');
-		return fail('check.altText.slides', { slides: [...new Set(missing.map((m) => m.slide))].join(', ') }, 1 - missing.length / pictures.length);
+		return fail(
+			'check.altText.slides',
+			{ slides: [...new Set(missing.map((m) => m.slide))].join(', ') },
+			1 - missing.length / pictures.length,
+		);
 	},
 };
 
 /** Speaker-notes text of a slide: the notes page's body placeholder (not the slide image or number). */
 function getNotes(file: OfficeFile, slide: Slide): string {
-	const notesPath = [...getRels(file, slide.path).values()].find((rel) => rel.type === 'notesSlide')?.target;
+	const notesPath = [...getRels(file, slide.path).values()].find(
+		(rel) => rel.type === 'notesSlide',
+	)?.target;
 	const notes = notesPath ? getPartXml(file, notesPath) : null;
 	if (!notes) return '';
 	return findAll(notes, 'sp')
-		.filter((sp) => (getPlaceholderType(sp) ?? 'body') === 'body' || getPlaceholderType(sp) === 'obj')
+		.filter(
+			(sp) => (getPlaceholderType(sp) ?? 'body') === 'body' || getPlaceholderType(sp) === 'obj',
+		)
 		.map((sp) => getVisibleText(sp))
 		.join(' ')
 		.trim();
@@ -120,11 +155,25 @@ const speakerNotes: CheckDefinition<z.infer<typeof NotesParams>> = {
 	kind: 'pptx',
 	params: NotesParams,
 	run({ file }, params) {
-		const slides = getSlides(file).filter((slide) => !params.slides || params.slides.includes(slide.number));
-		const missing = slides.filter((slide) => getNotes(file, slide).split(/\s+/).filter(Boolean).length < params.minWords).map((s) => s.number);
-		if (params.slides && slides.length < params.slides.length) return fail('check.slideCount.tooFew', { min: Math.max(...params.slides), count: slides.length });
+		const slides = getSlides(file).filter(
+			(slide) => !params.slides || params.slides.includes(slide.number),
+		);
+		const missing = slides
+			.filter(
+				(slide) => getNotes(file, slide).split(/\s+/).filter(Boolean).length < params.minWords,
+			)
+			.map((s) => s.number);
+		if (params.slides && slides.length < params.slides.length)
+			return fail('check.slideCount.tooFew', {
+				min: Math.max(...params.slides),
+				count: slides.length,
+			});
 		if (missing.length === 0) return pass('check.speakerNotes.pass');
-		return fail('check.speakerNotes.missing', { slides: missing.join(', '), words: params.minWords }, 1 - missing.length / slides.length);
+		return fail(
+			'check.speakerNotes.missing',
+			{ slides: missing.join(', '), words: params.minWords },
+			1 - missing.length / slides.length,
+		);
 	},
 };
 
@@ -132,7 +181,14 @@ const speakerNotes: CheckDefinition<z.infer<typeof NotesParams>> = {
 const LAYOUT_ALIASES: Record<string, string[]> = {
 	title: ['title', 'title slide'],
 	obj: ['obj', 'title and content', 'title, content', 'title and body'],
-	twoObj: ['twoobj', 'two content', 'title and 2 content', 'title, 2 content', 'title, content and 2 content', 'title and two columns'],
+	twoObj: [
+		'twoobj',
+		'two content',
+		'title and 2 content',
+		'title, 2 content',
+		'title, content and 2 content',
+		'title and two columns',
+	],
 	secHead: ['sechead', 'section header', 'section title'],
 	titleOnly: ['titleonly', 'title only', 'title, only'],
 	blank: ['blank'],
@@ -153,22 +209,35 @@ const layoutUsed: CheckDefinition<z.infer<typeof LayoutParams>> = {
 	kind: 'pptx',
 	params: LayoutParams,
 	run({ file }, params) {
-		const accepted = new Set([params.layout, ...(LAYOUT_ALIASES[params.layout] ?? [])].map(normaliseText));
+		const accepted = new Set(
+			[params.layout, ...(LAYOUT_ALIASES[params.layout] ?? [])].map(normaliseText),
+		);
 		const uses = (slide: Slide) => {
-			const layoutPath = [...getRels(file, slide.path).values()].find((rel) => rel.type === 'slideLayout')?.target;
+			const layoutPath = [...getRels(file, slide.path).values()].find(
+				(rel) => rel.type === 'slideLayout',
+			)?.target;
 			const layout = layoutPath ? getPartXml(file, layoutPath) : null;
 			if (!layout) return false;
 			const name = getAttr(getChild(layout, 'cSld') ?? layout, 'name') ?? '';
-			return accepted.has(normaliseText(getAttr(layout, 'type') ?? '')) || accepted.has(normaliseText(name));
+			return (
+				accepted.has(normaliseText(getAttr(layout, 'type') ?? '')) ||
+				accepted.has(normaliseText(name))
+			);
 		};
 		const slides = getSlides(file);
 		if (params.slides) {
 			const wrong = params.slides.filter((n) => !slides[n - 1] || !uses(slides[n - 1]!));
 			if (wrong.length === 0) return pass('check.layout.pass');
-			return fail('check.layout.slides', { slides: wrong.join(', ') }, 1 - wrong.length / params.slides.length);
+			return fail(
+				'check.layout.slides',
+				{ slides: wrong.join(', ') },
+				1 - wrong.length / params.slides.length,
+			);
 		}
 		const count = slides.filter(uses).length;
-		return count >= params.minSlides ? pass('check.layout.pass') : fail('check.layout.missing', { count: params.minSlides }, count / params.minSlides);
+		return count >= params.minSlides
+			? pass('check.layout.pass')
+			: fail('check.layout.missing', { count: params.minSlides }, count / params.minSlides);
 	},
 };
 
@@ -191,7 +260,8 @@ const minFontSize: CheckDefinition<z.infer<typeof FontParams>> = {
 				for (const run of findAll(body, 'r')) {
 					const rPr = getChild(run, 'rPr');
 					const size = rPr ? getAttr(rPr, 'sz') : undefined;
-					if (size && getDeepText(run).trim() !== '' && (Number(size) / 100) * scale < params.minPt) small.add(slide.number);
+					if (size && getDeepText(run).trim() !== '' && (Number(size) / 100) * scale < params.minPt)
+						small.add(slide.number);
 				}
 			}
 		}
@@ -201,4 +271,11 @@ const minFontSize: CheckDefinition<z.infer<typeof FontParams>> = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own params type
-export const PPTX_CHECKS: CheckDefinition<any>[] = [slideCount, slideTitles, pictureAltText, speakerNotes, layoutUsed, minFontSize];
+export const PPTX_CHECKS: CheckDefinition<any>[] = [
+	slideCount,
+	slideTitles,
+	pictureAltText,
+	speakerNotes,
+	layoutUsed,
+	minFontSize,
+];

@@ -28,7 +28,8 @@ export function columnToNumber(letters: string): number {
 /** Column number to letters (1 → `A`). */
 export function numberToColumn(n: number): string {
 	let s = '';
-	for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+	for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+		s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
 	return s;
 }
 
@@ -88,13 +89,17 @@ export function parseSqref(sqref: string): CellRange[] {
 /** True when the position lies inside the range. */
 export function rangeContains(range: CellRange, position: CellPosition): boolean {
 	return (
-		position.row >= range.start.row && position.row <= range.end.row && position.col >= range.start.col && position.col <= range.end.col
+		position.row >= range.start.row &&
+		position.row <= range.end.row &&
+		position.col >= range.start.col &&
+		position.col <= range.end.col
 	);
 }
 
 /** True when every cell of `inner` lies in one of `outers`. Counts cells only for small ranges. */
 export function rangesCover(outers: CellRange[], inner: CellRange): boolean {
-	if (outers.some((outer) => rangeContains(outer, inner.start) && rangeContains(outer, inner.end))) return true;
+	if (outers.some((outer) => rangeContains(outer, inner.start) && rangeContains(outer, inner.end)))
+		return true;
 	const cells = (inner.end.row - inner.start.row + 1) * (inner.end.col - inner.start.col + 1);
 	if (cells > 100000) return false;
 	for (let row = inner.start.row; row <= inner.end.row; row++) {

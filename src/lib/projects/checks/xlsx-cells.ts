@@ -4,18 +4,30 @@
  * LibreOffice, Google Sheets and exceljs all write them), so no formula is evaluated here.
  */
 import { z } from 'zod';
-import type { CheckDefinition } from './index.ts';
+import type { CheckDefinition } from './types.ts';
 import { fail, normaliseText, pass, share, valuesMatch } from './outcome.ts';
 import { formatRange, parseRange, type CellRange } from './refs.ts';
-import { getColumnData, getRangeCells, getSheet, getWorkbook, type Sheet, type SheetCell } from './xlsx-reader.ts';
+import {
+	getColumnData,
+	getRangeCells,
+	getSheet,
+	getWorkbook,
+	type Sheet,
+	type SheetCell,
+} from './xlsx-reader.ts';
 import { classifyFormat, countDecimals, type FormatCategory } from './number-formats.ts';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 /** A cell or range reference such as `Summary!B4` or `Data!B2:B20`. */
-export const RangeParam = z.string().refine((ref) => parseRange(ref) !== null, 'not a cell or range reference');
+export const RangeParam = z
+	.string()
+	.refine((ref) => parseRange(ref) !== null, 'not a cell or range reference');
 
 /** Opens the sheet a reference names (or the first sheet); null when it does not exist. */
-export function getRangeSheet(file: Parameters<typeof getSheet>[0], ref: string): { sheet: Sheet; range: CellRange } | null {
+export function getRangeSheet(
+	file: Parameters<typeof getSheet>[0],
+	ref: string,
+): { sheet: Sheet; range: CellRange } | null {
 	const range = parseRange(ref)!;
 	const sheet = getSheet(file, range.sheet);
 	return sheet ? { sheet, range } : null;
@@ -29,8 +41,17 @@ export function serialToIsoDate(serial: number, date1904: boolean): string {
 	return new Date(epoch + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
-function cellMatches(cell: SheetCell, expected: string | number | boolean, tolerance: number, date1904: boolean): boolean {
-	if (typeof expected === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(expected) && typeof cell.value === 'number') {
+function cellMatches(
+	cell: SheetCell,
+	expected: string | number | boolean,
+	tolerance: number,
+	date1904: boolean,
+): boolean {
+	if (
+		typeof expected === 'string' &&
+		/^\d{4}-\d{2}-\d{2}$/.test(expected) &&
+		typeof cell.value === 'number'
+	) {
 		return serialToIsoDate(cell.value, date1904) === expected;
 	}
 	return valuesMatch(cell.value, expected, tolerance);
@@ -61,14 +82,21 @@ const value: CheckDefinition<z.infer<typeof ValueParams>> = {
 		const right = cells.map((cell, i) => {
 			const want = expected[i];
 			if (want === undefined) return false;
-			if (params.text === 'exact' && typeof want === 'string' && typeof cell.value === 'string') return cell.value === want;
+			if (params.text === 'exact' && typeof want === 'string' && typeof cell.value === 'string')
+				return cell.value === want;
 			return cellMatches(cell, want, params.tolerance, date1904);
 		});
 		if (right.every(Boolean) && cells.length === expected.length) return pass('check.value.pass');
 		if (cells.length === 1) {
-			return fail(cells[0]!.value === null ? 'check.value.empty' : 'check.value.wrong', { cell: label });
+			return fail(cells[0]!.value === null ? 'check.value.empty' : 'check.value.wrong', {
+				cell: label,
+			});
 		}
-		return fail('check.value.partial', { range: label, right: right.filter(Boolean).length, total: cells.length }, share(right));
+		return fail(
+			'check.value.partial',
+			{ range: label, right: right.filter(Boolean).length, total: cells.length },
+			share(right),
+		);
 	},
 };
 
@@ -77,7 +105,9 @@ export function getFormulaFunctions(formula: string): Set<string> {
 	const withoutStrings = formula.replace(/"[^"]*"/g, '""');
 	const names = new Set<string>();
 	for (const match of withoutStrings.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)) {
-		names.add(match[1]!.toUpperCase().replace(/^(_XLFN\.|_XLWS\.|COM\.MICROSOFT\.|ORG\.OPENOFFICE\.)+/, ''));
+		names.add(
+			match[1]!.toUpperCase().replace(/^(_XLFN\.|_XLWS\.|COM\.MICROSOFT\.|ORG\.OPENOFFICE\.)+/, ''),
+		);
 	}
 	return names;
 }
@@ -109,12 +139,18 @@ const FormulaParams = z.strictObject({
 
 type FormulaProblem = 'pass' | 'empty' | 'typed' | 'functions' | 'value';
 
-function judgeFormulaCell(cell: SheetCell, params: z.infer<typeof FormulaParams>, expected: string | number | boolean | undefined, date1904: boolean): FormulaProblem {
+function judgeFormulaCell(
+	cell: SheetCell,
+	params: z.infer<typeof FormulaParams>,
+	expected: string | number | boolean | undefined,
+	date1904: boolean,
+): FormulaProblem {
 	if (cell.formula === null) return cell.value === null ? 'empty' : 'typed';
 	const used = getFormulaFunctions(cell.formula);
 	const hasAll = params.functions.every((f) => getAlternatives(f).some((name) => used.has(name)));
 	if (!hasAll) return 'functions';
-	if (expected !== undefined && !cellMatches(cell, expected, params.tolerance, date1904)) return 'value';
+	if (expected !== undefined && !cellMatches(cell, expected, params.tolerance, date1904))
+		return 'value';
 	return 'pass';
 }
 
@@ -127,15 +163,25 @@ const formula: CheckDefinition<z.infer<typeof FormulaParams>> = {
 		if (!found) return fail('check.sheetMissing', { sheet: parseRange(params.cell)!.sheet ?? '' });
 		const cells = getRangeCells(found.sheet, found.range);
 		const single = params.expected;
-		const expected: Array<string | number | boolean | undefined> = Array.isArray(single) ? single : cells.map(() => single);
+		const expected: Array<string | number | boolean | undefined> = Array.isArray(single)
+			? single
+			: cells.map(() => single);
 		const { date1904 } = getWorkbook(file);
 		const results = cells.map((cell, i) => judgeFormulaCell(cell, params, expected[i], date1904));
 		const firstBad = results.findIndex((result) => result !== 'pass');
 		if (firstBad < 0) return pass('check.formula.pass');
-		const vars = { cell: cells[firstBad]!.ref, functions: describeFunctions(params.functions), wrong: results.filter((r) => r !== 'pass').length, total: cells.length };
+		const vars = {
+			cell: cells[firstBad]!.ref,
+			functions: describeFunctions(params.functions),
+			wrong: results.filter((r) => r !== 'pass').length,
+			total: cells.length,
+		};
 		const problem = results[firstBad]!;
 		// Without required functions, "a formula using …" would name nothing: say "a formula".
-		const key = params.functions.length === 0 && (problem === 'typed' || problem === 'empty') ? `${problem}Any` : problem;
+		const key =
+			params.functions.length === 0 && (problem === 'typed' || problem === 'empty')
+				? `${problem}Any`
+				: problem;
 		return fail(`check.formula.${key}`, vars, share(results.map((r) => r === 'pass')));
 	},
 };
@@ -160,9 +206,19 @@ const numberFormat: CheckDefinition<z.infer<typeof NumberFormatParams>> = {
 		const label = formatRange(found.range);
 		const cells = getRangeCells(found.sheet, found.range);
 		const codes = cells.map((cell) => formatCodes[cell.style] ?? 'General');
-		const categoryRight = codes.map((code) => classifyFormat(code) === (params.category as FormatCategory));
-		if (!categoryRight.every(Boolean)) return fail(`check.numberFormat.${params.category}`, { range: label }, share(categoryRight) / 2);
-		if (params.decimals !== undefined && !codes.every((code) => countDecimals(code) === params.decimals)) {
+		const categoryRight = codes.map(
+			(code) => classifyFormat(code) === (params.category as FormatCategory),
+		);
+		if (!categoryRight.every(Boolean))
+			return fail(
+				`check.numberFormat.${params.category}`,
+				{ range: label },
+				share(categoryRight) / 2,
+			);
+		if (
+			params.decimals !== undefined &&
+			!codes.every((code) => countDecimals(code) === params.decimals)
+		) {
 			return fail('check.numberFormat.decimals', { range: label, decimals: params.decimals }, 0.5);
 		}
 		return pass('check.numberFormat.pass');
@@ -190,10 +246,16 @@ const sorted: CheckDefinition<z.infer<typeof SortedParams>> = {
 		const found = getRangeSheet(file, params.range);
 		if (!found) return fail('check.sheetMissing', { sheet: parseRange(params.range)!.sheet ?? '' });
 		const column = params.column.toUpperCase();
-		const columnRange = parseRange(`${column}${found.range.start.row}:${column}${found.range.end.row}`)!;
+		const columnRange = parseRange(
+			`${column}${found.range.start.row}:${column}${found.range.end.row}`,
+		)!;
 		const values = getRangeCells(found.sheet, columnRange).map((cell) => cell.value);
 		const sign = params.order === 'ascending' ? 1 : -1;
-		const inOrder = values.every((v, i) => i === 0 || (v !== null && values[i - 1] !== null && sign * compareCells(values[i - 1]!, v) <= 0));
+		const inOrder = values.every(
+			(v, i) =>
+				i === 0 ||
+				(v !== null && values[i - 1] !== null && sign * compareCells(values[i - 1]!, v) <= 0),
+		);
 		const vars = { column, range: formatRange(found.range) };
 		return inOrder ? pass('check.sorted.pass') : fail(`check.sorted.${params.order}`, vars);
 	},
@@ -213,19 +275,33 @@ const noErrors: CheckDefinition<z.infer<typeof NoErrorsParams>> = {
 	kind: 'xlsx',
 	params: NoErrorsParams,
 	run({ file }, params) {
-		const names = params.sheet ? [params.sheet] : getWorkbook(file).sheets.map((sheet) => sheet.name);
+		const names = params.sheet
+			? [params.sheet]
+			: getWorkbook(file).sheets.map((sheet) => sheet.name);
 		const bad: string[] = [];
 		for (const name of names) {
 			const sheet = getSheet(file, name);
 			if (!sheet) return fail('check.sheetMissing', { sheet: name });
 			const limit = params.range ? parseRange(params.range) : null;
 			for (const cell of sheet.cells.values()) {
-				if (limit && (cell.row < limit.start.row || cell.row > limit.end.row || cell.col < limit.start.col || cell.col > limit.end.col)) continue;
-				const isError = cell.error !== null || (typeof cell.value === 'string' && ERROR_VALUES.test(cell.value)) || /#REF!/.test(cell.formula ?? '');
+				if (
+					limit &&
+					(cell.row < limit.start.row ||
+						cell.row > limit.end.row ||
+						cell.col < limit.start.col ||
+						cell.col > limit.end.col)
+				)
+					continue;
+				const isError =
+					cell.error !== null ||
+					(typeof cell.value === 'string' && ERROR_VALUES.test(cell.value)) ||
+					/#REF!/.test(cell.formula ?? '');
 				if (isError) bad.push(names.length > 1 ? `${sheet.name}!${cell.ref}` : cell.ref);
 			}
 		}
-		return bad.length === 0 ? pass('check.noErrors.pass') : fail('check.noErrors.found', { count: bad.length, cell: bad[0]! });
+		return bad.length === 0
+			? pass('check.noErrors.pass')
+			: fail('check.noErrors.found', { count: bad.length, cell: bad[0]! });
 	},
 };
 
@@ -258,7 +334,13 @@ const columnValues: CheckDefinition<z.infer<typeof ColumnValuesParams>> = {
 			}
 		}
 		const score = matched / Math.max(params.expected.length, data.cells.length, 1);
-		return score === 1 ? pass('check.columnValues.pass') : fail('check.columnValues.wrong', { column: params.column, count: params.expected.length }, score);
+		return score === 1
+			? pass('check.columnValues.pass')
+			: fail(
+					'check.columnValues.wrong',
+					{ column: params.column, count: params.expected.length },
+					score,
+				);
 	},
 };
 

@@ -7,24 +7,45 @@
 import { z } from 'zod';
 import type { OfficeFile } from '../ooxml.ts';
 import { findAll, findFirst, getAttr, getChild, getChildren, type XmlNode } from '../xml.ts';
-import type { CheckDefinition } from './index.ts';
+import type { CheckDefinition } from './types.ts';
 import { fail, normaliseText, pass, share } from './outcome.ts';
 import { formatRange, parseRange, rangesCover, type CellRange } from './refs.ts';
 import { RangeParam } from './xlsx-cells.ts';
 import { getPartXml, getRels, getSheet } from './xlsx-reader.ts';
 
 /** Parts of one type reached from a sheet's relationships, or every part under `folder`. */
-function getObjectParts(file: OfficeFile, sheetName: string | undefined, relType: string, folder: RegExp): string[] | null {
+function getObjectParts(
+	file: OfficeFile,
+	sheetName: string | undefined,
+	relType: string,
+	folder: RegExp,
+): string[] | null {
 	if (!sheetName) return [...file.parts.keys()].filter((path) => folder.test(path)).sort();
 	const sheet = getSheet(file, sheetName);
 	if (!sheet) return null;
-	const direct = [...getRels(file, sheet.path).values()].filter((rel) => rel.type === relType).map((rel) => rel.target);
+	const direct = [...getRels(file, sheet.path).values()]
+		.filter((rel) => rel.type === relType)
+		.map((rel) => rel.target);
 	if (relType !== 'chart') return direct;
 	const drawings = [...getRels(file, sheet.path).values()].filter((rel) => rel.type === 'drawing');
-	return drawings.flatMap((drawing) => [...getRels(file, drawing.target).values()].filter((rel) => rel.type === 'chart').map((rel) => rel.target));
+	return drawings.flatMap((drawing) =>
+		[...getRels(file, drawing.target).values()]
+			.filter((rel) => rel.type === 'chart')
+			.map((rel) => rel.target),
+	);
 }
 
-const Aggregation = z.enum(['sum', 'count', 'average', 'max', 'min', 'countNums', 'product', 'stdDev', 'var']);
+const Aggregation = z.enum([
+	'sum',
+	'count',
+	'average',
+	'max',
+	'min',
+	'countNums',
+	'product',
+	'stdDev',
+	'var',
+]);
 
 const PivotParams = z.strictObject({
 	/** Sheet the pivot table is on; omitted: any sheet. */
@@ -34,7 +55,9 @@ const PivotParams = z.strictObject({
 	/** Fields in Columns. */
 	columns: z.array(z.string()).default([]),
 	/** Fields in Values, each with its aggregation (default sum). */
-	values: z.array(z.strictObject({ field: z.string(), aggregation: Aggregation.default('sum') })).default([]),
+	values: z
+		.array(z.strictObject({ field: z.string(), aggregation: Aggregation.default('sum') }))
+		.default([]),
 	/** Fields in Filters. */
 	filters: z.array(z.string()).default([]),
 });
@@ -49,9 +72,13 @@ interface PivotFacts {
 function readPivot(file: OfficeFile, path: string): PivotFacts | null {
 	const root = getPartXml(file, path);
 	if (!root) return null;
-	const cachePath = [...getRels(file, path).values()].find((rel) => rel.type === 'pivotCacheDefinition')?.target;
+	const cachePath = [...getRels(file, path).values()].find(
+		(rel) => rel.type === 'pivotCacheDefinition',
+	)?.target;
 	const cache = cachePath ? getPartXml(file, cachePath) : null;
-	const names = cache ? findAll(cache, 'cacheField').map((field) => normaliseText(getAttr(field, 'name') ?? '')) : [];
+	const names = cache
+		? findAll(cache, 'cacheField').map((field) => normaliseText(getAttr(field, 'name') ?? ''))
+		: [];
 	const nameOf = (index: string | undefined) => names[Number(index)] ?? '';
 	const fieldList = (container: string, child: string, attr: string) =>
 		getChildren(getChild(root, container) ?? root, child)
@@ -74,7 +101,11 @@ function scorePivot(facts: PivotFacts, params: z.infer<typeof PivotParams>): boo
 	return [
 		params.rows.map((name) => has(facts.rows, name)),
 		params.columns.map((name) => has(facts.columns, name)),
-		params.values.map((want) => facts.values.some((v) => v.field === normaliseText(want.field) && v.aggregation === want.aggregation)),
+		params.values.map((want) =>
+			facts.values.some(
+				(v) => v.field === normaliseText(want.field) && v.aggregation === want.aggregation,
+			),
+		),
 		params.filters.map((name) => has(facts.filters, name)),
 	];
 }
@@ -113,24 +144,29 @@ const CHART_ELEMENTS: Record<string, RegExp> = {
 
 const ChartType = z.enum(['column', 'bar', 'line', 'pie', 'doughnut', 'scatter', 'area']);
 
-const ChartParams = z.strictObject({
-	/** Sheet the chart is on; omitted: any sheet. */
-	sheet: z.string().optional(),
-	/** Kind of chart (`column` is vertical bars, `bar` horizontal). */
-	type: ChartType.optional(),
-	/** Or: kinds any one of which will do, e.g. `[column, bar]`. */
-	types: z.array(ChartType).min(1).optional(),
-	/** The values the chart must plot, e.g. `Summary!B2:B6` (series may be split over columns). */
-	values: RangeParam.optional(),
-	/** Whether a title is required (default true); a string: the title must contain it. */
-	title: z.union([z.boolean(), z.string()]).default(true),
-}).refine((p) => p.type !== undefined || p.types !== undefined, 'give type or types');
+const ChartParams = z
+	.strictObject({
+		/** Sheet the chart is on; omitted: any sheet. */
+		sheet: z.string().optional(),
+		/** Kind of chart (`column` is vertical bars, `bar` horizontal). */
+		type: ChartType.optional(),
+		/** Or: kinds any one of which will do, e.g. `[column, bar]`. */
+		types: z.array(ChartType).min(1).optional(),
+		/** The values the chart must plot, e.g. `Summary!B2:B6` (series may be split over columns). */
+		values: RangeParam.optional(),
+		/** Whether a title is required (default true); a string: the title must contain it. */
+		title: z.union([z.boolean(), z.string()]).default(true),
+	})
+	.refine((p) => p.type !== undefined || p.types !== undefined, 'give type or types');
 
 function chartTypeMatches(plotArea: XmlNode, type: string): boolean {
 	return plotArea.children.some((chart) => {
 		if (!CHART_ELEMENTS[type]!.test(chart.name)) return false;
 		if (type !== 'column' && type !== 'bar') return true;
-		return (getAttr(getChild(chart, 'barDir') ?? chart, 'val') ?? 'col') === (type === 'column' ? 'col' : 'bar');
+		return (
+			(getAttr(getChild(chart, 'barDir') ?? chart, 'val') ?? 'col') ===
+			(type === 'column' ? 'col' : 'bar')
+		);
 	});
 }
 
@@ -145,7 +181,13 @@ function getSeriesRanges(plotArea: XmlNode): CellRange[] {
 function getTitle(chart: XmlNode): string | null {
 	const title = getChild(chart, 'title');
 	if (!title) return null;
-	const text = findAll(title, 't').map((t) => t.text).join('') || findAll(title, 'v').map((v) => v.text).join('');
+	const text =
+		findAll(title, 't')
+			.map((t) => t.text)
+			.join('') ||
+		findAll(title, 'v')
+			.map((v) => v.text)
+			.join('');
 	return text.trim() === '' ? null : text;
 }
 
@@ -163,13 +205,21 @@ const chart: CheckDefinition<z.infer<typeof ChartParams>> = {
 			const plotArea = chartNode ? getChild(chartNode, 'plotArea') : null;
 			if (!chartNode || !plotArea) return [];
 			const series = getSeriesRanges(plotArea);
-			const sameSheet = (r: CellRange) => !want?.sheet || normaliseText(r.sheet ?? '') === normaliseText(want.sheet);
+			const sameSheet = (r: CellRange) =>
+				!want?.sheet || normaliseText(r.sheet ?? '') === normaliseText(want.sheet);
 			const title = getTitle(chartNode);
-			return [[
-				[...(params.types ?? []), ...(params.type ? [params.type] : [])].some((type) => chartTypeMatches(plotArea, type)),
-				want === null || rangesCover(series.filter(sameSheet), want),
-				params.title === false || (title !== null && (params.title === true || normaliseText(title).includes(normaliseText(params.title)))),
-			]];
+			return [
+				[
+					[...(params.types ?? []), ...(params.type ? [params.type] : [])].some((type) =>
+						chartTypeMatches(plotArea, type),
+					),
+					want === null || rangesCover(series.filter(sameSheet), want),
+					params.title === false ||
+						(title !== null &&
+							(params.title === true ||
+								normaliseText(title).includes(normaliseText(params.title)))),
+				],
+			];
 		});
 		if (results.length === 0) return fail('check.chart.missing');
 		const best = results.sort((a, b) => share(b) - share(a))[0]!;

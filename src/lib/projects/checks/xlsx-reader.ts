@@ -12,7 +12,16 @@
  * Parsed parts are cached per `OfficeFile`, so many checks on one upload parse each part once.
  */
 import type { OfficeFile } from '../ooxml.ts';
-import { findAll, findFirst, getAttr, getChild, getChildren, getDeepText, parseXmlTree, type XmlNode } from '../xml.ts';
+import {
+	findAll,
+	findFirst,
+	getAttr,
+	getChild,
+	getChildren,
+	getDeepText,
+	parseXmlTree,
+	type XmlNode,
+} from '../xml.ts';
 import { formatRef, parseCellRef, type CellRange } from './refs.ts';
 
 /** One cell as saved: its formula (if any) and the value the application cached. */
@@ -51,15 +60,42 @@ export interface Workbook {
 }
 
 const BUILTIN_FORMATS: Record<number, string> = {
-	0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 5: '"$"#,##0_);("$"#,##0)',
-	6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
-	9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy',
-	16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-	22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)',
-	40: '#,##0.00;[Red](#,##0.00)', 41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)',
-	42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)', 43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)',
-	44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)', 45: 'mm:ss', 46: '[h]:mm:ss',
-	47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+	0: 'General',
+	1: '0',
+	2: '0.00',
+	3: '#,##0',
+	4: '#,##0.00',
+	5: '"$"#,##0_);("$"#,##0)',
+	6: '"$"#,##0_);[Red]("$"#,##0)',
+	7: '"$"#,##0.00_);("$"#,##0.00)',
+	8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+	9: '0%',
+	10: '0.00%',
+	11: '0.00E+00',
+	12: '# ?/?',
+	13: '# ??/??',
+	14: 'mm-dd-yy',
+	15: 'd-mmm-yy',
+	16: 'd-mmm',
+	17: 'mmm-yy',
+	18: 'h:mm AM/PM',
+	19: 'h:mm:ss AM/PM',
+	20: 'h:mm',
+	21: 'h:mm:ss',
+	22: 'm/d/yy h:mm',
+	37: '#,##0 ;(#,##0)',
+	38: '#,##0 ;[Red](#,##0)',
+	39: '#,##0.00;(#,##0.00)',
+	40: '#,##0.00;[Red](#,##0.00)',
+	41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)',
+	42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
+	43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)',
+	44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
+	45: 'mm:ss',
+	46: '[h]:mm:ss',
+	47: 'mmss.0',
+	48: '##0.0E+0',
+	49: '@',
 };
 
 const xmlCache = new WeakMap<OfficeFile, Map<string, XmlNode | null>>();
@@ -89,7 +125,10 @@ export function resolveTarget(fromPart: string, target: string): string {
 }
 
 /** The relationships of a part: id → { target part path, type }. */
-export function getRels(file: OfficeFile, part: string): Map<string, { target: string; type: string }> {
+export function getRels(
+	file: OfficeFile,
+	part: string,
+): Map<string, { target: string; type: string }> {
 	const slash = part.lastIndexOf('/');
 	const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 	const root = getPartXml(file, relsPath);
@@ -112,7 +151,10 @@ export function getWorkbook(file: OfficeFile): Workbook {
 	if (!root) throw new Error('The workbook has no xl/workbook.xml part.');
 	const rels = getRels(file, 'xl/workbook.xml');
 	const sheets = findAll(root, 'sheet')
-		.map((sheet) => ({ name: getAttr(sheet, 'name') ?? '', path: rels.get(getAttr(sheet, 'r:id') ?? '')?.target ?? '' }))
+		.map((sheet) => ({
+			name: getAttr(sheet, 'name') ?? '',
+			path: rels.get(getAttr(sheet, 'r:id') ?? '')?.target ?? '',
+		}))
 		.filter((sheet) => sheet.path.includes('worksheets/'));
 	const styles = getPartXml(file, 'xl/styles.xml');
 	const custom = new Map<number, string>();
@@ -126,9 +168,13 @@ export function getWorkbook(file: OfficeFile): Workbook {
 			const id = Number(getAttr(xf, 'numFmtId') ?? 0);
 			return custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General';
 		}),
-		locked: xfs.map((xf) => !/^(0|false)$/.test(getAttr(getChild(xf, 'protection') ?? xf, 'locked') ?? '1')),
+		locked: xfs.map(
+			(xf) => !/^(0|false)$/.test(getAttr(getChild(xf, 'protection') ?? xf, 'locked') ?? '1'),
+		),
 		date1904: /^(1|true)$/.test(getAttr(findFirst(root, 'workbookPr') ?? root, 'date1904') ?? ''),
-		definedNames: new Map(findAll(root, 'definedName').map((name) => [getAttr(name, 'name') ?? '', getDeepText(name)])),
+		definedNames: new Map(
+			findAll(root, 'definedName').map((name) => [getAttr(name, 'name') ?? '', getDeepText(name)]),
+		),
 	};
 	workbookCache.set(file, workbook);
 	return workbook;
@@ -140,7 +186,10 @@ function readCells(root: XmlNode, sharedStrings: string[]): Map<string, SheetCel
 	for (const row of findAll(root, 'row')) {
 		let nextCol = 1;
 		for (const c of getChildren(row, 'c')) {
-			const position = parseCellRef(getAttr(c, 'r') ?? '') ?? { row: Number(getAttr(row, 'r')), col: nextCol };
+			const position = parseCellRef(getAttr(c, 'r') ?? '') ?? {
+				row: Number(getAttr(row, 'r')),
+				col: nextCol,
+			};
 			nextCol = position.col + 1;
 			const f = getChild(c, 'f');
 			let formula = f ? f.text : null;
@@ -185,7 +234,12 @@ export function getSheet(file: OfficeFile, name?: string): Sheet | null {
 	if (!root) return null;
 	const stringsRoot = getPartXml(file, 'xl/sharedStrings.xml');
 	const sharedStrings = stringsRoot ? getChildren(stringsRoot, 'si').map(getDeepTextOfT) : [];
-	const sheet: Sheet = { name: entry.name, path: entry.path, root, cells: readCells(root, sharedStrings) };
+	const sheet: Sheet = {
+		name: entry.name,
+		path: entry.path,
+		root,
+		cells: readCells(root, sharedStrings),
+	};
 	cache.set(entry.path, sheet);
 	return sheet;
 }
@@ -204,7 +258,17 @@ export function getRangeCells(sheet: Sheet, range: CellRange): SheetCell[] {
 	for (let row = range.start.row; row <= range.end.row; row++) {
 		for (let col = range.start.col; col <= range.end.col; col++) {
 			const ref = formatRef({ row, col });
-			out.push(sheet.cells.get(ref) ?? { ref, row, col, formula: null, value: null, error: null, style: 0 });
+			out.push(
+				sheet.cells.get(ref) ?? {
+					ref,
+					row,
+					col,
+					formula: null,
+					value: null,
+					error: null,
+					style: 0,
+				},
+			);
 		}
 	}
 	return out;
@@ -214,9 +278,15 @@ export function getRangeCells(sheet: Sheet, range: CellRange): SheetCell[] {
  * A column found by its header text (the first cell, row by row, whose text is the header), with
  * the cells below it down to the first empty one.
  */
-export function getColumnData(sheet: Sheet, header: string): { col: number; row: number; cells: SheetCell[] } | null {
+export function getColumnData(
+	sheet: Sheet,
+	header: string,
+): { col: number; row: number; cells: SheetCell[] } | null {
 	const want = header.normalize('NFC').trim().toLowerCase();
-	const head = [...sheet.cells.values()].find((cell) => typeof cell.value === 'string' && cell.value.normalize('NFC').trim().toLowerCase() === want);
+	const head = [...sheet.cells.values()].find(
+		(cell) =>
+			typeof cell.value === 'string' && cell.value.normalize('NFC').trim().toLowerCase() === want,
+	);
 	if (!head) return null;
 	const cells: SheetCell[] = [];
 	for (let row = head.row + 1; ; row++) {

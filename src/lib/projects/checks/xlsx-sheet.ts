@@ -6,11 +6,27 @@
 import { z } from 'zod';
 import type { OfficeFile } from '../ooxml.ts';
 import { findAll, findFirst, getAttr, getChild, getDeepText, type XmlNode } from '../xml.ts';
-import type { CheckDefinition, CheckOutcome } from './index.ts';
+import type { CheckDefinition, CheckOutcome } from './types.ts';
 import { fail, normaliseText, pass, share } from './outcome.ts';
-import { formatRange, formatRef, parseRange, parseSqref, rangeContains, rangesCover, type CellRange } from './refs.ts';
+import {
+	formatRange,
+	formatRef,
+	parseRange,
+	parseSqref,
+	rangeContains,
+	rangesCover,
+	type CellRange,
+} from './refs.ts';
 import { getRangeSheet, RangeParam } from './xlsx-cells.ts';
-import { getColumnData, getPartXml, getRangeCells, getRels, getSheet, getWorkbook, type Sheet } from './xlsx-reader.ts';
+import {
+	getColumnData,
+	getPartXml,
+	getRangeCells,
+	getRels,
+	getSheet,
+	getWorkbook,
+	type Sheet,
+} from './xlsx-reader.ts';
 
 /** The ranges a rule applies to: the `sqref` attribute, or the `xm:sqref` child of x14 rules. */
 function getRuleRanges(node: XmlNode): CellRange[] {
@@ -20,12 +36,20 @@ function getRuleRanges(node: XmlNode): CellRange[] {
 /** Values a list validation offers: an inline `"a,b,c"` list, or the cells of a range or name. */
 function getListItems(file: OfficeFile, sheet: Sheet, formula: string): string[] {
 	const text = formula.trim();
-	if (text.startsWith('"')) return text.slice(1, -1).split(',').map((item) => item.trim());
+	if (text.startsWith('"'))
+		return text
+			.slice(1, -1)
+			.split(',')
+			.map((item) => item.trim());
 	const named = getWorkbook(file).definedNames.get(text);
 	const range = parseRange(named ?? text);
 	if (!range) return [];
 	const target = range.sheet ? getSheet(file, range.sheet) : sheet;
-	return target ? getRangeCells(target, range).map((cell) => String(cell.value ?? '')).filter((v) => v !== '') : [];
+	return target
+		? getRangeCells(target, range)
+				.map((cell) => String(cell.value ?? ''))
+				.filter((v) => v !== '')
+		: [];
 }
 
 const ValidationListParams = z
@@ -38,7 +62,10 @@ const ValidationListParams = z
 		/** The choices (order does not matter, compared as text without case). */
 		items: z.array(z.string()).min(1),
 	})
-	.refine((p) => p.range !== undefined || (p.sheet !== undefined && p.column !== undefined), 'give range, or sheet and column');
+	.refine(
+		(p) => p.range !== undefined || (p.sheet !== undefined && p.column !== undefined),
+		'give range, or sheet and column',
+	);
 
 /** The cells a params object names: a range, or a column found by its header (data cells only). */
 export function getTargetRange(
@@ -51,8 +78,15 @@ export function getTargetRange(
 	}
 	const sheet = getSheet(file, params.sheet);
 	const data = sheet ? getColumnData(sheet, params.column ?? '') : null;
-	if (!sheet || !data || data.cells.length === 0) return { missing: { column: params.column ?? '', sheet: params.sheet ?? '' } };
-	return { sheet, range: { start: { row: data.row + 1, col: data.col }, end: { row: data.row + data.cells.length, col: data.col } } };
+	if (!sheet || !data || data.cells.length === 0)
+		return { missing: { column: params.column ?? '', sheet: params.sheet ?? '' } };
+	return {
+		sheet,
+		range: {
+			start: { row: data.row + 1, col: data.col },
+			end: { row: data.row + data.cells.length, col: data.col },
+		},
+	};
 }
 
 const validationList: CheckDefinition<z.infer<typeof ValidationListParams>> = {
@@ -61,20 +95,38 @@ const validationList: CheckDefinition<z.infer<typeof ValidationListParams>> = {
 	params: ValidationListParams,
 	run({ file }, params) {
 		const found = getTargetRange(file, params);
-		if ('missing' in found) return fail(found.missing.column !== undefined ? 'check.column.missing' : 'check.sheetMissing', found.missing);
+		if ('missing' in found)
+			return fail(
+				found.missing.column !== undefined ? 'check.column.missing' : 'check.sheetMissing',
+				found.missing,
+			);
 		const label = formatRange(found.range);
-		const lists = findAll(found.sheet.root, 'dataValidation').filter((dv) => getAttr(dv, 'type') === 'list');
+		const lists = findAll(found.sheet.root, 'dataValidation').filter(
+			(dv) => getAttr(dv, 'type') === 'list',
+		);
 		const covering = lists.filter((dv) => rangesCover(getRuleRanges(dv), found.range));
 		if (covering.length === 0) {
-			const partly = lists.some((dv) => getRuleRanges(dv).some((r) => rangeContains(r, found.range.start)));
-			return fail(partly ? 'check.validationList.partial' : 'check.validationList.missing', { range: label }, partly ? 0.25 : 0);
+			const partly = lists.some((dv) =>
+				getRuleRanges(dv).some((r) => rangeContains(r, found.range.start)),
+			);
+			return fail(
+				partly ? 'check.validationList.partial' : 'check.validationList.missing',
+				{ range: label },
+				partly ? 0.25 : 0,
+			);
 		}
 		const want = new Set(params.items.map(normaliseText));
 		const right = covering.some((dv) => {
-			const got = new Set(getListItems(file, found.sheet, getDeepText(getChild(dv, 'formula1') ?? dv)).map(normaliseText));
+			const got = new Set(
+				getListItems(file, found.sheet, getDeepText(getChild(dv, 'formula1') ?? dv)).map(
+					normaliseText,
+				),
+			);
 			return got.size === want.size && [...want].every((item) => got.has(item));
 		});
-		return right ? pass('check.validationList.pass') : fail('check.validationList.items', { range: label, count: want.size }, 0.5);
+		return right
+			? pass('check.validationList.pass')
+			: fail('check.validationList.items', { range: label, count: want.size }, 0.5);
 	},
 };
 
@@ -110,13 +162,23 @@ function ruleMatches(rule: XmlNode, params: z.infer<typeof ConditionalFormatPara
 	if (type === params.rule) {
 		if (params.operator && (getAttr(rule, 'operator') ?? '') !== params.operator) return false;
 		if (wantValue === null) return true;
-		if (type === 'containsText') return cleanFormula(getAttr(rule, 'text') ?? '') === wantValue || formulas.some((f) => f.includes(wantValue));
+		if (type === 'containsText')
+			return (
+				cleanFormula(getAttr(rule, 'text') ?? '') === wantValue ||
+				formulas.some((f) => f.includes(wantValue))
+			);
 		return formulas.some((f) => f === wantValue);
 	}
 	// Google Sheets and hand-written custom formulas save "greater than 1000" as an expression rule.
 	if (params.rule === 'cellIs' && type === 'expression' && params.operator && wantValue !== null) {
 		const symbols = OPERATOR_SYMBOLS[params.operator] ?? [];
-		return formulas.some((f) => symbols.some((symbol) => new RegExp(`[a-z]+\\d+${symbol.replace(/[<>=]/g, '\\$&')}${wantValue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(f)));
+		return formulas.some((f) =>
+			symbols.some((symbol) =>
+				new RegExp(
+					`[a-z]+\\d+${symbol.replace(/[<>=]/g, '\\$&')}${wantValue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+				).test(f),
+			),
+		);
 	}
 	return false;
 }
@@ -129,15 +191,24 @@ const conditionalFormat: CheckDefinition<z.infer<typeof ConditionalFormatParams>
 		const found = getRangeSheet(file, params.range);
 		if (!found) return fail('check.sheetMissing', { sheet: parseRange(params.range)!.sheet ?? '' });
 		const label = formatRange(found.range);
-		const blocks = findAll(found.sheet.root, 'conditionalFormatting').filter((cf) => rangesCover(getRuleRanges(cf), found.range));
+		const blocks = findAll(found.sheet.root, 'conditionalFormatting').filter((cf) =>
+			rangesCover(getRuleRanges(cf), found.range),
+		);
 		if (blocks.length === 0) return fail('check.conditionalFormat.missing', { range: label });
-		const matches = blocks.some((cf) => findAll(cf, 'cfRule').some((rule) => ruleMatches(rule, params)));
-		return matches ? pass('check.conditionalFormat.pass') : fail('check.conditionalFormat.rule', { range: label }, 0.5);
+		const matches = blocks.some((cf) =>
+			findAll(cf, 'cfRule').some((rule) => ruleMatches(rule, params)),
+		);
+		return matches
+			? pass('check.conditionalFormat.pass')
+			: fail('check.conditionalFormat.rule', { range: label }, 0.5);
 	},
 };
 
 /** Tables (ListObjects) on a sheet: their range, name and header/total rows. */
-function getSheetTables(file: OfficeFile, sheet: Sheet): Array<{ root: XmlNode; range: CellRange }> {
+function getSheetTables(
+	file: OfficeFile,
+	sheet: Sheet,
+): Array<{ root: XmlNode; range: CellRange }> {
 	const out: Array<{ root: XmlNode; range: CellRange }> = [];
 	for (const rel of getRels(file, sheet.path).values()) {
 		if (rel.type !== 'table') continue;
@@ -177,16 +248,25 @@ function judgeTableBySheet(file: OfficeFile, params: z.infer<typeof TableParams>
 	if (!sheet) return fail('check.sheetMissing', { sheet: params.sheet ?? '' });
 	const tables = getSheetTables(file, sheet);
 	if (tables.length === 0) return fail('check.table.missingOnSheet', { sheet: sheet.name });
-	const missingOf = (t: TableFacts) => params.columns.filter((c) => !getTableColumns(t).includes(normaliseText(c)));
+	const missingOf = (t: TableFacts) =>
+		params.columns.filter((c) => !getTableColumns(t).includes(normaliseText(c)));
 	const best = [...tables].sort((a, b) => missingOf(a).length - missingOf(b).length)[0]!;
 	const missing = missingOf(best);
-	if (getAttr(best.root, 'headerRowCount') === '0' || missing.length > 0) return fail('check.table.columns', { columns: (missing.length > 0 ? missing : params.columns).join(', ') }, 0.5);
+	if (getAttr(best.root, 'headerRowCount') === '0' || missing.length > 0)
+		return fail(
+			'check.table.columns',
+			{ columns: (missing.length > 0 ? missing : params.columns).join(', ') },
+			0.5,
+		);
 	const totals = Number(getAttr(best.root, 'totalsRowCount') ?? 0);
 	const dataRows = best.range.end.row - best.range.start.row - totals;
-	if (params.rows !== undefined && dataRows !== params.rows) return fail('check.table.rows', { count: params.rows }, 0.5);
-	if (params.totalRow && totals === 0) return fail('check.table.totalRow', { range: formatRange(best.range) }, 0.5);
+	if (params.rows !== undefined && dataRows !== params.rows)
+		return fail('check.table.rows', { count: params.rows }, 0.5);
+	if (params.totalRow && totals === 0)
+		return fail('check.table.totalRow', { range: formatRange(best.range) }, 0.5);
 	const name = getAttr(best.root, 'displayName') ?? getAttr(best.root, 'name') ?? '';
-	if (params.name && normaliseText(name) !== normaliseText(params.name)) return fail('check.table.name', { name: params.name }, 0.75);
+	if (params.name && normaliseText(name) !== normaliseText(params.name))
+		return fail('check.table.name', { name: params.name }, 0.75);
 	return pass('check.table.pass');
 }
 
@@ -201,15 +281,28 @@ const table: CheckDefinition<z.infer<typeof TableParams>> = {
 		const want = found.range;
 		const label = formatRange(want);
 		const tables = getSheetTables(file, found.sheet);
-		const spans = (r: CellRange) => r.start.row === want.start.row && r.start.col === want.start.col && r.end.col === want.end.col && r.end.row >= want.end.row && r.end.row <= want.end.row + 1;
+		const spans = (r: CellRange) =>
+			r.start.row === want.start.row &&
+			r.start.col === want.start.col &&
+			r.end.col === want.end.col &&
+			r.end.row >= want.end.row &&
+			r.end.row <= want.end.row + 1;
 		const candidate = tables.find((t) => spans(t.range));
-		if (!candidate) return fail(tables.length > 0 ? 'check.table.range' : 'check.table.missing', { range: label }, tables.length > 0 ? 0.25 : 0);
+		if (!candidate)
+			return fail(
+				tables.length > 0 ? 'check.table.range' : 'check.table.missing',
+				{ range: label },
+				tables.length > 0 ? 0.25 : 0,
+			);
 		const root = candidate.root;
-		if (getAttr(root, 'headerRowCount') === '0') return fail('check.table.headerRow', { range: label }, 0.5);
-		const totals = Number(getAttr(root, 'totalsRowCount') ?? 0) > 0 || candidate.range.end.row > want.end.row;
+		if (getAttr(root, 'headerRowCount') === '0')
+			return fail('check.table.headerRow', { range: label }, 0.5);
+		const totals =
+			Number(getAttr(root, 'totalsRowCount') ?? 0) > 0 || candidate.range.end.row > want.end.row;
 		if (params.totalRow && !totals) return fail('check.table.totalRow', { range: label }, 0.5);
 		const name = getAttr(root, 'displayName') ?? getAttr(root, 'name') ?? '';
-		if (params.name && normaliseText(name) !== normaliseText(params.name)) return fail('check.table.name', { name: params.name }, 0.75);
+		if (params.name && normaliseText(name) !== normaliseText(params.name))
+			return fail('check.table.name', { name: params.name }, 0.75);
 		return pass('check.table.pass');
 	},
 };
@@ -234,8 +327,15 @@ const autofilter: CheckDefinition<z.infer<typeof AutofilterParams>> = {
 			const filter = getChild(t.root, 'autoFilter');
 			if (filter) filters.push(...parseSqref(getAttr(filter, 'ref') ?? ''));
 		}
-		const ok = filters.some((f) => f.start.row === header.start.row && f.start.col <= header.start.col && f.end.col >= header.end.col);
-		return ok ? pass('check.autofilter.pass') : fail('check.autofilter.missing', { range: formatRange(header) });
+		const ok = filters.some(
+			(f) =>
+				f.start.row === header.start.row &&
+				f.start.col <= header.start.col &&
+				f.end.col >= header.end.col,
+		);
+		return ok
+			? pass('check.autofilter.pass')
+			: fail('check.autofilter.missing', { range: formatRange(header) });
 	},
 };
 
@@ -256,10 +356,13 @@ const frozenHeader: CheckDefinition<z.infer<typeof FrozenParams>> = {
 		const sheet = getSheet(file, params.sheet);
 		if (!sheet) return fail('check.sheetMissing', { sheet: params.sheet ?? '' });
 		const pane = findFirst(getChild(sheet.root, 'sheetViews') ?? sheet.root, 'pane');
-		if (!pane || !/^frozen/.test(getAttr(pane, 'state') ?? '')) return fail('check.frozen.missing', { rows: params.rows });
+		if (!pane || !/^frozen/.test(getAttr(pane, 'state') ?? ''))
+			return fail('check.frozen.missing', { rows: params.rows });
 		const ySplit = Number(getAttr(pane, 'ySplit') ?? 0);
 		const xSplit = Number(getAttr(pane, 'xSplit') ?? 0);
-		return ySplit === params.rows && xSplit === params.columns ? pass('check.frozen.pass') : fail('check.frozen.wrong', { rows: params.rows }, 0.5);
+		return ySplit === params.rows && xSplit === params.columns
+			? pass('check.frozen.pass')
+			: fail('check.frozen.wrong', { rows: params.rows }, 0.5);
 	},
 };
 
@@ -268,7 +371,9 @@ function isLocked(file: OfficeFile, sheet: Sheet, row: number, col: number): boo
 	const { locked } = getWorkbook(file);
 	const cell = sheet.cells.get(formatRef({ row, col }));
 	if (cell) return locked[cell.style] ?? true;
-	const column = findAll(getChild(sheet.root, 'cols') ?? sheet.root, 'col').find((c) => Number(getAttr(c, 'min')) <= col && Number(getAttr(c, 'max')) >= col);
+	const column = findAll(getChild(sheet.root, 'cols') ?? sheet.root, 'col').find(
+		(c) => Number(getAttr(c, 'min')) <= col && Number(getAttr(c, 'max')) >= col,
+	);
 	return locked[Number(getAttr(column ?? sheet.root, 'style') ?? 0)] ?? true;
 }
 
@@ -291,18 +396,32 @@ const protection: CheckDefinition<z.infer<typeof ProtectionParams>> = {
 		const guard = getChild(sheet.root, 'sheetProtection');
 		const isProtected = guard !== null && /^(1|true)$/.test(getAttr(guard, 'sheet') ?? '');
 		const unlockedRanges = params.unlocked.map((ref) => parseRange(ref)!);
-		const unlockedRight = unlockedRanges.every((range) => getRangeCells(sheet, range).every((cell) => !isLocked(file, sheet, cell.row, cell.col)));
+		const unlockedRight = unlockedRanges.every((range) =>
+			getRangeCells(sheet, range).every((cell) => !isLocked(file, sheet, cell.row, cell.col)),
+		);
 		const lockedCells = params.locked
 			? params.locked.flatMap((ref) => getRangeCells(sheet, parseRange(ref)!))
 			: [...sheet.cells.values()].filter((cell) => cell.formula !== null);
 		const lockedRight = lockedCells.every((cell) => isLocked(file, sheet, cell.row, cell.col));
 		const score = share([isProtected, unlockedRight, lockedRight]);
 		if (!isProtected) return fail('check.protection.notProtected', undefined, score);
-		if (!unlockedRight) return fail('check.protection.unlocked', { range: unlockedRanges.map(formatRange).join(', ') }, score);
+		if (!unlockedRight)
+			return fail(
+				'check.protection.unlocked',
+				{ range: unlockedRanges.map(formatRange).join(', ') },
+				score,
+			);
 		if (!lockedRight) return fail('check.protection.locked', undefined, score);
 		return pass('check.protection.pass');
 	},
 };
 
 /** Sheet-feature checks. */
-export const XLSX_SHEET_CHECKS = [validationList, conditionalFormat, table, autofilter, frozenHeader, protection];
+export const XLSX_SHEET_CHECKS = [
+	validationList,
+	conditionalFormat,
+	table,
+	autofilter,
+	frozenHeader,
+	protection,
+];

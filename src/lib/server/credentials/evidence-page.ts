@@ -14,13 +14,17 @@
  */
 import { and, desc, asc, eq, isNull } from 'drizzle-orm';
 import { SITE_URL } from 'astro:env/server';
-import { certificateTable, labAttemptTable, projectSubmissionTable } from '../../../../db/schema.ts';
+import {
+	certificateTable,
+	labAttemptTable,
+	projectSubmissionTable,
+} from '../../../../db/schema.ts';
 import { getEvidenceAnchor, getEvidencePageUrl } from '../../credentials/evidence.ts';
 import type { Locale } from '../../i18n.ts';
 import type { RuleResult } from '../../labs/types.ts';
 import type { GradedStep } from '../../projects/types.ts';
-import { recordAudit } from '../audit.ts';
-import { getCertificateStatus, type Certificate } from '../certificates.ts';
+import { recordAudit } from '../admin/audit.ts';
+import { getCertificateStatus, type Certificate } from '../certificates/records.ts';
 import { db } from '../db.ts';
 import { loadLab } from '../labs/load.ts';
 import { loadProject } from '../projects/load.ts';
@@ -33,13 +37,17 @@ export function isEvidencePublic(cert: EvidenceFields): boolean {
 }
 
 /** True when /verify/<id>/evidence answers: opted in, with work, not revoked and not replaced. */
-export function isEvidencePageShown(cert: EvidenceFields & Pick<Certificate, 'revokedAt' | 'supersededBy' | 'suspendedAt'>): boolean {
+export function isEvidencePageShown(
+	cert: EvidenceFields & Pick<Certificate, 'revokedAt' | 'supersededBy' | 'suspendedAt'>,
+): boolean {
 	const status = getCertificateStatus(cert);
 	return isEvidencePublic(cert) && status !== 'revoked' && status !== 'superseded';
 }
 
 /** The evidence page URL to put in a credential signed now, or null (not opted in). */
-export function getCredentialEvidencePage(cert: EvidenceFields & Pick<Certificate, 'id'>): string | null {
+export function getCredentialEvidencePage(
+	cert: EvidenceFields & Pick<Certificate, 'id'>,
+): string | null {
 	return isEvidencePublic(cert) ? getEvidencePageUrl(SITE_URL, cert.id) : null;
 }
 
@@ -50,7 +58,11 @@ export type EvidenceChoiceOutcome = 'updated' | 'unchanged' | 'missing' | 'close
  * the change in the audit log. `missing`: no such certificate of this learner (someone else's
  * answers the same); `closed`: revoked or replaced; `no-evidence`: nothing graded to show.
  */
-export async function setEvidencePublic(userId: string, certificateId: string, on: boolean): Promise<EvidenceChoiceOutcome> {
+export async function setEvidencePublic(
+	userId: string,
+	certificateId: string,
+	on: boolean,
+): Promise<EvidenceChoiceOutcome> {
 	const cert = await db
 		.select()
 		.from(certificateTable)
@@ -63,9 +75,20 @@ export async function setEvidencePublic(userId: string, certificateId: string, o
 	const update = await db
 		.update(certificateTable)
 		.set({ evidencePublicAt: on ? new Date() : null })
-		.where(and(eq(certificateTable.id, certificateId), eq(certificateTable.userId, userId), isNull(certificateTable.supersededBy), isNull(certificateTable.revokedAt)));
+		.where(
+			and(
+				eq(certificateTable.id, certificateId),
+				eq(certificateTable.userId, userId),
+				isNull(certificateTable.supersededBy),
+				isNull(certificateTable.revokedAt),
+			),
+		);
 	if (update.rowsAffected !== 1) return 'closed';
-	await recordAudit(userId, on ? 'certificate.evidence-public' : 'certificate.evidence-private', certificateId);
+	await recordAudit(
+		userId,
+		on ? 'certificate.evidence-public' : 'certificate.evidence-private',
+		certificateId,
+	);
 	return 'updated';
 }
 
@@ -95,9 +118,17 @@ export interface PublicEvidence {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The lines of the learner's best passing project upload (step titles in `locale`). */
-async function projectEvidence(cert: Certificate, id: string, locale: Locale): Promise<Omit<PublicEvidence, 'anchor' | 'kind'> | null> {
+async function projectEvidence(
+	cert: Certificate,
+	id: string,
+	locale: Locale,
+): Promise<Omit<PublicEvidence, 'anchor' | 'kind'> | null> {
 	const row = await db
-		.select({ steps: projectSubmissionTable.steps, score: projectSubmissionTable.score, at: projectSubmissionTable.submittedAt })
+		.select({
+			steps: projectSubmissionTable.steps,
+			score: projectSubmissionTable.score,
+			at: projectSubmissionTable.submittedAt,
+		})
 		.from(projectSubmissionTable)
 		.where(
 			and(
@@ -118,14 +149,28 @@ async function projectEvidence(cert: Certificate, id: string, locale: Locale): P
 		at: row.at,
 		linesLocale: loaded.locale,
 		// Only title, points and status: a step's messages say what was expected.
-		lines: (row.steps as GradedStep[]).map((s) => ({ title: titles.get(s.id) ?? s.id, points: s.points, max: s.max, status: s.status })),
+		lines: (row.steps as GradedStep[]).map((s) => ({
+			title: titles.get(s.id) ?? s.id,
+			points: s.points,
+			max: s.max,
+			status: s.status,
+		})),
 	};
 }
 
 /** The lines of the learner's best passing lab attempt (labels as graded, in the attempt's language). */
-async function labEvidence(cert: Certificate, id: string, locale: Locale): Promise<Omit<PublicEvidence, 'anchor' | 'kind'> | null> {
+async function labEvidence(
+	cert: Certificate,
+	id: string,
+	locale: Locale,
+): Promise<Omit<PublicEvidence, 'anchor' | 'kind'> | null> {
 	const row = await db
-		.select({ report: labAttemptTable.report, score: labAttemptTable.score, at: labAttemptTable.submittedAt, locale: labAttemptTable.locale })
+		.select({
+			report: labAttemptTable.report,
+			score: labAttemptTable.score,
+			at: labAttemptTable.submittedAt,
+			locale: labAttemptTable.locale,
+		})
 		.from(labAttemptTable)
 		.where(
 			and(
@@ -156,10 +201,16 @@ async function labEvidence(cert: Certificate, id: string, locale: Locale): Promi
 }
 
 /** Each passed project and lab recorded on the certificate, with its public report. */
-export async function getPublicEvidence(cert: Certificate, locale: Locale): Promise<PublicEvidence[]> {
+export async function getPublicEvidence(
+	cert: Certificate,
+	locale: Locale,
+): Promise<PublicEvidence[]> {
 	const out: PublicEvidence[] = [];
 	for (const item of cert.evidence ?? []) {
-		const found = item.kind === 'project' ? await projectEvidence(cert, item.id, locale) : await labEvidence(cert, item.id, locale);
+		const found =
+			item.kind === 'project'
+				? await projectEvidence(cert, item.id, locale)
+				: await labEvidence(cert, item.id, locale);
 		if (found) out.push({ ...found, anchor: getEvidenceAnchor(item), kind: item.kind });
 	}
 	return out;

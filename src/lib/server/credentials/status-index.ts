@@ -9,7 +9,7 @@
  * CSPRNG; SQL only applies the span, in the same statement as the insert.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { LIST_SIZE } from '../../status-list.ts';
+import { LIST_SIZE } from '../../credentials/status-list.ts';
 
 /** Certificates per list before the span grows by another list. */
 const FILL = LIST_SIZE / 4;

@@ -10,10 +10,10 @@
  */
 import { SITE_URL } from 'astro:env/server';
 import { createHash } from 'node:crypto';
-import { buildStatusListCredential, type StatusPurpose } from '../../credential-model.ts';
-import { encodeStatusList, LIST_SIZE } from '../../status-list.ts';
-import { getSetStatusIndexes } from '../certificates.ts';
-import { signCredentialDataIntegrity, signCredentialJwt } from '../credential.ts';
+import { buildStatusListCredential, type StatusPurpose } from '../../credentials/model.ts';
+import { encodeStatusList, LIST_SIZE } from '../../credentials/status-list.ts';
+import { getSetStatusIndexes } from '../certificates/records.ts';
+import { signCredentialDataIntegrity, signCredentialJwt } from './signing.ts';
 
 interface CachedList {
 	etag: string;

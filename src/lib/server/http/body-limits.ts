@@ -6,6 +6,7 @@
  * `BODY_LIMIT_ROUTES` (e.g. 10 MB with `requiresSession`, so an anonymous client cannot make the
  * server read a large body at all).
  */
+import { TRANSLATION_LOCALE_PATTERN } from '../../locales.ts';
 
 export const KB = 1024;
 export const MB = 1024 * KB;
@@ -28,22 +29,41 @@ export interface BodyLimitRoute {
 	tooLargeMessage?: 'project.error.tooLarge';
 }
 
+/** A whole path, `/` + `rest` (a regular expression), in any locale (with or without its prefix). */
+function localePath(rest: string): RegExp {
+	return new RegExp(`^/(?:(?:${TRANSLATION_LOCALE_PATTERN})/)?${rest}$`);
+}
+
 /**
  * Routes with their own limit; the first match wins.
- * @example { pattern: /^\/(?:(?:bn|hi)\/)?courses\/[^/]+\/[^/]+\/project\/[^/]+\/upload$/, limit: UPLOAD_BODY_LIMIT, requiresSession: true }
+ * @example { pattern: localePath('courses/[^/]+/[^/]+/project/[^/]+/upload'), limit: UPLOAD_BODY_LIMIT, requiresSession: true }
  */
 export const BODY_LIMIT_ROUTES: BodyLimitRoute[] = [
 	// Graded-project uploads (a plain multipart form on the project page): a signed-in learner's file.
-	{ pattern: /^\/(?:(?:bn|hi)\/)?courses\/[^/]+\/[^/]+\/project\/[^/]+$/, limit: UPLOAD_BODY_LIMIT, requiresSession: true, tooLargeMessage: 'project.error.tooLarge' },
+	{
+		pattern: localePath('courses/[^/]+/[^/]+/project/[^/]+'),
+		limit: UPLOAD_BODY_LIMIT,
+		requiresSession: true,
+		tooLargeMessage: 'project.error.tooLarge',
+	},
 ];
 
 /** The limit for a request, and whether it needs a session cookie before its body is read. */
 export function getBodyLimit(
 	pathname: string,
 	contentType: string | undefined,
-): { limit: number; requiresSession: boolean; tooLargeMessage?: BodyLimitRoute['tooLargeMessage'] } {
+): {
+	limit: number;
+	requiresSession: boolean;
+	tooLargeMessage?: BodyLimitRoute['tooLargeMessage'];
+} {
 	const route = BODY_LIMIT_ROUTES.find((r) => r.pattern.test(pathname));
-	if (route) return { limit: Math.min(route.limit, UPLOAD_BODY_LIMIT), requiresSession: route.requiresSession ?? false, tooLargeMessage: route.tooLargeMessage };
+	if (route)
+		return {
+			limit: Math.min(route.limit, UPLOAD_BODY_LIMIT),
+			requiresSession: route.requiresSession ?? false,
+			tooLargeMessage: route.tooLargeMessage,
+		};
 	const json = /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType ?? '');
 	return { limit: json ? JSON_BODY_LIMIT : FORM_BODY_LIMIT, requiresSession: false };
 }

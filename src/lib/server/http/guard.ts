@@ -33,12 +33,21 @@ function wantsJson(req: IncomingMessage, path: string): boolean {
 	return path.startsWith('/api/') || (req.headers.accept ?? '').includes('application/json');
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, key: MessageKey, vars?: Record<string, string>) {
+function refuse(
+	req: IncomingMessage,
+	res: ServerResponse,
+	status: number,
+	key: MessageKey,
+	vars?: Record<string, string>,
+) {
 	const path = getPath(req.url) ?? '/';
 	const message = createTranslator(splitLocale(path).locale)(key, vars);
 	const json = wantsJson(req, path);
 	res.statusCode = status;
-	res.setHeader('Content-Type', json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8');
+	res.setHeader(
+		'Content-Type',
+		json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+	);
 	res.setHeader('Cache-Control', 'no-store');
 	// The body (if any) is not read: close the connection rather than drain it.
 	if (req.method !== 'GET' && req.method !== 'HEAD') res.setHeader('Connection', 'close');
@@ -70,7 +79,10 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean
 	}
 	if (method !== 'POST') return false;
 
-	const { limit, requiresSession, tooLargeMessage } = getBodyLimit(path, req.headers['content-type']);
+	const { limit, requiresSession, tooLargeMessage } = getBodyLimit(
+		path,
+		req.headers['content-type'],
+	);
 	const declared = req.headers['content-length'];
 	if (declared !== undefined && Number(declared) > limit) {
 		refuse(req, res, 413, tooLargeMessage ?? 'http.tooLarge', { size: formatBytes(limit) });
@@ -81,6 +93,7 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean
 		return true;
 	}
 	// @astrojs/node reads `req.body` instead of the stream when it is set (astro/app/node makeRequestBody).
-	if (declared === undefined) (req as IncomingMessage & { body?: unknown }).body = limitBody(req, limit);
+	if (declared === undefined)
+		(req as IncomingMessage & { body?: unknown }).body = limitBody(req, limit);
 	return false;
 }

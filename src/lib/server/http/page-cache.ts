@@ -22,7 +22,19 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 export const CACHE_MARKER = 'x-dakshata-cache';
 
 /** Headers never replayed from the cache: they belong to one request, one encoding or one client. */
-const PER_RESPONSE = new Set(['x-request-id', 'date', 'connection', 'keep-alive', 'content-length', 'content-encoding', 'transfer-encoding', 'vary', 'etag', 'set-cookie', CACHE_MARKER]);
+const PER_RESPONSE = new Set([
+	'x-request-id',
+	'date',
+	'connection',
+	'keep-alive',
+	'content-length',
+	'content-encoding',
+	'transfer-encoding',
+	'vary',
+	'etag',
+	'set-cookie',
+	CACHE_MARKER,
+]);
 
 interface Entry {
 	headers: OutgoingHttpHeaders;
@@ -58,7 +70,12 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
 
 /** True when a request may be answered from, or fill, the cache. */
 export function isCacheableRequest(req: IncomingMessage): boolean {
-	return (req.method === 'GET' || req.method === 'HEAD') && !req.url?.includes('?') && !req.headers.cookie && !req.headers.authorization;
+	return (
+		(req.method === 'GET' || req.method === 'HEAD') &&
+		!req.url?.includes('?') &&
+		!req.headers.cookie &&
+		!req.headers.authorization
+	);
 }
 
 export function createPageCache(options: PageCacheOptions) {
@@ -68,7 +85,8 @@ export function createPageCache(options: PageCacheOptions) {
 	function write(req: IncomingMessage, res: ServerResponse, entry: Entry) {
 		const encoding = chooseEncoding(req.headers['accept-encoding'] as string | undefined);
 		const body = entry.bodies[encoding];
-		for (const [name, value] of Object.entries(entry.headers)) if (value !== undefined) res.setHeader(name, value);
+		for (const [name, value] of Object.entries(entry.headers))
+			if (value !== undefined) res.setHeader(name, value);
 		res.setHeader('ETag', entry.etag);
 		res.setHeader('Vary', 'Accept-Encoding');
 		if (req.headers['if-none-match'] === entry.etag) {
@@ -104,7 +122,11 @@ export function createPageCache(options: PageCacheOptions) {
 		 * Lets `handler` answer, keeping a copy of what it sends; when the answer qualifies it is
 		 * stored. The marker header never reaches the client.
 		 */
-		capture(req: IncomingMessage, res: ServerResponse, handler: (req: IncomingMessage, res: ServerResponse) => void) {
+		capture(
+			req: IncomingMessage,
+			res: ServerResponse,
+			handler: (req: IncomingMessage, res: ServerResponse) => void,
+		) {
 			if (req.method !== 'GET' || !isCacheableRequest(req)) return handler(req, res);
 			const chunks: Buffer[] = [];
 			let marked = false;
@@ -119,7 +141,8 @@ export function createPageCache(options: PageCacheOptions) {
 			const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
 			res.writeHead = ((status: number, ...rest: unknown[]) => {
 				// Headers passed to writeHead directly (as an object or a flat array).
-				const headers = rest.find((r) => r && typeof r === 'object') as OutgoingHttpHeaders | string[] | undefined;
+				const headers = rest.find((r) => r && typeof r === 'object') as
+					OutgoingHttpHeaders | string[] | undefined;
 				if (Array.isArray(headers)) {
 					for (let i = 0; i < headers.length; i += 2) {
 						if (String(headers[i]).toLowerCase() === CACHE_MARKER) {
@@ -153,20 +176,31 @@ export function createPageCache(options: PageCacheOptions) {
 			handler(req, res);
 
 			function store(response: ServerResponse, isMarked: boolean, parts: Buffer[]) {
-				if (!isMarked || response.statusCode !== 200 || response.getHeader('set-cookie') !== undefined) return;
+				if (
+					!isMarked ||
+					response.statusCode !== 200 ||
+					response.getHeader('set-cookie') !== undefined
+				)
+					return;
 				if (!String(response.getHeader('content-type') ?? '').startsWith('text/html')) return;
 				const identity = Buffer.concat(parts);
 				// Every header the page was sent with (its Content-Security-Policy with the page's script
 				// hashes among them), except those that belong to one request or one encoding.
 				const headers: OutgoingHttpHeaders = {};
-				for (const [name, value] of Object.entries(response.getHeaders())) if (!PER_RESPONSE.has(name)) headers[name] = value;
+				for (const [name, value] of Object.entries(response.getHeaders()))
+					if (!PER_RESPONSE.has(name)) headers[name] = value;
 				const entry: Entry = {
 					headers,
 					etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
 					bodies: {
 						identity,
 						gzip: gzipSync(identity, { level: 9 }),
-						br: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 10, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+						br: brotliCompressSync(identity, {
+							params: {
+								[zlib.BROTLI_PARAM_QUALITY]: 10,
+								[zlib.BROTLI_PARAM_SIZE_HINT]: identity.length,
+							},
+						}),
 					},
 					expires: now() + options.ttlMs,
 				};

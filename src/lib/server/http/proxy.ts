@@ -30,11 +30,16 @@ function isHostValue(host: string): boolean {
  * The site's public origin for this request.
  * @example getPublicOrigin(() => null, 'https://learn.example.org/', false) // 'https://learn.example.org'
  */
-export function getPublicOrigin(header: HeaderGetter, siteUrl: string, trustProxy: boolean): string {
+export function getPublicOrigin(
+	header: HeaderGetter,
+	siteUrl: string,
+	trustProxy: boolean,
+): string {
 	if (trustProxy) {
 		const proto = getLastValue(header('x-forwarded-proto'))?.toLowerCase();
 		const host = getLastValue(header('x-forwarded-host'));
-		if ((proto === 'http' || proto === 'https') && host && isHostValue(host)) return new URL(`${proto}://${host}`).origin;
+		if ((proto === 'http' || proto === 'https') && host && isHostValue(host))
+			return new URL(`${proto}://${host}`).origin;
 	}
 	return new URL(siteUrl).origin;
 }
@@ -46,7 +51,11 @@ export function getPublicOrigin(header: HeaderGetter, siteUrl: string, trustProx
  * along it (or the left-most entry when the chain is shorter, i.e. the request came in closer).
  * @example getForwardedClientAddress('6.6.6.6, 203.0.113.7', '127.0.0.1', 1) // '203.0.113.7'
  */
-export function getForwardedClientAddress(forwardedFor: string | null | undefined, socketAddress: string, trustedProxies: number): string {
+export function getForwardedClientAddress(
+	forwardedFor: string | null | undefined,
+	socketAddress: string,
+	trustedProxies: number,
+): string {
 	if (trustedProxies < 1 || !forwardedFor) return socketAddress;
 	const hops = forwardedFor
 		.split(',')

@@ -29,7 +29,9 @@ const TYPES: Record<string, string> = {
 
 /** Files under `dir`, recursively, as absolute paths. */
 function listFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listFiles(join(dir, d.name)) : [join(dir, d.name)]));
+	return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+		d.isDirectory() ? listFiles(join(dir, d.name)) : [join(dir, d.name)],
+	);
 }
 
 /** Writes `.br` and `.gz` beside each compressible file over 1 KiB in `clientDir`; returns how many. */
@@ -38,7 +40,12 @@ export function precompressAssets(clientDir: string): number {
 	for (const file of listFiles(clientDir)) {
 		if (!TYPES[extname(file)] || statSync(file).size < 1024) continue;
 		const body = readFileSync(file);
-		writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+		writeFileSync(
+			`${file}.br`,
+			brotliCompressSync(body, {
+				params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+			}),
+		);
 		writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
 		n++;
 	}
@@ -80,7 +87,8 @@ export function createStaticAssets(clientDir: string, options: { immutablePrefix
 			res.setHeader('Content-Type', asset.type);
 			res.setHeader('ETag', asset.etag);
 			res.setHeader('Vary', 'Accept-Encoding');
-			if (!path.startsWith(immutable)) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
+			if (!path.startsWith(immutable))
+				res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
 			if (req.headers['if-none-match'] === asset.etag) {
 				res.statusCode = 304;
 				res.end();

@@ -1,6 +1,6 @@
 /**
  * Lab attempts: started by the server, submitted and graded once. The same rules as quiz attempts
- * (src/lib/server/quiz-attempts.ts): an attempt limit, a cool-down from the last submission, one
+ * (src/lib/server/quiz/attempts.ts): an attempt limit, a cool-down from the last submission, one
  * open attempt at a time, and the variant and order decided by the server at start.
  *
  * Data: one `lab_attempt` row per attempt (variant and seed at start; the normalised work, the
@@ -22,7 +22,7 @@ import { parseLabForm, type LabWork } from '../../labs/submission.ts';
 import type { LabGrade } from '../../labs/types.ts';
 import { hashSeed } from '../../quiz/random.ts';
 import { db } from '../db.ts';
-import { ensureEnrolled, recordItemPassed } from '../progress.ts';
+import { ensureEnrolled, recordItemPassed } from '../progress/enrolment.ts';
 import { generateSecureRandomString } from '../random.ts';
 import type { LoadedLab } from './load.ts';
 
@@ -39,22 +39,38 @@ export type LabRefusal =
 export type LabAttemptRow = typeof labAttemptTable.$inferSelect;
 
 /** The learner's attempts at a lab, oldest first. */
-export async function listLabAttempts(userId: string, courseSlug: string, labId: string): Promise<LabAttemptRow[]> {
+export async function listLabAttempts(
+	userId: string,
+	courseSlug: string,
+	labId: string,
+): Promise<LabAttemptRow[]> {
 	return db
 		.select()
 		.from(labAttemptTable)
-		.where(and(eq(labAttemptTable.userId, userId), eq(labAttemptTable.courseSlug, courseSlug), eq(labAttemptTable.labId, labId)))
+		.where(
+			and(
+				eq(labAttemptTable.userId, userId),
+				eq(labAttemptTable.courseSlug, courseSlug),
+				eq(labAttemptTable.labId, labId),
+			),
+		)
 		.orderBy(asc(labAttemptTable.startedAt), asc(labAttemptTable.id))
 		.all();
 }
 
 /** One attempt by id, or null. */
 export async function getLabAttempt(attemptId: string): Promise<LabAttemptRow | null> {
-	return (await db.select().from(labAttemptTable).where(eq(labAttemptTable.id, attemptId)).get()) ?? null;
+	return (
+		(await db.select().from(labAttemptTable).where(eq(labAttemptTable.id, attemptId)).get()) ?? null
+	);
 }
 
 /** The end of the cool-down after the learner's last submission, or null when none applies. */
-export function getLabCooldownUntil(loaded: LoadedLab, rows: LabAttemptRow[], now = Date.now()): number | null {
+export function getLabCooldownUntil(
+	loaded: LoadedLab,
+	rows: LabAttemptRow[],
+	now = Date.now(),
+): number | null {
 	const minutes = loaded.english.cooldownMinutes;
 	const ends = rows.flatMap((r) => (r.submittedAt ? [r.submittedAt.getTime()] : []));
 	if (minutes <= 0 || ends.length === 0) return null;
@@ -66,8 +82,17 @@ export function getLabCooldownUntil(loaded: LoadedLab, rows: LabAttemptRow[], no
  * Starts an attempt (enrolling the learner), or resumes the open one. Each new attempt shows the
  * next variant of the lab, starting from one that depends on the learner.
  */
-export async function startLabAttempt(userId: string, loaded: LoadedLab, tries = 3): Promise<{ ok: true; attempt: LabAttemptRow; resumed: boolean } | { ok: false; refusal: LabRefusal }> {
-	if (tries === 0) throw new Error(`could not start or resume an attempt at ${loaded.course.slug}/${loaded.labId}`);
+export async function startLabAttempt(
+	userId: string,
+	loaded: LoadedLab,
+	tries = 3,
+): Promise<
+	{ ok: true; attempt: LabAttemptRow; resumed: boolean } | { ok: false; refusal: LabRefusal }
+> {
+	if (tries === 0)
+		throw new Error(
+			`could not start or resume an attempt at ${loaded.course.slug}/${loaded.labId}`,
+		);
 	await ensureEnrolled(userId, loaded.course.slug);
 	const { english } = loaded;
 	const courseSlug = loaded.course.slug;
@@ -86,10 +111,12 @@ export async function startLabAttempt(userId: string, loaded: LoadedLab, tries =
 		and not exists (select 1 from lab_attempt where ${mine} and submitted_at is null)
 		and not exists (select 1 from lab_attempt where ${mine} and submitted_at + ${cooldownMs} > ${now})`);
 	const rows = await listLabAttempts(userId, courseSlug, loaded.labId);
-	if (inserted.rowsAffected === 1) return { ok: true, resumed: false, attempt: rows.find((r) => r.id === id)! };
+	if (inserted.rowsAffected === 1)
+		return { ok: true, resumed: false, attempt: rows.find((r) => r.id === id)! };
 	const open = rows.find((r) => !r.submittedAt);
 	if (open) return { ok: true, resumed: true, attempt: open };
-	if (rows.length >= limit) return { ok: false, refusal: { kind: 'no-attempts-left', allowed: limit } };
+	if (rows.length >= limit)
+		return { ok: false, refusal: { kind: 'no-attempts-left', allowed: limit } };
 	const until = getLabCooldownUntil(loaded, rows, now);
 	if (until) return { ok: false, refusal: { kind: 'cooldown', until } };
 	return startLabAttempt(userId, loaded, tries - 1);
@@ -118,7 +145,9 @@ export async function submitLabAttempt(
 	attemptId: string,
 	fields: Map<string, string[]>,
 	loadFor: (row: LabAttemptRow) => Promise<LoadedLab | null>,
-): Promise<{ ok: true; submission: LabSubmission; loaded: LoadedLab } | { ok: false; refusal: LabRefusal }> {
+): Promise<
+	{ ok: true; submission: LabSubmission; loaded: LoadedLab } | { ok: false; refusal: LabRefusal }
+> {
 	const row = await getLabAttempt(attemptId);
 	const refusal = getLabSubmitRefusal(row, userId);
 	if (refusal) return { ok: false, refusal };
@@ -133,10 +162,19 @@ export async function submitLabAttempt(
 	const [updated] = await db.batch([
 		db.run(sql`update lab_attempt set submitted_at = ${now}, submission = ${JSON.stringify(parsed.work)}, report = ${JSON.stringify(grade.rules)},
 			score = ${grade.score}, passed = ${grade.passed ? 1 : 0} where id = ${attemptId} and submitted_at is null`),
-		db.run(sql`insert into lab_rule_result (attempt_id, rule_id, credit) select * from (values ${sql.join(results, sql`, `)}) where changes() = 1`),
+		db.run(
+			sql`insert into lab_rule_result (attempt_id, rule_id, credit) select * from (values ${sql.join(results, sql`, `)}) where changes() = 1`,
+		),
 	]);
 	if (updated.rowsAffected !== 1) return { ok: false, refusal: { kind: 'already-submitted' } };
 	if (grade.passed) await recordItemPassed(userId, loaded.course, 'lab', loaded.labId);
-	const saved: LabAttemptRow = { ...row!, submittedAt: new Date(now), submission: parsed.work, report: grade.rules, score: grade.score, passed: grade.passed };
+	const saved: LabAttemptRow = {
+		...row!,
+		submittedAt: new Date(now),
+		submission: parsed.work,
+		report: grade.rules,
+		score: grade.score,
+		passed: grade.passed,
+	};
 	return { ok: true, loaded, submission: { row: saved, work: parsed.work, grade } };
 }

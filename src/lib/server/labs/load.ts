@@ -33,17 +33,25 @@ export function getLabLessonSlug(course: Course, labId: string): string | undefi
 }
 
 async function getRawLab(courseSlug: string, labId: string, locale: Locale): Promise<unknown> {
-	const english = (await getCollection('labs')).find((q) => q.id.startsWith(`${courseSlug}/`) && q.id.endsWith(`/${labId}.lab`));
+	const english = (await getCollection('labs')).find(
+		(q) => q.id.startsWith(`${courseSlug}/`) && q.id.endsWith(`/${labId}.lab`),
+	);
 	if (!english) return undefined;
 	if (locale === 'en') return english.data;
-	return (await getCollection('labTranslations')).find((q) => q.id === `${english.id}.${locale}`)?.data;
+	return (await getCollection('labTranslations')).find((q) => q.id === `${english.id}.${locale}`)
+		?.data;
 }
 
 /**
  * Lab `labId` of course `courseSlug`, variant `variant`, in `locale`; null when the course or lab
  * does not exist. An invalid lab file throws (the content check and the build refuse them).
  */
-export function loadLab(courseSlug: string, labId: string, locale: Locale, variant = 0): Promise<LoadedLab | null> {
+export function loadLab(
+	courseSlug: string,
+	labId: string,
+	locale: Locale,
+	variant = 0,
+): Promise<LoadedLab | null> {
 	// Course files do not change while a built server runs, so each resolved variant is kept (a
 	// few dozen per lab at most); `astro dev` reloads on every call so edits show at once.
 	if (import.meta.env.DEV) return resolveLoadedLab(courseSlug, labId, locale, variant);
@@ -53,20 +61,32 @@ export function loadLab(courseSlug: string, labId: string, locale: Locale, varia
 		loaded = resolveLoadedLab(courseSlug, labId, locale, variant);
 		cache.set(key, loaded);
 		// Only labs that exist are kept, so unknown ids in URLs cannot grow the cache.
-		void loaded.then((found) => found || cache.delete(key), () => cache.delete(key));
+		void loaded.then(
+			(found) => found || cache.delete(key),
+			() => cache.delete(key),
+		);
 	}
 	return loaded;
 }
 
 const cache = new Map<string, Promise<LoadedLab | null>>();
 
-async function resolveLoadedLab(courseSlug: string, labId: string, locale: Locale, variant: number): Promise<LoadedLab | null> {
-	const [course, rawEn] = await Promise.all([getCourse(courseSlug, 'en'), getRawLab(courseSlug, labId, 'en')]);
+async function resolveLoadedLab(
+	courseSlug: string,
+	labId: string,
+	locale: Locale,
+	variant: number,
+): Promise<LoadedLab | null> {
+	const [course, rawEn] = await Promise.all([
+		getCourse(courseSlug, 'en'),
+		getRawLab(courseSlug, labId, 'en'),
+	]);
 	if (!course || !rawEn) return null;
 	const variants = countVariants(rawEn);
 	const index = ((variant % variants) + variants) % variants;
 	const en = resolveLab(rawEn, index);
-	if (!en.success) throw new Error(`courses/${courseSlug}: lab ${labId} is invalid: ${en.error.message}`);
+	if (!en.success)
+		throw new Error(`courses/${courseSlug}: lab ${labId} is invalid: ${en.error.message}`);
 	let lab: Lab = en.data;
 	let shownLocale: Locale = 'en';
 	if (locale !== 'en') {
@@ -77,5 +97,14 @@ async function resolveLoadedLab(courseSlug: string, labId: string, locale: Local
 			shownLocale = locale;
 		}
 	}
-	return { course, labId, variant: index, lab, english: en.data, locale: shownLocale, variants, lessonSlug: getLabLessonSlug(course, labId) };
+	return {
+		course,
+		labId,
+		variant: index,
+		lab,
+		english: en.data,
+		locale: shownLocale,
+		variants,
+		lessonSlug: getLabLessonSlug(course, labId),
+	};
 }

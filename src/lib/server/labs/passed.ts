@@ -8,7 +8,10 @@ import { db } from '../db.ts';
 import { loadLab } from './load.ts';
 
 /** Passed labs of one learner in one course, keyed by id, with their best score. */
-export async function getPassedLabs(userId: string, courseSlug: string): Promise<Map<string, EvidenceItem>> {
+export async function getPassedLabs(
+	userId: string,
+	courseSlug: string,
+): Promise<Map<string, EvidenceItem>> {
 	const rows = await db.all<{ lab_id: string; best: number; first_passed: number }>(sql`
 		select lab_id, max(score) as best, min(case when passed = 1 then submitted_at end) as first_passed
 		from lab_attempt where user_id = ${userId} and course_slug = ${courseSlug} and submitted_at is not null

@@ -9,13 +9,27 @@ import { getLabCooldownUntil, type LabAttemptRow } from './attempts.ts';
 import type { LoadedLab } from './load.ts';
 
 /** The lab page of a lab (and, with `attemptId`, one attempt's report). */
-export function getLabPagePath(loaded: Pick<LoadedLab, 'course' | 'labId' | 'lessonSlug'>, locale: Locale, attemptId?: string): string {
-	const path = localizePath(`/courses/${loaded.course.slug}/${loaded.lessonSlug ?? 'lab'}/lab/${loaded.labId}`, locale);
+export function getLabPagePath(
+	loaded: Pick<LoadedLab, 'course' | 'labId' | 'lessonSlug'>,
+	locale: Locale,
+	attemptId?: string,
+): string {
+	const path = localizePath(
+		`/courses/${loaded.course.slug}/${loaded.lessonSlug ?? 'lab'}/lab/${loaded.labId}`,
+		locale,
+	);
 	return attemptId ? `${path}?attempt=${attemptId}` : path;
 }
 
 export interface LabStatus {
-	history: { id: string; number: number; date: string; score: number | null; passed: boolean | null; href: string }[];
+	history: {
+		id: string;
+		number: number;
+		date: string;
+		score: number | null;
+		passed: boolean | null;
+		href: string;
+	}[];
 	best: number | null;
 	passed: boolean;
 	/** null when unlimited. */
@@ -25,7 +39,12 @@ export interface LabStatus {
 }
 
 /** The learner's standing at a lab. */
-export function getLabStatus(loaded: LoadedLab, rows: LabAttemptRow[], locale: Locale, now = Date.now()): LabStatus {
+export function getLabStatus(
+	loaded: LoadedLab,
+	rows: LabAttemptRow[],
+	locale: Locale,
+	now = Date.now(),
+): LabStatus {
 	const scores = rows.filter((r) => r.submittedAt && r.score !== null).map((r) => r.score!);
 	const limit = loaded.english.attempts;
 	return {
@@ -59,11 +78,17 @@ export interface LabReport {
 }
 
 /** The report of a submitted attempt, as the learner may see it now; null while it is open. */
-export function getLabReport(loaded: LoadedLab, row: LabAttemptRow, hasPassed: boolean): LabReport | null {
+export function getLabReport(
+	loaded: LoadedLab,
+	row: LabAttemptRow,
+	hasPassed: boolean,
+): LabReport | null {
 	if (!row.submittedAt || row.score === null) return null;
 	const reveal = loaded.english.reveal;
 	const revealed = reveal === 'after-each-attempt' || (reveal === 'after-passing' && hasPassed);
-	const rules = (row.report as RuleResult[]).map(({ expected, ...rest }) => (revealed && expected?.length ? { ...rest, expected } : rest));
+	const rules = (row.report as RuleResult[]).map(({ expected, ...rest }) =>
+		revealed && expected?.length ? { ...rest, expected } : rest,
+	);
 	const work = row.submission as { kind: string; text?: string } | null;
 	return {
 		score: row.score,

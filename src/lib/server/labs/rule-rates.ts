@@ -65,7 +65,13 @@ export async function getLabRuleRates(course: Course, locale: Locale): Promise<L
 			rules: rules.map((rule) => {
 				const row = ruleRows.find((r) => r.lab_id === labId && r.rule_id === rule.id);
 				const n = Number(row?.n ?? 0);
-				return { ruleId: rule.id, label: rule.label, attempts: n, metShare: n ? Number(row!.met) / n : 0, averageCredit: n ? Number(row!.credit) : 0 };
+				return {
+					ruleId: rule.id,
+					label: rule.label,
+					attempts: n,
+					metShare: n ? Number(row!.met) / n : 0,
+					averageCredit: n ? Number(row!.credit) : 0,
+				};
 			}),
 		});
 	}

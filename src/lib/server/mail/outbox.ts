@@ -41,7 +41,10 @@ export interface OutgoingMail {
 export const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
 
 /** The row for a new message (with a fresh id), due now. */
-export function createMailRow(mail: OutgoingMail, now = Date.now()): typeof mailOutboxTable.$inferInsert {
+export function createMailRow(
+	mail: OutgoingMail,
+	now = Date.now(),
+): typeof mailOutboxTable.$inferInsert {
 	return {
 		id: generateSecureRandomString(),
 		kind: mail.kind,
@@ -71,7 +74,10 @@ export function buildMailInsert(executor: DbOrTx, mail: OutgoingMail) {
  * A raw insert that happens only when `condition` (an SQL boolean) holds at that moment, for a
  * `db.batch` whose earlier statement may have done nothing (an `on conflict do nothing` insert).
  */
-export function buildConditionalMailInsert(mail: OutgoingMail, condition: SQL): { id: string; query: SQL } {
+export function buildConditionalMailInsert(
+	mail: OutgoingMail,
+	condition: SQL,
+): { id: string; query: SQL } {
 	const r = createMailRow(mail);
 	const query = sql`insert into mail_outbox (id, kind, "to", locale, subject, text, html, status, attempts, next_attempt_at, give_up_at, created_at)
 		select ${r.id}, ${r.kind}, ${r.to}, ${r.locale}, ${r.subject}, ${r.text}, ${r.html}, 'pending', 0,
@@ -117,18 +123,40 @@ export async function claimMail(
 }
 
 const heldBy = (id: string, owner: string) =>
-	and(eq(mailOutboxTable.id, id), eq(mailOutboxTable.leaseOwner, owner), eq(mailOutboxTable.status, 'pending'));
+	and(
+		eq(mailOutboxTable.id, id),
+		eq(mailOutboxTable.leaseOwner, owner),
+		eq(mailOutboxTable.status, 'pending'),
+	);
 
 /**
  * Marks claimed messages delivered (one statement for a whole batch) and drops their bodies.
  * Returns how many were still held by `owner` (fewer when a lease was lost).
  */
-export async function recordDeliveries(db: Database, ids: string[], owner: string): Promise<number> {
+export async function recordDeliveries(
+	db: Database,
+	ids: string[],
+	owner: string,
+): Promise<number> {
 	if (ids.length === 0) return 0;
 	const result = await db
 		.update(mailOutboxTable)
-		.set({ status: 'delivered', text: '', html: '', finishedAt: new Date(), leaseOwner: null, leaseUntil: null, lastError: null })
-		.where(and(inArray(mailOutboxTable.id, ids), eq(mailOutboxTable.leaseOwner, owner), eq(mailOutboxTable.status, 'pending')));
+		.set({
+			status: 'delivered',
+			text: '',
+			html: '',
+			finishedAt: new Date(),
+			leaseOwner: null,
+			leaseUntil: null,
+			lastError: null,
+		})
+		.where(
+			and(
+				inArray(mailOutboxTable.id, ids),
+				eq(mailOutboxTable.leaseOwner, owner),
+				eq(mailOutboxTable.status, 'pending'),
+			),
+		);
 	return result.rowsAffected;
 }
 
@@ -141,13 +169,25 @@ export async function recordDelivery(db: Database, id: string, owner: string): P
  * Records a failed attempt: `failed` when `retryAt` is null (permanent) or past `give_up_at`,
  * otherwise pending again from `retryAt`.
  */
-export async function recordFailure(db: Database, row: MailRow, owner: string, error: string, retryAt: Date | null): Promise<'failed' | 'retry'> {
+export async function recordFailure(
+	db: Database,
+	row: MailRow,
+	owner: string,
+	error: string,
+	retryAt: Date | null,
+): Promise<'failed' | 'retry'> {
 	const final = retryAt === null || retryAt.getTime() > row.giveUpAt.getTime();
 	await db
 		.update(mailOutboxTable)
 		.set(
 			final
-				? { status: 'failed', lastError: error, finishedAt: new Date(), leaseOwner: null, leaseUntil: null }
+				? {
+						status: 'failed',
+						lastError: error,
+						finishedAt: new Date(),
+						leaseOwner: null,
+						leaseUntil: null,
+					}
 				: { lastError: error, nextAttemptAt: retryAt, leaseOwner: null, leaseUntil: null },
 		)
 		.where(heldBy(row.id, owner));
@@ -165,7 +205,9 @@ export async function getNextDueTime(db: Database): Promise<Date | null> {
 }
 
 /** Pending messages: how many, and the age in seconds of the oldest (null when none). */
-export async function getPendingMailSummary(db: DbOrTx): Promise<{ pending: number; oldestPendingSeconds: number | null }> {
+export async function getPendingMailSummary(
+	db: DbOrTx,
+): Promise<{ pending: number; oldestPendingSeconds: number | null }> {
 	const row = await db
 		.select({ n: count(), oldest: min(mailOutboxTable.createdAt) })
 		.from(mailOutboxTable)
@@ -174,7 +216,8 @@ export async function getPendingMailSummary(db: DbOrTx): Promise<{ pending: numb
 	const oldest = row?.oldest ?? null;
 	return {
 		pending: row?.n ?? 0,
-		oldestPendingSeconds: oldest === null ? null : Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000)),
+		oldestPendingSeconds:
+			oldest === null ? null : Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000)),
 	};
 }
 
@@ -206,7 +249,12 @@ export async function retryMailNow(db: DbOrTx, id: string): Promise<boolean> {
 	const now = Date.now();
 	const result = await db
 		.update(mailOutboxTable)
-		.set({ status: 'pending', nextAttemptAt: new Date(now), giveUpAt: new Date(now + RETRY_FOR_MS), finishedAt: null })
+		.set({
+			status: 'pending',
+			nextAttemptAt: new Date(now),
+			giveUpAt: new Date(now + RETRY_FOR_MS),
+			finishedAt: null,
+		})
 		.where(and(eq(mailOutboxTable.id, id), inArray(mailOutboxTable.status, ['pending', 'failed'])));
 	return result.rowsAffected === 1;
 }

@@ -16,7 +16,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Database } from '../../../../db/client.ts';
 import { generateSecureRandomString } from '../random.ts';
-import { claimMail, getNextDueTime, recordDeliveries, recordFailure, type MailRow } from './outbox.ts';
+import {
+	claimMail,
+	getNextDueTime,
+	recordDeliveries,
+	recordFailure,
+	type MailRow,
+} from './outbox.ts';
 
 export interface MailSenderOptions {
 	db: Database;
@@ -33,7 +39,11 @@ export interface MailSenderOptions {
 	retryFirstMs?: number;
 	/** How often an idle sender looks for due messages (default 2 s). */
 	pollMs?: number;
-	log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void };
+	log: {
+		info: (o: object, m: string) => void;
+		warn: (o: object, m: string) => void;
+		error: (o: object, m: string) => void;
+	};
 }
 
 export interface MailSender {
@@ -98,8 +108,13 @@ async function createDeliver(options: MailSenderOptions): Promise<Deliver> {
 		await mkdir(dir, { recursive: true, mode: 0o700 });
 		const { messageId, date, ...rest } = envelope(row);
 		const file = join(dir, `${row.createdAt.toISOString().replace(/[:.]/g, '-')}-${row.id}.json`);
-		await writeFile(file, JSON.stringify({ ...rest, messageId, at: date.toISOString() }, null, 2), { mode: 0o600 });
-		options.log.info({ to: row.to, subject: row.subject, file }, 'mail written to outbox (SMTP_URL is not set)');
+		await writeFile(file, JSON.stringify({ ...rest, messageId, at: date.toISOString() }, null, 2), {
+			mode: 0o600,
+		});
+		options.log.info(
+			{ to: row.to, subject: row.subject, file },
+			'mail written to outbox (SMTP_URL is not set)',
+		);
 	};
 }
 
@@ -110,7 +125,10 @@ function describeError(error: unknown): { text: string; permanent: boolean } {
 		const text = (e.response ?? `${e.responseCode}`).replace(/\s+/g, ' ').slice(0, 300);
 		return { text, permanent: e.responseCode >= 500 && e.responseCode < 600 };
 	}
-	return { text: `${e.code ?? 'ERROR'}: ${(e.message ?? String(error)).slice(0, 200)}`, permanent: false };
+	return {
+		text: `${e.code ?? 'ERROR'}: ${(e.message ?? String(error)).slice(0, 200)}`,
+		permanent: false,
+	};
 }
 
 /** Starts this process's sender (once; a second call returns the first). */
@@ -130,10 +148,15 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 
 	const fail = async (row: MailRow, error: unknown) => {
 		const { text, permanent } = describeError(error);
-		const retryAt = permanent ? null : new Date(Date.now() + getRetryDelayMs(row.attempts, retryFirstMs));
+		const retryAt = permanent
+			? null
+			: new Date(Date.now() + getRetryDelayMs(row.attempts, retryFirstMs));
 		const outcome = await recordFailure(options.db, row, owner, text, retryAt);
 		const level = outcome === 'failed' ? 'error' : 'warn';
-		options.log[level]({ mail: row.id, kind: row.kind, attempts: row.attempts, error: text }, outcome === 'failed' ? 'mail failed' : 'mail will be retried');
+		options.log[level](
+			{ mail: row.id, kind: row.kind, attempts: row.attempts, error: text },
+			outcome === 'failed' ? 'mail failed' : 'mail will be retried',
+		);
 	};
 
 	/** Delivers claimed rows concurrently; successes are recorded in one statement. */
@@ -150,8 +173,13 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 			}),
 		);
 		const recorded = await recordDeliveries(options.db, delivered, owner);
-		if (recorded < delivered.length) options.log.warn({ count: delivered.length - recorded }, 'mail delivered after its lease ran out');
-		if (delivered.length > 0) options.log.info({ count: delivered.length, mail: delivered }, 'mail delivered');
+		if (recorded < delivered.length)
+			options.log.warn(
+				{ count: delivered.length - recorded },
+				'mail delivered after its lease ran out',
+			);
+		if (delivered.length > 0)
+			options.log.info({ count: delivered.length, mail: delivered }, 'mail delivered');
 	};
 
 	const runOnce = async () => {

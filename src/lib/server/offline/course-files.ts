@@ -40,12 +40,22 @@ const memo = new Map<string, Promise<OfflineCourse>>();
  */
 export function getLocalOrigin(): string {
 	const host = process.env.HOST ?? 'localhost';
-	const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+	const local =
+		host === '0.0.0.0'
+			? '127.0.0.1'
+			: host === '::'
+				? '[::1]'
+				: host.includes(':')
+					? `[${host}]`
+					: host;
 	return `http://${local}:${process.env.PORT ?? 4321}`;
 }
 
 /** Lists (and measures, once per process) the files of a course in a language. */
-export function getOfflineCourse(course: Course, origin = getLocalOrigin()): Promise<OfflineCourse> {
+export function getOfflineCourse(
+	course: Course,
+	origin = getLocalOrigin(),
+): Promise<OfflineCourse> {
 	const key = `${course.slug}:${course.locale}:${course.version}`;
 	let result = memo.get(key);
 	if (!result) {
@@ -58,14 +68,24 @@ export function getOfflineCourse(course: Course, origin = getLocalOrigin()): Pro
 
 /** Same-origin stylesheet addresses linked from a page. */
 export function getStylesheetUrls(html: string, origin: string): string[] {
-	const urls = (html.match(/<link\b[^>]*rel="stylesheet"[^>]*>/g) ?? []).map((tag) => /\shref="([^"]+)"/.exec(tag)?.[1]);
-	return urls.filter((u): u is string => Boolean(u)).map((u) => new URL(u, origin)).filter((u) => u.origin === origin).map((u) => u.pathname);
+	const urls = (html.match(/<link\b[^>]*rel="stylesheet"[^>]*>/g) ?? []).map(
+		(tag) => /\shref="([^"]+)"/.exec(tag)?.[1],
+	);
+	return urls
+		.filter((u): u is string => Boolean(u))
+		.map((u) => new URL(u, origin))
+		.filter((u) => u.origin === origin)
+		.map((u) => u.pathname);
 }
 
 /** The same-origin woff2 font files a stylesheet (or a page's inline style) at `base` names. */
 export function getFontUrls(css: string, base: string): string[] {
-	const found = [...css.matchAll(/url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g)].map((m) => new URL(m[1]!, base));
-	return [...new Set(found.filter((u) => u.origin === new URL(base).origin).map((u) => u.pathname))];
+	const found = [...css.matchAll(/url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g)].map(
+		(m) => new URL(m[1]!, base),
+	);
+	return [
+		...new Set(found.filter((u) => u.origin === new URL(base).origin).map((u) => u.pathname)),
+	];
 }
 
 /** Same-origin image addresses in a page (`src` and `srcset`), without duplicates. */
@@ -86,13 +106,19 @@ export function getImageUrls(html: string, origin: string): string[] {
 
 async function measureCourse(course: Course, origin: string): Promise<OfflineCourse> {
 	const url = localizePath(`/courses/${course.slug}`, course.locale);
-	const pages = [url, ...course.lessons.map((l) => localizePath(`/courses/${course.slug}/${l.slug}`, course.locale))];
+	const pages = [
+		url,
+		...course.lessons.map((l) => localizePath(`/courses/${course.slug}/${l.slug}`, course.locale)),
+	];
 	const files: OfflineFile[] = [];
 	const images = new Set<string>();
 	const fonts = new Set<string>();
 	const stylesheets = new Set<string>();
 	for (const page of pages) {
-		const res = await fetch(new URL(page, origin), { headers: { accept: 'text/html' }, redirect: 'manual' });
+		const res = await fetch(new URL(page, origin), {
+			headers: { accept: 'text/html' },
+			redirect: 'manual',
+		});
 		if (!res.ok) throw new Error(`offline list: ${page} answered ${res.status}`);
 		const html = await res.text();
 		files.push({ url: page, bytes: Buffer.byteLength(html) });
@@ -102,7 +128,9 @@ async function measureCourse(course: Course, origin: string): Promise<OfflineCou
 	}
 	for (const sheet of stylesheets) {
 		const res = await fetch(new URL(sheet, origin));
-		if (res.ok) for (const font of getFontUrls(await res.text(), new URL(sheet, origin).href)) fonts.add(font);
+		if (res.ok)
+			for (const font of getFontUrls(await res.text(), new URL(sheet, origin).href))
+				fonts.add(font);
 	}
 	for (const asset of [...images, ...fonts]) {
 		const res = await fetch(new URL(asset, origin));
@@ -110,5 +138,13 @@ async function measureCourse(course: Course, origin: string): Promise<OfflineCou
 		if (body) files.push({ url: asset, bytes: body.byteLength });
 	}
 	const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-	return { course: course.slug, title: course.title, locale: course.locale, version: course.version, url, files, bytes };
+	return {
+		course: course.slug,
+		title: course.title,
+		locale: course.locale,
+		version: course.version,
+		url,
+		files,
+		bytes,
+	};
 }

@@ -12,9 +12,17 @@ import { db } from '../db.ts';
 import { listProjectIds, loadProject } from './load.ts';
 
 /** Step analysis of every project of the course, in course order (titles in `locale`). */
-export async function getProjectAnalyses(course: Course, locale: Locale): Promise<ProjectAnalysis[]> {
+export async function getProjectAnalyses(
+	course: Course,
+	locale: Locale,
+): Promise<ProjectAnalysis[]> {
 	const rows = await db
-		.select({ projectId: projectSubmissionTable.projectId, userId: projectSubmissionTable.userId, passed: projectSubmissionTable.passed, steps: projectSubmissionTable.steps })
+		.select({
+			projectId: projectSubmissionTable.projectId,
+			userId: projectSubmissionTable.userId,
+			passed: projectSubmissionTable.passed,
+			steps: projectSubmissionTable.steps,
+		})
 		.from(projectSubmissionTable)
 		.where(eq(projectSubmissionTable.courseSlug, course.slug))
 		.orderBy(asc(projectSubmissionTable.submittedAt), asc(projectSubmissionTable.id))
@@ -23,8 +31,12 @@ export async function getProjectAnalyses(course: Course, locale: Locale): Promis
 	for (const id of await listProjectIds(course.slug)) {
 		const loaded = await loadProject(course.slug, id, locale);
 		if (!loaded) continue;
-		const uploads = rows.filter((r) => r.projectId === id).map((r) => ({ userId: r.userId, passed: r.passed, steps: r.steps as GradedStep[] }));
-		out.push(analyseProject({ id, title: loaded.project.title, steps: loaded.project.steps }, uploads));
+		const uploads = rows
+			.filter((r) => r.projectId === id)
+			.map((r) => ({ userId: r.userId, passed: r.passed, steps: r.steps as GradedStep[] }));
+		out.push(
+			analyseProject({ id, title: loaded.project.title, steps: loaded.project.steps }, uploads),
+		);
 	}
 	return out;
 }

@@ -14,19 +14,30 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { projectAttemptTable, projectSubmissionTable } from '../../../../db/schema.ts';
 import type { GradedStep } from '../../projects/types.ts';
 import { db } from '../db.ts';
-import { ensureEnrolled } from '../progress.ts';
+import { ensureEnrolled } from '../progress/enrolment.ts';
 import { generateSecureRandomString } from '../random.ts';
 import type { LoadedProject } from './load.ts';
 
 export type AttemptRow = typeof projectAttemptTable.$inferSelect;
-export type SubmissionRow = Omit<typeof projectSubmissionTable.$inferSelect, 'steps'> & { steps: GradedStep[] };
+export type SubmissionRow = Omit<typeof projectSubmissionTable.$inferSelect, 'steps'> & {
+	steps: GradedStep[];
+};
 
 /** The learner's current (latest) attempt, or null before their first start file. */
-export async function getCurrentAttempt(userId: string, loaded: LoadedProject): Promise<AttemptRow | null> {
+export async function getCurrentAttempt(
+	userId: string,
+	loaded: LoadedProject,
+): Promise<AttemptRow | null> {
 	const row = await db
 		.select()
 		.from(projectAttemptTable)
-		.where(and(eq(projectAttemptTable.userId, userId), eq(projectAttemptTable.courseSlug, loaded.course.slug), eq(projectAttemptTable.projectId, loaded.projectId)))
+		.where(
+			and(
+				eq(projectAttemptTable.userId, userId),
+				eq(projectAttemptTable.courseSlug, loaded.course.slug),
+				eq(projectAttemptTable.projectId, loaded.projectId),
+			),
+		)
 		.orderBy(desc(projectAttemptTable.startedAt), desc(projectAttemptTable.id))
 		.get();
 	return row ?? null;
@@ -48,16 +59,29 @@ export async function createAttempt(userId: string, loaded: LoadedProject): Prom
 }
 
 /** The current attempt, created on first use. */
-export async function getOrCreateAttempt(userId: string, loaded: LoadedProject): Promise<AttemptRow> {
+export async function getOrCreateAttempt(
+	userId: string,
+	loaded: LoadedProject,
+): Promise<AttemptRow> {
 	return (await getCurrentAttempt(userId, loaded)) ?? createAttempt(userId, loaded);
 }
 
 /** The learner's graded uploads of a project, oldest first. */
-export async function listSubmissions(userId: string, courseSlug: string, projectId: string): Promise<SubmissionRow[]> {
+export async function listSubmissions(
+	userId: string,
+	courseSlug: string,
+	projectId: string,
+): Promise<SubmissionRow[]> {
 	const rows = await db
 		.select()
 		.from(projectSubmissionTable)
-		.where(and(eq(projectSubmissionTable.userId, userId), eq(projectSubmissionTable.courseSlug, courseSlug), eq(projectSubmissionTable.projectId, projectId)))
+		.where(
+			and(
+				eq(projectSubmissionTable.userId, userId),
+				eq(projectSubmissionTable.courseSlug, courseSlug),
+				eq(projectSubmissionTable.projectId, projectId),
+			),
+		)
 		.orderBy(asc(projectSubmissionTable.submittedAt), asc(projectSubmissionTable.id))
 		.all();
 	return rows as SubmissionRow[];
@@ -72,11 +96,19 @@ export interface UploadAllowance {
 }
 
 /** How many graded uploads are used and whether one may be made now. */
-export function getAllowance(loaded: LoadedProject, rows: SubmissionRow[], now = Date.now()): UploadAllowance {
+export function getAllowance(
+	loaded: LoadedProject,
+	rows: SubmissionRow[],
+	now = Date.now(),
+): UploadAllowance {
 	const { attempts, cooldownMinutes } = loaded.english;
 	const last = rows.at(-1)?.submittedAt.getTime();
 	const until = last !== undefined && cooldownMinutes > 0 ? last + cooldownMinutes * 60_000 : null;
-	return { used: rows.length, allowed: attempts === 'unlimited' ? null : attempts, cooldownUntil: until && until > now ? until : null };
+	return {
+		used: rows.length,
+		allowed: attempts === 'unlimited' ? null : attempts,
+		cooldownUntil: until && until > now ? until : null,
+	};
 }
 
 export interface NewSubmission {
@@ -92,7 +124,11 @@ export interface NewSubmission {
 }
 
 /** Records a graded upload unless the limit or cool-down forbids it (decided in the same statement). */
-export async function insertSubmission(loaded: LoadedProject, s: NewSubmission, now = Date.now()): Promise<boolean> {
+export async function insertSubmission(
+	loaded: LoadedProject,
+	s: NewSubmission,
+	now = Date.now(),
+): Promise<boolean> {
 	const { attempts, cooldownMinutes } = loaded.english;
 	const limit = attempts === 'unlimited' ? Number.MAX_SAFE_INTEGER : attempts;
 	const mine = sql`user_id = ${s.userId} and course_slug = ${loaded.course.slug} and project_id = ${loaded.projectId}`;

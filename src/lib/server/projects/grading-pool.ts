@@ -40,7 +40,10 @@ interface Queued {
 	resolve: (r: GradeJobResult) => void;
 }
 
-const size = Math.max(1, Math.min(4, Number(process.env.PROJECT_GRADE_WORKERS) || availableParallelism()));
+const size = Math.max(
+	1,
+	Math.min(4, Number(process.env.PROJECT_GRADE_WORKERS) || availableParallelism()),
+);
 const timeoutMs = Number(process.env.PROJECT_GRADE_TIMEOUT_MS) || 10_000;
 const memoryMb = Number(process.env.PROJECT_GRADE_MEMORY_MB) || 512;
 const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: false }));
@@ -48,7 +51,10 @@ const queue: Queued[] = [];
 let coreUrl: Promise<string> | undefined;
 
 function spawn(): Worker {
-	const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+	const worker = new Worker(WORKER_SOURCE, {
+		eval: true,
+		resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+	});
 	worker.unref();
 	return worker;
 }

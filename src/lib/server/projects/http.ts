@@ -27,14 +27,25 @@ const STATUS: Record<string, number> = {
 };
 
 /** Status and message for a refusal; `fileType` is the extension the project wants (xlsx, docx, pptx). */
-export function describeProjectRefusal(refusal: ProjectRefusal, locale: Locale, fileType: string, now = Date.now()): { status: number; message: string; headers?: Record<string, string> } {
+export function describeProjectRefusal(
+	refusal: ProjectRefusal,
+	locale: Locale,
+	fileType: string,
+	now = Date.now(),
+): { status: number; message: string; headers?: Record<string, string> } {
 	const t = createTranslator(locale);
 	const status = STATUS[refusal.kind] ?? 400;
-	if (refusal.kind === 'no-attempts-left') return { status, message: t('project.error.noAttemptsLeft', { count: refusal.allowed }) };
+	if (refusal.kind === 'no-attempts-left')
+		return { status, message: t('project.error.noAttemptsLeft', { count: refusal.allowed }) };
 	if (refusal.kind === 'cooldown') {
 		const seconds = Math.max(1, Math.ceil((refusal.until - now) / 1000));
-		return { status, message: t('project.error.cooldown', { minutes: Math.ceil(seconds / 60) }), headers: { 'retry-after': String(seconds) } };
+		return {
+			status,
+			message: t('project.error.cooldown', { minutes: Math.ceil(seconds / 60) }),
+			headers: { 'retry-after': String(seconds) },
+		};
 	}
-	const key = `project.error.${refusal.kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}` as MessageKey;
+	const key =
+		`project.error.${refusal.kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}` as MessageKey;
 	return { status, message: t(key, { type: `.${fileType}` }) };
 }

@@ -23,9 +23,15 @@ export interface LoadedProject {
 }
 
 /** The English project file of a course, or null. */
-export async function getProjectData(courseSlug: string, projectId: string): Promise<Project | null> {
+export async function getProjectData(
+	courseSlug: string,
+	projectId: string,
+): Promise<Project | null> {
 	const all = await getCollection('projects');
-	return all.find((p) => p.id.startsWith(`${courseSlug}/`) && p.id.endsWith(`/${projectId}.project`))?.data ?? null;
+	return (
+		all.find((p) => p.id.startsWith(`${courseSlug}/`) && p.id.endsWith(`/${projectId}.project`))
+			?.data ?? null
+	);
 }
 
 /** Ids of every project of a course, in file order. */
@@ -34,17 +40,34 @@ export async function listProjectIds(courseSlug: string): Promise<string[]> {
 	return all
 		.filter((p) => p.id.startsWith(`${courseSlug}/`))
 		.sort((a, b) => a.id.localeCompare(b.id))
-		.map((p) => p.id.split('/').pop()!.replace(/\.project$/, ''));
+		.map((p) =>
+			p.id
+				.split('/')
+				.pop()!
+				.replace(/\.project$/, ''),
+		);
 }
 
 /** The project `projectId` of course `courseSlug` in `locale`, or null when either does not exist. */
-export async function loadProject(courseSlug: string, projectId: string, locale: Locale): Promise<LoadedProject | null> {
+export async function loadProject(
+	courseSlug: string,
+	projectId: string,
+	locale: Locale,
+): Promise<LoadedProject | null> {
 	const [course, all] = await Promise.all([getCourse(courseSlug, 'en'), getCollection('projects')]);
-	const entry = all.find((p) => p.id.startsWith(`${courseSlug}/`) && p.id.endsWith(`/${projectId}.project`));
+	const entry = all.find(
+		(p) => p.id.startsWith(`${courseSlug}/`) && p.id.endsWith(`/${projectId}.project`),
+	);
 	if (!course || !entry) return null;
 	const builder = BUILDERS[entry.data.builder];
-	if (!builder) throw new Error(`project ${courseSlug}/${projectId} names unknown builder ${entry.data.builder}`);
-	const tr = locale === 'en' ? undefined : (await getCollection('projectTranslations')).find((t) => t.id === `${entry.id}.${locale}`);
+	if (!builder)
+		throw new Error(
+			`project ${courseSlug}/${projectId} names unknown builder ${entry.data.builder}`,
+		);
+	const tr =
+		locale === 'en'
+			? undefined
+			: (await getCollection('projectTranslations')).find((t) => t.id === `${entry.id}.${locale}`);
 	return {
 		course,
 		projectId,

@@ -12,11 +12,24 @@ import { db } from '../db.ts';
 import { getProjectData } from './load.ts';
 
 /** Passed projects of one learner in one course, keyed by id, with their best score. */
-export async function getPassedProjects(userId: string, courseSlug: string): Promise<Map<string, EvidenceItem>> {
+export async function getPassedProjects(
+	userId: string,
+	courseSlug: string,
+): Promise<Map<string, EvidenceItem>> {
 	const rows = await db
-		.select({ projectId: projectSubmissionTable.projectId, score: projectSubmissionTable.score, passed: projectSubmissionTable.passed, at: projectSubmissionTable.submittedAt })
+		.select({
+			projectId: projectSubmissionTable.projectId,
+			score: projectSubmissionTable.score,
+			passed: projectSubmissionTable.passed,
+			at: projectSubmissionTable.submittedAt,
+		})
 		.from(projectSubmissionTable)
-		.where(and(eq(projectSubmissionTable.userId, userId), eq(projectSubmissionTable.courseSlug, courseSlug)))
+		.where(
+			and(
+				eq(projectSubmissionTable.userId, userId),
+				eq(projectSubmissionTable.courseSlug, courseSlug),
+			),
+		)
 		.orderBy(asc(projectSubmissionTable.submittedAt))
 		.all();
 	const out = new Map<string, EvidenceItem>();

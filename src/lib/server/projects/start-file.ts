@@ -19,7 +19,18 @@ export function getAttemptKey(attemptId: string): string {
 }
 
 /** Bytes, file name and content type of an attempt's start file. */
-export async function buildStartFile(loaded: LoadedProject, attempt: AttemptRow, learnerName: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; name: string; contentType: string }> {
-	const bytes = await loaded.builder.build(attempt.seed, { learnerName, attemptKey: getAttemptKey(attempt.id) });
-	return { bytes: new Uint8Array(bytes), name: `${loaded.projectId}-start.${loaded.kind}`, contentType: CONTENT_TYPES[loaded.kind] };
+export async function buildStartFile(
+	loaded: LoadedProject,
+	attempt: AttemptRow,
+	learnerName: string,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; name: string; contentType: string }> {
+	const bytes = await loaded.builder.build(attempt.seed, {
+		learnerName,
+		attemptKey: getAttemptKey(attempt.id),
+	});
+	return {
+		bytes: new Uint8Array(bytes),
+		name: `${loaded.projectId}-start.${loaded.kind}`,
+		contentType: CONTENT_TYPES[loaded.kind],
+	};
 }

@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GradeReport, UploadRefusal } from '../../projects/types.ts';
 import { getCheckParams } from '../../projects/schema.ts';
-import { recordItemPassed } from '../progress.ts';
+import { recordItemPassed } from '../progress/enrolment.ts';
 import { generateSecureRandomString } from '../random.ts';
 import { getAllowance, getCurrentAttempt, insertSubmission, listSubmissions } from './attempts.ts';
 import { gradeInWorker } from './grading-pool.ts';
@@ -37,7 +37,10 @@ export async function submitProjectFile(
 ): Promise<{ ok: true; result: SubmitResult } | { ok: false; refusal: ProjectRefusal }> {
 	const attempt = await getCurrentAttempt(userId, loaded);
 	if (!attempt) return { ok: false, refusal: { kind: 'no-attempt' } };
-	const blocked = getBlocked(loaded, await listSubmissions(userId, loaded.course.slug, loaded.projectId));
+	const blocked = getBlocked(
+		loaded,
+		await listSubmissions(userId, loaded.course.slug, loaded.projectId),
+	);
 	if (blocked) return { ok: false, refusal: blocked };
 
 	const graded = await gradeInWorker({
@@ -45,7 +48,11 @@ export async function submitProjectFile(
 		kind: loaded.kind,
 		secret: getAttemptKeySecret(),
 		attemptId: attempt.id,
-		steps: loaded.english.steps.map((s) => ({ id: s.id, points: s.points, checks: s.checks.map((c) => ({ type: c.check, params: getCheckParams(c) })) })),
+		steps: loaded.english.steps.map((s) => ({
+			id: s.id,
+			points: s.points,
+			checks: s.checks.map((c) => ({ type: c.check, params: getCheckParams(c) })),
+		})),
 		expected: loaded.builder.expected(attempt.seed),
 	});
 	if (!graded.ok) return { ok: false, refusal: { kind: graded.refusal } };
@@ -64,21 +71,37 @@ export async function submitProjectFile(
 		steps: graded.report.steps,
 		storedPath,
 	});
-	if (!inserted) return { ok: false, refusal: getBlocked(loaded, await listSubmissions(userId, loaded.course.slug, loaded.projectId)) ?? { kind: 'no-attempts-left', allowed: 0 } };
+	if (!inserted)
+		return {
+			ok: false,
+			refusal: getBlocked(
+				loaded,
+				await listSubmissions(userId, loaded.course.slug, loaded.projectId),
+			) ?? { kind: 'no-attempts-left', allowed: 0 },
+		};
 	if (passed) await recordItemPassed(userId, loaded.course, 'project', loaded.projectId);
 	return { ok: true, result: { submissionId: id, report: graded.report, passed } };
 }
 
-function getBlocked(loaded: LoadedProject, rows: Awaited<ReturnType<typeof listSubmissions>>): ProjectRefusal | null {
+function getBlocked(
+	loaded: LoadedProject,
+	rows: Awaited<ReturnType<typeof listSubmissions>>,
+): ProjectRefusal | null {
 	const allowance = getAllowance(loaded, rows);
-	if (allowance.allowed !== null && allowance.used >= allowance.allowed) return { kind: 'no-attempts-left', allowed: allowance.allowed };
+	if (allowance.allowed !== null && allowance.used >= allowance.allowed)
+		return { kind: 'no-attempts-left', allowed: allowance.allowed };
 	if (allowance.cooldownUntil) return { kind: 'cooldown', until: allowance.cooldownUntil };
 	return null;
 }
 
 /** Writes a kept upload to DATA_DIR/project-uploads/<course>/<project>/<id>.<ext>; returns its relative path. */
 async function keepUpload(loaded: LoadedProject, id: string, bytes: Uint8Array): Promise<string> {
-	const relative = join('project-uploads', loaded.course.slug, loaded.projectId, `${id}.${loaded.kind}`);
+	const relative = join(
+		'project-uploads',
+		loaded.course.slug,
+		loaded.projectId,
+		`${id}.${loaded.kind}`,
+	);
 	const path = resolve(DATA_DIR, relative);
 	await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
 	await writeFile(path, bytes, { mode: 0o600 });

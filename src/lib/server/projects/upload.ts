@@ -16,9 +16,16 @@ export interface UploadForm {
 }
 
 /** The form, or why it was refused (`too-large`, or `no-file` when it is not a multipart form). */
-export async function readUploadForm(request: Request, maxBytes = MAX_UPLOAD_BYTES): Promise<{ ok: true; form: UploadForm } | { ok: false; refusal: UploadRefusal }> {
+export async function readUploadForm(
+	request: Request,
+	maxBytes = MAX_UPLOAD_BYTES,
+): Promise<{ ok: true; form: UploadForm } | { ok: false; refusal: UploadRefusal }> {
 	const type = request.headers.get('content-type') ?? '';
-	if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded')) return { ok: false, refusal: 'no-file' };
+	if (
+		!type.startsWith('multipart/form-data') &&
+		!type.startsWith('application/x-www-form-urlencoded')
+	)
+		return { ok: false, refusal: 'no-file' };
 	const cap = maxBytes + FORM_OVERHEAD;
 	const declared = request.headers.get('content-length');
 	if (declared !== null && Number(declared) > cap) return { ok: false, refusal: 'too-large' };

@@ -7,7 +7,7 @@
 import { markdownToHtml } from 'satteri';
 import { createTranslator, localizePath, type Locale, type MessageKey } from '../../i18n.ts';
 import type { GradedStep } from '../../projects/types.ts';
-import type { SessionUser } from '../session.ts';
+import type { SessionUser } from '../auth/session.ts';
 import { getAllowance, listSubmissions, type SubmissionRow } from './attempts.ts';
 import type { LoadedProject } from './load.ts';
 
@@ -32,7 +32,15 @@ export function getProjectText(loaded: LoadedProject): Promise<ProjectText> {
 		cached = (async () => ({
 			scenario: await render(p.scenario),
 			appNotes: p.appNotes ? await render(p.appNotes) : null,
-			steps: await Promise.all(p.steps.map(async (s) => ({ id: s.id, title: s.title, html: await render(s.text), points: s.points, hint: s.hint ?? null }))),
+			steps: await Promise.all(
+				p.steps.map(async (s) => ({
+					id: s.id,
+					title: s.title,
+					html: await render(s.text),
+					points: s.points,
+					hint: s.hint ?? null,
+				})),
+			),
 		}))();
 		textCache.set(key, cached);
 	}
@@ -40,8 +48,15 @@ export function getProjectText(loaded: LoadedProject): Promise<ProjectText> {
 }
 
 /** The project page's address, optionally showing one upload's report. */
-export function getProjectPagePath(loaded: LoadedProject, locale: Locale, submissionId?: string): string {
-	const base = localizePath(`/courses/${loaded.course.slug}/${loaded.lessonSlug ?? '-'}/project/${loaded.projectId}`, locale);
+export function getProjectPagePath(
+	loaded: LoadedProject,
+	locale: Locale,
+	submissionId?: string,
+): string {
+	const base = localizePath(
+		`/courses/${loaded.course.slug}/${loaded.lessonSlug ?? '-'}/project/${loaded.projectId}`,
+		locale,
+	);
 	return submissionId ? `${base}?submission=${submissionId}#report` : base;
 }
 
@@ -66,13 +81,21 @@ export function toReportView(row: SubmissionRow, text: ProjectText, locale: Loca
 		passed: row.passed,
 		steps: row.steps.map((s) => {
 			const step = text.steps.find((x) => x.id === s.id);
-			return { ...s, title: step?.title ?? s.id, hint: s.status === 'passed' ? null : (step?.hint ?? null), texts: s.messages.map((m) => describeMessage(t, m)) };
+			return {
+				...s,
+				title: step?.title ?? s.id,
+				hint: s.status === 'passed' ? null : (step?.hint ?? null),
+				texts: s.messages.map((m) => describeMessage(t, m)),
+			};
 		}),
 	};
 }
 
 /** A check's message in the learner's language; a key the catalogues lack gets a general sentence. */
-function describeMessage(t: ReturnType<typeof createTranslator>, m: GradedStep['messages'][number]): string {
+function describeMessage(
+	t: ReturnType<typeof createTranslator>,
+	m: GradedStep['messages'][number],
+): string {
 	const text = t(m.key as MessageKey, m.vars);
 	return text === m.key ? t('project.check.generic') : text;
 }
@@ -86,7 +109,10 @@ export interface LearnerProjectState {
 }
 
 /** The learner's uploads and allowance, or null for a visitor. */
-export async function getLearnerProjectState(loaded: LoadedProject, user: SessionUser | null): Promise<LearnerProjectState | null> {
+export async function getLearnerProjectState(
+	loaded: LoadedProject,
+	user: SessionUser | null,
+): Promise<LearnerProjectState | null> {
 	if (!user) return null;
 	const submissions = await listSubmissions(user.id, loaded.course.slug, loaded.projectId);
 	const allowance = getAllowance(loaded, submissions);
@@ -94,7 +120,8 @@ export async function getLearnerProjectState(loaded: LoadedProject, user: Sessio
 		submissions,
 		best: submissions.length ? Math.max(...submissions.map((s) => s.score)) : null,
 		passed: submissions.some((s) => s.passed),
-		uploadsLeft: allowance.allowed === null ? null : Math.max(0, allowance.allowed - allowance.used),
+		uploadsLeft:
+			allowance.allowed === null ? null : Math.max(0, allowance.allowed - allowance.used),
 		cooldownUntil: allowance.cooldownUntil,
 	};
 }

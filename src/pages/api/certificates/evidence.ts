@@ -9,11 +9,11 @@
  */
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { isCertificateId } from '../../../lib/certificate-links.ts';
-import { createTranslator } from '../../../lib/i18n.ts';
-import { setEvidencePublic } from '../../../lib/server/credentials/evidence-page.ts';
-import { readForm } from '../../../lib/server/forms.ts';
-import { getSafeNext } from '../../../lib/server/page.ts';
+import { isCertificateId } from '~/lib/certificates/links.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { setEvidencePublic } from '~/lib/server/credentials/evidence-page.ts';
+import { readForm } from '~/lib/server/http/body.ts';
+import { getSafeNext } from '~/lib/server/page.ts';
 
 const BodySchema = z.object({
 	certificate: z.string().refine(isCertificateId),

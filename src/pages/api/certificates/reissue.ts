@@ -8,24 +8,19 @@
  */
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { SlugSchema } from '../../../lib/content/schemas.ts';
-import { createTranslator } from '../../../lib/i18n.ts';
-import { reissueCertificate } from '../../../lib/server/certificate-issue.ts';
-import { readForm } from '../../../lib/server/forms.ts';
-import { getSafeNext } from '../../../lib/server/page.ts';
+import { SlugSchema } from '~/lib/content/schemas.ts';
+import { reissueCertificate } from '~/lib/server/certificates/issue.ts';
+import { errorResponse, readBody } from '~/lib/server/http/body.ts';
+import { getSafeNext } from '~/lib/server/page.ts';
 
 const BodySchema = z.object({ course: SlugSchema, next: z.string().max(500).optional() });
 
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
-	const t = createTranslator(locals.locale);
-	const isJson = (request.headers.get('content-type') ?? '').startsWith('application/json');
+	const t = locals.t;
+	const { json: isJson, value } = await readBody(request);
 	const fail = (status: number, message: string) =>
-		isJson
-			? Response.json({ ok: false, error: message }, { status })
-			: new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-
-	const raw = isJson ? await request.json().catch(() => undefined) : await readForm(request);
-	const parsed = BodySchema.safeParse(raw);
+		errorResponse(status, message, { json: isJson });
+	const parsed = BodySchema.safeParse(value);
 	if (!parsed.success) return fail(400, t('error.badRequest'));
 	if (!locals.user) return fail(401, t('cert.signInToReissue'));
 

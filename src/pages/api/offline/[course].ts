@@ -4,9 +4,9 @@
  * Answers 200 JSON `OfflineCourse`, 404 for an unknown course or language.
  */
 import type { APIRoute } from 'astro';
-import { getCourse } from '../../../lib/courses.ts';
-import { isLocale } from '../../../lib/i18n.ts';
-import { getOfflineCourse } from '../../../lib/server/offline/course-files.ts';
+import { getCourse } from '~/lib/courses.ts';
+import { isLocale } from '~/lib/i18n.ts';
+import { getOfflineCourse } from '~/lib/server/offline/course-files.ts';
 
 export const GET: APIRoute = async ({ params, url, locals }) => {
 	const lang = url.searchParams.get('lang') ?? 'en';

@@ -6,15 +6,17 @@
  * 403 no attempts left, 429 cool-down (with Retry-After). Questions carry no answers.
  */
 import type { APIRoute } from 'astro';
-import { createTranslator } from '../../../lib/i18n.ts';
-import { errorResponse, readJsonBody, refusalResponse, StartBodySchema } from '../../../lib/server/quiz-http.ts';
-import { listAttempts, startAttempt } from '../../../lib/server/quiz-attempts.ts';
-import { loadQuiz } from '../../../lib/server/quiz-load.ts';
-import { getQuizStatus } from '../../../lib/server/quiz-results.ts';
+import { createTranslator } from '~/lib/i18n.ts';
+import { errorResponse, readJson } from '~/lib/server/http/body.ts';
+import { refusalResponse, StartBodySchema } from '~/lib/server/quiz/http.ts';
+import { listAttempts, startAttempt } from '~/lib/server/quiz/attempts.ts';
+import { loadQuiz } from '~/lib/server/quiz/load.ts';
+import { getQuizStatus } from '~/lib/server/quiz/results.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {
-	const parsed = StartBodySchema.safeParse(await readJsonBody(request));
-	if (!parsed.success) return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
+	const parsed = StartBodySchema.safeParse(await readJson(request));
+	if (!parsed.success)
+		return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
 	const { course, quiz, locale } = parsed.data;
 	if (!locals.user) return errorResponse(401, createTranslator(locale)('quiz.error.notSignedIn'));
 	const loaded = await loadQuiz(course, quiz, locale);

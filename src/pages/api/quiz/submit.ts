@@ -8,22 +8,27 @@
  * 404 unknown attempt, 409 already submitted or time is up. A refused submission changes nothing.
  */
 import type { APIRoute } from 'astro';
-import { createTranslator, type Locale } from '../../../lib/i18n.ts';
-import { errorResponse, readJsonBody, refusalResponse, SubmitBodySchema } from '../../../lib/server/quiz-http.ts';
-import { listAttempts, submitAttempt } from '../../../lib/server/quiz-attempts.ts';
-import { loadQuiz } from '../../../lib/server/quiz-load.ts';
-import { addCertificateLink, getQuizStatus, getStoredResult } from '../../../lib/server/quiz-results.ts';
+import { createTranslator, type Locale } from '~/lib/i18n.ts';
+import { errorResponse, readJson } from '~/lib/server/http/body.ts';
+import { refusalResponse, SubmitBodySchema } from '~/lib/server/quiz/http.ts';
+import { listAttempts, submitAttempt } from '~/lib/server/quiz/attempts.ts';
+import { loadQuiz } from '~/lib/server/quiz/load.ts';
+import { addCertificateLink, getQuizStatus, getStoredResult } from '~/lib/server/quiz/results.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {
-	const parsed = SubmitBodySchema.safeParse(await readJsonBody(request));
-	if (!parsed.success) return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
+	const parsed = SubmitBodySchema.safeParse(await readJson(request));
+	if (!parsed.success)
+		return errorResponse(400, createTranslator(locals.locale)('quiz.error.malformed'));
 	const { attempt, answers, locale } = parsed.data;
 	if (!locals.user) return errorResponse(401, createTranslator(locale)('quiz.error.notSignedIn'));
-	const submitted = await submitAttempt(locals.user.id, attempt, { json: answers }, (row) => loadQuiz(row.courseSlug, row.quizId, row.locale as Locale));
+	const submitted = await submitAttempt(locals.user.id, attempt, { json: answers }, (row) =>
+		loadQuiz(row.courseSlug, row.quizId, row.locale as Locale),
+	);
 	if (!submitted.ok) return refusalResponse(submitted.refusal, locale);
 	const { loaded, submission } = submitted;
 	const rows = await listAttempts(locals.user.id, loaded.course.slug, loaded.quizId);
 	const stored = getStoredResult(loaded, submission.row, rows, locale);
-	const result = stored && (await addCertificateLink(stored, locals.user.id, loaded.course.slug, locale));
+	const result =
+		stored && (await addCertificateLink(stored, locals.user.id, loaded.course.slug, locale));
 	return Response.json({ ok: true, result, status: getQuizStatus(loaded, rows, locale) });
 };

@@ -4,7 +4,7 @@
  * `Accept: application/vc+jwt`. Re-signed only when a bit changes; ETag and `ttl` for caching.
  */
 import type { APIRoute } from 'astro';
-import { respondWithStatusList } from '../../../lib/server/credentials/status-lists.ts';
+import { respondWithStatusList } from '~/lib/server/credentials/status-lists.ts';
 
 export const GET: APIRoute = ({ params, request }) =>
 	respondWithStatusList(request, 'revocation', params.list);

@@ -3,7 +3,7 @@
  * forms as the revocation list (/credentials/status/<n>).
  */
 import type { APIRoute } from 'astro';
-import { respondWithStatusList } from '../../../lib/server/credentials/status-lists.ts';
+import { respondWithStatusList } from '~/lib/server/credentials/status-lists.ts';
 
 export const GET: APIRoute = ({ params, request }) =>
 	respondWithStatusList(request, 'suspension', params.list);

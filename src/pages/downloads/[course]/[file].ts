@@ -14,7 +14,8 @@ export const getStaticPaths: GetStaticPaths = () => {
 	for (const course of existsSync(root) ? readdirSync(root) : []) {
 		const dir = join(root, course, 'files');
 		if (!existsSync(dir)) continue;
-		for (const file of readdirSync(dir)) if (!file.startsWith('.')) paths.push({ params: { course, file } });
+		for (const file of readdirSync(dir))
+			if (!file.startsWith('.')) paths.push({ params: { course, file } });
 	}
 	return paths;
 };

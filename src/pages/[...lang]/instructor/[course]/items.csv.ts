@@ -3,12 +3,12 @@
  * question, quizzes in course order), with the same figures as the page. Same access as the page.
  */
 import type { APIRoute } from 'astro';
-import { encodeCsv, getCsvFileName } from '../../../../lib/analytics/csv.ts';
-import { describeResponse } from '../../../../lib/analytics/items.ts';
-import { createTranslator, getLocaleFromParam } from '../../../../lib/i18n.ts';
-import { getQuizAnalyses } from '../../../../lib/server/course-report.ts';
-import { getAnalyticsAccess } from '../../../../lib/server/instructor-access.ts';
-import { getCsvHeaders, refuseAnalytics } from '../../../../lib/server/analytics-csv.ts';
+import { encodeCsv, getCsvFileName } from '~/lib/analytics/csv.ts';
+import { describeResponse } from '~/lib/analytics/items.ts';
+import { createTranslator, getLocaleFromParam } from '~/lib/i18n.ts';
+import { getQuizAnalyses } from '~/lib/server/analytics/course-report.ts';
+import { getAnalyticsAccess } from '~/lib/server/analytics/instructor-access.ts';
+import { getCsvHeaders, refuseAnalytics } from '~/lib/server/analytics/csv.ts';
 
 const round = (value: number | null, digits: number) =>
 	value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;

@@ -4,13 +4,13 @@
  * Streamed a batch at a time, so a big course does not sit in memory. Same access as the page.
  */
 import type { APIRoute } from 'astro';
-import { encodeCsvRow, CSV_BOM, getCsvFileName } from '../../../../lib/analytics/csv.ts';
-import { getQuizData } from '../../../../lib/courses.ts';
-import { createTranslator, getLocaleFromParam } from '../../../../lib/i18n.ts';
-import { iterateCourseLearners } from '../../../../lib/server/course-learners.ts';
-import { getCourseQuizIds } from '../../../../lib/server/course-report.ts';
-import { getAnalyticsAccess } from '../../../../lib/server/instructor-access.ts';
-import { getCsvHeaders, refuseAnalytics, toCsvTime } from '../../../../lib/server/analytics-csv.ts';
+import { encodeCsvRow, CSV_BOM, getCsvFileName } from '~/lib/analytics/csv.ts';
+import { getQuizData } from '~/lib/courses.ts';
+import { createTranslator, getLocaleFromParam } from '~/lib/i18n.ts';
+import { iterateCourseLearners } from '~/lib/server/analytics/course-learners.ts';
+import { getCourseQuizIds } from '~/lib/server/analytics/course-report.ts';
+import { getAnalyticsAccess } from '~/lib/server/analytics/instructor-access.ts';
+import { getCsvHeaders, refuseAnalytics, toCsvTime } from '~/lib/server/analytics/csv.ts';
 
 export const GET: APIRoute = async (context) => {
 	const locale = getLocaleFromParam(context.params.lang);

@@ -4,9 +4,9 @@
  * gets the file; anyone else gets 403 with a plain message in their language naming what unlocks it.
  */
 import type { APIRoute } from 'astro';
-import { getCourse } from '../../../../../../lib/courses.ts';
-import { createTranslator, getLocaleFromParam } from '../../../../../../lib/i18n.ts';
-import { createSolutionResponse, getSolutionGate, getSolutionPath, verifySolutionUnlocked } from '../../../../../../lib/server/solutions.ts';
+import { getCourse } from '~/lib/courses.ts';
+import { createTranslator, getLocaleFromParam } from '~/lib/i18n.ts';
+import { createSolutionResponse, getSolutionGate, getSolutionPath, verifySolutionUnlocked } from '~/lib/server/solutions.ts';
 
 const forbidden = (message: string) =>
 	new Response(`${message}\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } });

@@ -4,10 +4,10 @@
  * key. Visitors are sent to sign in. Never cached by shared caches.
  */
 import type { APIRoute } from 'astro';
-import { getLocaleFromParam, localizePath } from '../../../../../../../lib/i18n.ts';
-import { getOrCreateAttempt } from '../../../../../../../lib/server/projects/attempts.ts';
-import { loadProject } from '../../../../../../../lib/server/projects/load.ts';
-import { buildStartFile } from '../../../../../../../lib/server/projects/start-file.ts';
+import { getLocaleFromParam, localizePath } from '~/lib/i18n.ts';
+import { getOrCreateAttempt } from '~/lib/server/projects/attempts.ts';
+import { loadProject } from '~/lib/server/projects/load.ts';
+import { buildStartFile } from '~/lib/server/projects/start-file.ts';
 
 export const GET: APIRoute = async ({ params, locals, url, redirect }) => {
 	const locale = getLocaleFromParam(params.lang);

@@ -1,0 +1,216 @@
+/**
+ * Enrolment and progress.
+ *
+ * Data: `enrolment` (one row per learner and course; un-enrolling sets `leftAt` and keeps every
+ * other row, so re-enrolling restores the history), `lesson_progress` (current state per learner
+ * and lesson: first visit, completion) and `progress_event` (every visit/complete/uncomplete with
+ * its time, for analytics).
+ *
+ * Consistency: a state change and its event are written in ONE batch (one transaction on one
+ * connection). The state upsert only changes a row when the state really changes (`WHERE
+ * completed_at IS NULL` for a completion), and the event insert is conditional on `changes() = 1`,
+ * so two identical requests racing each other record one completion and one event.
+ *
+ * Hooks: completing a lesson or passing a quiz, project or lab calls `issueCertificateIfEligible`
+ * (../certificates/issue.ts), which issues the course certificate the moment the rule is met. What the
+ * rule requires and how far a learner is: `src/lib/course-progress.ts`.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { enrolmentTable } from '../../../../db/schema.ts';
+import {
+	getItemLesson,
+	summariseRecord,
+	type GradedKind,
+	type LearnerRecord,
+	type ProgressSummary,
+} from '../../course-progress.ts';
+import type { Course } from '../../courses.ts';
+import { issueCertificateIfEligible } from '../certificates/issue.ts';
+import { db } from '../db.ts';
+import { getLearnerRecord } from './learner-record.ts';
+
+export interface Enrolment {
+	courseSlug: string;
+	enrolledAt: Date;
+	leftAt: Date | null;
+	lastLessonSlug: string | null;
+	lastActiveAt: Date | null;
+	completedAt: Date | null;
+}
+
+/** The learner's enrolment in a course (active or left), or null. */
+export async function getEnrolment(userId: string, courseSlug: string): Promise<Enrolment | null> {
+	const row = await db
+		.select()
+		.from(enrolmentTable)
+		.where(and(eq(enrolmentTable.userId, userId), eq(enrolmentTable.courseSlug, courseSlug)))
+		.get();
+	return row ?? null;
+}
+
+/** Enrols (or re-enrols, restoring history). Idempotent. */
+export async function enrol(userId: string, courseSlug: string): Promise<void> {
+	const now = new Date();
+	await db
+		.insert(enrolmentTable)
+		.values({ userId, courseSlug, enrolledAt: now, lastActiveAt: now })
+		.onConflictDoUpdate({
+			target: [enrolmentTable.userId, enrolmentTable.courseSlug],
+			set: { leftAt: null, lastActiveAt: now },
+		});
+}
+
+/** Un-enrols, keeping all progress. Idempotent. */
+export async function unenrol(userId: string, courseSlug: string): Promise<void> {
+	await db
+		.update(enrolmentTable)
+		.set({ leftAt: new Date() })
+		.where(
+			and(
+				eq(enrolmentTable.userId, userId),
+				eq(enrolmentTable.courseSlug, courseSlug),
+				isNull(enrolmentTable.leftAt),
+			),
+		);
+}
+
+/** Enrols the learner if they are not (or no longer) enrolled; used when they act on a course. */
+export async function ensureEnrolled(userId: string, courseSlug: string): Promise<void> {
+	const existing = await getEnrolment(userId, courseSlug);
+	if (!existing || existing.leftAt) await enrol(userId, courseSlug);
+}
+
+/**
+ * Records that the learner opened a lesson: the first visit (state + event), and the enrolment's
+ * "continue here" pointer. Writes nothing when nothing changed in the last five minutes.
+ */
+export async function recordLessonVisit(
+	userId: string,
+	courseSlug: string,
+	lessonSlug: string,
+	enrolment: Enrolment | null,
+): Promise<void> {
+	const now = Date.now();
+	const statements = [
+		sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at) values (${userId}, ${courseSlug}, ${lessonSlug}, ${now})
+			on conflict (user_id, course_slug, lesson_slug) do update set first_visited_at = excluded.first_visited_at where first_visited_at is null`,
+		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'visit', ${now} where changes() = 1`,
+	];
+	const moved =
+		enrolment &&
+		!enrolment.leftAt &&
+		(enrolment.lastLessonSlug !== lessonSlug ||
+			!enrolment.lastActiveAt ||
+			now - enrolment.lastActiveAt.getTime() > 5 * 60_000);
+	if (moved) {
+		statements.push(
+			sql`update enrolment set last_lesson_slug = ${lessonSlug}, last_active_at = ${now} where user_id = ${userId} and course_slug = ${courseSlug}`,
+		);
+	}
+	await db.batch(statements.map((s) => db.run(s)) as [ReturnType<typeof db.run>]);
+}
+
+/**
+ * Marks a lesson complete (idempotent: a repeat changes nothing and records no event), enrolling
+ * the learner if needed, then issues the certificate if the rule is now met.
+ * Returns whether this call changed the state.
+ */
+export async function completeLesson(
+	userId: string,
+	course: Course,
+	lessonSlug: string,
+): Promise<boolean> {
+	await ensureEnrolled(userId, course.slug);
+	const now = Date.now();
+	const [, event] = await db.batch([
+		db.run(sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at, completed_at) values (${userId}, ${course.slug}, ${lessonSlug}, ${now}, ${now})
+			on conflict (user_id, course_slug, lesson_slug) do update set completed_at = excluded.completed_at,
+			first_visited_at = coalesce(first_visited_at, excluded.first_visited_at) where completed_at is null`),
+		db.run(
+			sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${course.slug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
+		),
+		db.run(
+			sql`update enrolment set last_active_at = ${now} where user_id = ${userId} and course_slug = ${course.slug}`,
+		),
+	]);
+	const changed = event.rowsAffected === 1;
+	if (changed) await issueCertificateIfEligible(userId, course);
+	return changed;
+}
+
+/** Undoes a completion (idempotent). Certificates already issued stay issued. */
+export async function uncompleteLesson(
+	userId: string,
+	courseSlug: string,
+	lessonSlug: string,
+): Promise<boolean> {
+	const now = Date.now();
+	const [, event] = await db.batch([
+		db.run(
+			sql`update lesson_progress set completed_at = null where user_id = ${userId} and course_slug = ${courseSlug} and lesson_slug = ${lessonSlug} and completed_at is not null`,
+		),
+		db.run(
+			sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'uncomplete', ${now} where changes() = 1`,
+		),
+	]);
+	return event.rowsAffected === 1;
+}
+
+/**
+ * Called by the quiz, project and lab engines after a passing submission: completes the lesson
+ * that embeds the item (if any) and issues the certificate if the rule is now met.
+ */
+export async function recordItemPassed(
+	userId: string,
+	course: Course,
+	kind: GradedKind,
+	id: string,
+): Promise<void> {
+	await ensureEnrolled(userId, course.slug);
+	const lesson = getItemLesson(course, kind, id);
+	const changed = lesson ? await completeLesson(userId, course, lesson.slug) : false;
+	if (!changed) await issueCertificateIfEligible(userId, course);
+}
+
+/** Called by the quiz engine after a passing submission (see `recordItemPassed`). */
+export async function recordQuizPassed(
+	userId: string,
+	course: Course,
+	quizId: string,
+): Promise<void> {
+	await recordItemPassed(userId, course, 'quiz', quizId);
+}
+
+/** A learner's progress in one course: the summary figures, the record and the enrolment. */
+export interface CourseProgress extends ProgressSummary {
+	enrolment: Enrolment | null;
+	record: LearnerRecord;
+	/** Slugs of completed lessons (`record.completedLessons`). */
+	completedLessons: Set<string>;
+	/** Ids of quizzes with a passing attempt (`record.passed.quiz`). */
+	passedQuizzes: Set<string>;
+}
+
+/** A learner's progress in one course. */
+export async function getCourseProgress(userId: string, course: Course): Promise<CourseProgress> {
+	const [enrolment, record] = await Promise.all([
+		getEnrolment(userId, course.slug),
+		getLearnerRecord(userId, course.slug),
+	]);
+	return summariseProgress(course, enrolment, record);
+}
+
+/** Progress figures from an enrolment and a record (shared by the course page, dashboard and instructors). */
+export function summariseProgress(
+	course: Course,
+	enrolment: Enrolment | null,
+	record: LearnerRecord,
+): CourseProgress {
+	return {
+		...summariseRecord(course, record, enrolment?.lastLessonSlug),
+		enrolment,
+		record,
+		completedLessons: record.completedLessons,
+		passedQuizzes: record.passed.quiz,
+	};
+}

@@ -1,0 +1,285 @@
+/**
+ * Quiz attempts: started by the server, submitted once.
+ *
+ * Data: one `quiz_attempt` row per attempt (layout = drawn questions and orders, decided at start;
+ * answers, score and verdict set at submission) and one `quiz_response` row per drawn question.
+ * A quiz with a pool (`draw`) draws a new attempt from the questions the previous attempt did not
+ * show first, so consecutive attempts share no question when the pool is at least twice the draw.
+ *
+ * Lifecycle: start → open → submitted, or → expired when a time limit passes (plus
+ * `SUBMIT_GRACE_MS` for the network) without a submission. Every started attempt counts towards
+ * the attempt limit, so abandoning one to see new questions costs an attempt. The cool-down runs
+ * from the end of the last attempt (submission, or deadline for an expired one).
+ *
+ * Atomicity (no lock is held between statements):
+ * - start is ONE conditional INSERT … SELECT … WHERE (attempts < limit AND no open attempt AND no
+ *   cool-down), so concurrent starts can never exceed the limit or open two attempts;
+ * - submit is one batch (one transaction): `UPDATE … WHERE submitted_at IS NULL AND (deadline not
+ *   passed)`, then the responses INSERT guarded by `changes() = 1`. Of two racing submissions
+ *   exactly one changes the row; the other gets "already submitted" and changes nothing.
+ * Refusals (not yours, already submitted, time up, answers to questions not drawn, malformed) are
+ * decided before any write.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { quizAttemptTable } from '../../../../db/schema.ts';
+import { parseAnswers, parseFormAnswers } from '../../quiz/answers.ts';
+import { gradeAttempt, type GradedAttempt } from '../../quiz/grading.ts';
+import {
+	createLayout,
+	toPublicQuestions,
+	verifyLayoutFits,
+	type QuizLayout,
+} from '../../quiz/layout.ts';
+import type { DisplayAnswers, OpenAttempt } from '../../quiz/types.ts';
+import { db } from '../db.ts';
+import { ensureEnrolled, recordQuizPassed } from '../progress/enrolment.ts';
+import type { LoadedQuiz } from './load.ts';
+import { generateSecureRandomString } from '../random.ts';
+
+/** Time after the deadline during which a submission is still accepted (network, slow phones). */
+export const SUBMIT_GRACE_MS = 20_000;
+
+export type QuizRefusal =
+	| { kind: 'not-found' }
+	| { kind: 'not-yours' }
+	| { kind: 'already-submitted' }
+	| { kind: 'time-up' }
+	| { kind: 'no-attempts-left'; allowed: number }
+	| { kind: 'cooldown'; until: number }
+	| { kind: 'not-drawn'; questionId: string }
+	| { kind: 'malformed'; questionId?: string }
+	| { kind: 'practice-off' }
+	| { kind: 'rate-limited'; retryAfterSeconds: number };
+
+export type AttemptRow = typeof quizAttemptTable.$inferSelect;
+
+/** The submitted answers: JSON from the island, or form fields from a plain post. */
+export type AnswersInput = { json: unknown } | { form: Map<string, string[]> };
+
+/** A stored layout, reduced to the questions that still exist unchanged in the quiz. */
+export function fitLayout(loaded: LoadedQuiz, layout: QuizLayout): QuizLayout {
+	return {
+		questions: layout.questions.filter((lq) => verifyLayoutFits(loaded.quiz, { questions: [lq] })),
+	};
+}
+
+/** Reads and validates answers against an attempt's layout. */
+export function readAnswers(loaded: LoadedQuiz, layout: QuizLayout, input: AnswersInput) {
+	return 'json' in input
+		? parseAnswers(loaded.quiz, layout, input.json)
+		: parseFormAnswers(loaded.quiz, layout, input.form);
+}
+
+/** The learner's attempts at a quiz, oldest first. */
+export async function listAttempts(
+	userId: string,
+	courseSlug: string,
+	quizId: string,
+): Promise<AttemptRow[]> {
+	return db
+		.select()
+		.from(quizAttemptTable)
+		.where(
+			and(
+				eq(quizAttemptTable.userId, userId),
+				eq(quizAttemptTable.courseSlug, courseSlug),
+				eq(quizAttemptTable.quizId, quizId),
+			),
+		)
+		.orderBy(asc(quizAttemptTable.startedAt), asc(quizAttemptTable.id))
+		.all();
+}
+
+/** One attempt by id, or null. */
+export async function getAttempt(attemptId: string): Promise<AttemptRow | null> {
+	return (
+		(await db.select().from(quizAttemptTable).where(eq(quizAttemptTable.id, attemptId)).get()) ??
+		null
+	);
+}
+
+/** open, expired or submitted, at `now`. */
+export function getAttemptState(
+	row: AttemptRow,
+	now = Date.now(),
+): 'open' | 'expired' | 'submitted' {
+	if (row.submittedAt) return 'submitted';
+	return row.deadlineAt && now > row.deadlineAt.getTime() + SUBMIT_GRACE_MS ? 'expired' : 'open';
+}
+
+/** When a finished attempt ended (for the cool-down), or null while it is open. */
+function getEndedAt(row: AttemptRow, now: number): number | null {
+	const state = getAttemptState(row, now);
+	if (state === 'submitted') return row.submittedAt!.getTime();
+	return state === 'expired' ? row.deadlineAt!.getTime() : null;
+}
+
+/** The end of the cool-down after the learner's last attempt, or null when none applies. */
+export function getCooldownUntil(
+	loaded: LoadedQuiz,
+	rows: AttemptRow[],
+	now = Date.now(),
+): number | null {
+	const minutes = loaded.quiz.cooldownMinutes;
+	if (minutes <= 0) return null;
+	const ends = rows.map((r) => getEndedAt(r, now)).filter((t): t is number => t !== null);
+	if (ends.length === 0) return null;
+	const until = Math.max(...ends) + minutes * 60_000;
+	return until > now ? until : null;
+}
+
+/** What the learner sees of an open attempt. */
+export function toOpenAttempt(loaded: LoadedQuiz, row: AttemptRow): OpenAttempt {
+	const layout = fitLayout(loaded, row.layout as QuizLayout);
+	return {
+		id: row.id,
+		questions: toPublicQuestions(loaded.quiz, layout),
+		deadlineAt: row.deadlineAt?.getTime() ?? null,
+	};
+}
+
+/**
+ * Starts an attempt (enrolling the learner), or resumes the open one. Refused when no attempt is
+ * left or a cool-down runs.
+ */
+export async function startAttempt(
+	userId: string,
+	loaded: LoadedQuiz,
+	tries = 3,
+): Promise<
+	{ ok: true; attempt: OpenAttempt; resumed: boolean } | { ok: false; refusal: QuizRefusal }
+> {
+	if (tries === 0)
+		throw new Error(
+			`could not start or resume an attempt at ${loaded.course.slug}/${loaded.quizId}`,
+		);
+	await ensureEnrolled(userId, loaded.course.slug);
+	const { quiz } = loaded;
+	const limit = quiz.attempts === 'unlimited' ? Number.MAX_SAFE_INTEGER : quiz.attempts;
+	const cooldownMs = quiz.cooldownMinutes * 60_000;
+	const id = generateSecureRandomString();
+	const now = Date.now();
+	const deadline = quiz.timeLimitMinutes ? now + Math.round(quiz.timeLimitMinutes * 60_000) : null;
+	// No repeats between consecutive attempts where the pool allows: the previous attempt's
+	// questions are drawn only when the pool runs short (read before the insert; a race only
+	// affects which questions are drawn, never the attempt limit).
+	const previous = (await listAttempts(userId, loaded.course.slug, loaded.quizId)).at(-1);
+	const avoid = new Set(
+		((previous?.layout as QuizLayout | undefined)?.questions ?? []).map((q) => q.id),
+	);
+	const layout = createLayout(loaded.english, generateSecureRandomString(), avoid);
+	const mine = sql`user_id = ${userId} and course_slug = ${loaded.course.slug} and quiz_id = ${loaded.quizId}`;
+	const inserted = await db.run(sql`
+		insert into quiz_attempt (id, user_id, course_slug, quiz_id, locale, layout, started_at, deadline_at)
+		select ${id}, ${userId}, ${loaded.course.slug}, ${loaded.quizId}, ${loaded.locale}, ${JSON.stringify(layout)}, ${now}, ${deadline}
+		where (select count(*) from quiz_attempt where ${mine}) < ${limit}
+		and not exists (select 1 from quiz_attempt where ${mine} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now}))
+		and not exists (select 1 from quiz_attempt where ${mine} and coalesce(submitted_at, deadline_at) + ${cooldownMs} > ${now})`);
+	if (inserted.rowsAffected === 1) {
+		return {
+			ok: true,
+			resumed: false,
+			attempt: { id, questions: toPublicQuestions(loaded.quiz, layout), deadlineAt: deadline },
+		};
+	}
+	const rows = await listAttempts(userId, loaded.course.slug, loaded.quizId);
+	const open = rows.find((r) => getAttemptState(r, now) === 'open');
+	if (open) return { ok: true, resumed: true, attempt: toOpenAttempt(loaded, open) };
+	if (rows.length >= limit)
+		return { ok: false, refusal: { kind: 'no-attempts-left', allowed: limit } };
+	const until = getCooldownUntil(loaded, rows, now);
+	if (until) return { ok: false, refusal: { kind: 'cooldown', until } };
+	// The blocking attempt finished between the insert and the read: try again.
+	return startAttempt(userId, loaded, tries - 1);
+}
+
+/** Why an attempt cannot be submitted by `userId` now, or null when it can. */
+export function getSubmitRefusal(
+	row: AttemptRow | null,
+	userId: string,
+	now = Date.now(),
+): QuizRefusal | null {
+	if (!row) return { kind: 'not-found' };
+	if (row.userId !== userId) return { kind: 'not-yours' };
+	const state = getAttemptState(row, now);
+	if (state === 'submitted') return { kind: 'already-submitted' };
+	if (state === 'expired') return { kind: 'time-up' };
+	return null;
+}
+
+export interface Submission {
+	row: AttemptRow;
+	answers: DisplayAnswers;
+	graded: GradedAttempt;
+}
+
+/**
+ * Grades and records a submission, once. `loadFor` loads the attempt's quiz (in the attempt's
+ * language). After a pass, completes the embedding lesson and issues the certificate if due.
+ */
+export async function submitAttempt(
+	userId: string,
+	attemptId: string,
+	input: AnswersInput,
+	loadFor: (row: AttemptRow) => Promise<LoadedQuiz | null>,
+): Promise<
+	{ ok: true; submission: Submission; loaded: LoadedQuiz } | { ok: false; refusal: QuizRefusal }
+> {
+	const row = await getAttempt(attemptId);
+	const refusal = getSubmitRefusal(row, userId);
+	if (refusal) return { ok: false, refusal };
+	const loaded = await loadFor(row!);
+	if (!loaded) return { ok: false, refusal: { kind: 'not-found' } };
+	const layout = fitLayout(loaded, row!.layout as QuizLayout);
+	const parsed = readAnswers(loaded, layout, input);
+	if (!parsed.ok)
+		return {
+			ok: false,
+			refusal:
+				parsed.reason === 'not-drawn'
+					? { kind: 'not-drawn', questionId: parsed.questionId! }
+					: { kind: 'malformed', questionId: parsed.questionId },
+		};
+	const graded = gradeAttempt(
+		loaded.quiz,
+		layout,
+		parsed.answers,
+		loaded.passMark,
+		loaded.locale === 'en' ? undefined : loaded.english,
+	);
+
+	const now = Date.now();
+	const rows = graded.questions.map(
+		(g) => sql`(${attemptId}, ${g.question.id}, ${g.credit}, ${g.response})`,
+	);
+	const statements = [
+		db.run(sql`update quiz_attempt set submitted_at = ${now}, answers = ${JSON.stringify(parsed.answers)}, score = ${graded.score}, passed = ${graded.passed ? 1 : 0}
+			where id = ${attemptId} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now})`),
+	];
+	if (rows.length > 0) {
+		statements.push(
+			db.run(sql`insert into quiz_response (attempt_id, question_id, credit, response)
+				select * from (values ${sql.join(rows, sql`, `)}) where changes() = 1`),
+		);
+	}
+	const [updated] = await db.batch(
+		statements as [(typeof statements)[number], ...typeof statements],
+	);
+	if (updated.rowsAffected !== 1) {
+		return {
+			ok: false,
+			refusal: getSubmitRefusal(await getAttempt(attemptId), userId, now) ?? {
+				kind: 'already-submitted',
+			},
+		};
+	}
+	if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
+	const saved: AttemptRow = {
+		...row!,
+		submittedAt: new Date(now),
+		answers: parsed.answers,
+		score: graded.score,
+		passed: graded.passed,
+	};
+	return { ok: true, loaded, submission: { row: saved, answers: parsed.answers, graded } };
+}
