@@ -94,7 +94,10 @@ async function walkThrough(browser: Browser, proxy: TestProxy, name: string) {
 		.errorLog()
 		.split('\n')
 		.filter((line) => /\[(error|crit|alert|emerg)\]|"level":"error"/.test(line))
-		.filter((line) => !/aborting with incomplete response.*(http2: stream closed|context canceled)/.test(line));
+		.filter(
+			(line) =>
+				!/aborting with incomplete response.*(http2: stream closed|context canceled)/.test(line),
+		);
 	expect(proxyErrors).toEqual([]);
 	await context.close();
 }
