@@ -76,10 +76,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
 			url.pathname.startsWith('/api/') &&
 			!(response.headers.get('content-type') ?? '').includes('json')
 		) {
-			return Response.json(
-				{ error: locals.t('error.apiNotFound') },
-				{ status: 404, headers: { 'cache-control': 'no-store' } },
-			);
+			return errorResponse(404, locals.t('error.apiNotFound'), {
+				headers: { 'cache-control': 'no-store' },
+			});
 		}
 		const type = response.headers.get('content-type');
 		if (type === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');

@@ -30,7 +30,7 @@ describe('unknown API addresses', () => {
 			});
 			expect(res.status, method).toBe(404);
 			expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-			expect(await res.json()).toEqual({ error: 'There is no such API address.' });
+			expect(await res.json()).toEqual({ ok: false, error: 'There is no such API address.' });
 		}
 		// A page address that does not exist still gets the HTML 404 page.
 		const page = await fetch(`${base}/no-such-page`);
