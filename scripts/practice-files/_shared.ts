@@ -3,6 +3,7 @@
  * generator for made-up data, and a frozen clock for the libraries that stamp `new Date()` into
  * the files they write.
  */
+import type ExcelJS from 'exceljs';
 
 /** mulberry32: a small seeded generator, so every build gives the same data. */
 export function makeRandom(seed: number): () => number {
@@ -38,4 +39,21 @@ export async function withFixedDate<T>(fixed: Date, fn: () => Promise<T>): Promi
 	} finally {
 		globalThis.Date = RealDate;
 	}
+}
+
+/**
+ * Writes `lines` down column A of a sheet, one a row, the first as a bold title: the "Read me" text
+ * every practice workbook opens with. `wrap` wraps long lines at the column's width.
+ */
+export function writeReadMeLines(
+	ws: ExcelJS.Worksheet,
+	lines: string[],
+	options: { wrap?: boolean } = {},
+): void {
+	lines.forEach((line, i) => {
+		const cell = ws.getCell(i + 1, 1);
+		cell.value = line;
+		if (options.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+		if (i === 0) cell.font = { bold: true, size: 14 };
+	});
 }

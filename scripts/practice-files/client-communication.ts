@@ -23,7 +23,7 @@ import {
 	TextRun,
 	WidthType,
 } from 'docx';
-import { withFixedDate } from './_shared.ts';
+import { withFixedDate, writeReadMeLines } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 
 /** The moment every generated file claims to have been written (zip entries and document properties). */
@@ -473,7 +473,7 @@ async function rateCard() {
 	// Read me
 	const readMe = wb.addWorksheet('Read me');
 	readMe.getColumn(1).width = 100;
-	[
+	writeReadMeLines(readMe, [
 		'Services list and rate card - Dakshata practice file',
 		'',
 		'Sheet "My services (draft)" is a first attempt by a new VA. It has the problems real lists have:',
@@ -488,11 +488,7 @@ async function rateCard() {
 		'',
 		'The prices in this file are examples for practice only. They are not advice on what to charge and not',
 		'a promise of what anyone will earn. Check the current fee on your own platform before you use the calculator.',
-	].forEach((line, i) => {
-		const c = readMe.getCell(i + 1, 1);
-		c.value = line;
-		if (i === 0) c.font = { bold: true, size: 14 };
-	});
+	]);
 
 	// Messy draft
 	const draft = wb.addWorksheet('My services (draft)');

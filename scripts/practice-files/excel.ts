@@ -12,7 +12,7 @@
  * to rebuild, or this file directly with `--stats` to print the answers the lessons quote.
  */
 import ExcelJS from 'exceljs';
-import { makeRandom } from './_shared.ts';
+import { makeRandom, writeReadMeLines } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 import { fixZipTimes } from './_zip.ts';
 
@@ -82,11 +82,7 @@ function styleHeader(row: ExcelJS.Row): void {
 function readMeSheet(wb: ExcelJS.Workbook, lines: string[]): void {
 	const ws = wb.addWorksheet('Read me');
 	ws.getColumn(1).width = 110;
-	lines.forEach((line, i) => {
-		const cell = ws.getCell(i + 1, 1);
-		cell.value = line;
-		if (i === 0) cell.font = { bold: true, size: 14 };
-	});
+	writeReadMeLines(ws, lines);
 }
 
 function csvField(value: string): string {

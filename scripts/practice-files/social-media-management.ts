@@ -15,6 +15,7 @@
  * gives the same bytes. Run this file directly with `--stats` to print the figures the lessons quote.
  */
 import ExcelJS from 'exceljs';
+import { writeReadMeLines } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 import { fixZipTimes } from './_zip.ts';
 
@@ -211,12 +212,7 @@ async function buildCalendar(): Promise<Buffer> {
 		'Task: one of the example rows breaks the rules you learned in Unit 1. Find it, and rewrite it in the empty rows below the examples.',
 		'Lists sheet: edit the allowed values there if your client uses other platforms or pillars.',
 	];
-	lines.forEach((line, i) => {
-		const cell = help.getCell(i + 1, 1);
-		cell.value = line;
-		cell.alignment = { wrapText: true, vertical: 'top' };
-		if (i === 0) cell.font = { bold: true, size: 14 };
-	});
+	writeReadMeLines(help, lines, { wrap: true });
 
 	// --- Lists (source of the drop-downs)
 	const listColumns: [string, string[]][] = [

@@ -13,7 +13,7 @@
  */
 import ExcelJS from 'exceljs';
 import { fixZipTimes } from './_zip.ts';
-import { makeRandom } from './_shared.ts';
+import { makeRandom, writeReadMeLines } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 
 export const HEADERS = [
@@ -373,17 +373,14 @@ async function buildXlsx(): Promise<Buffer> {
 	[30, 20, 18, 34, 34, 13, 18, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 	const about = wb.addWorksheet('Read me');
 	about.getColumn(1).width = 110;
-	[
+	writeReadMeLines(about, [
 		'BrightSmile Web: dental clinic leads (practice file)',
 		'Typed by two people from public clinic websites, Google Maps listings and a dentists directory, then pasted together.',
 		'Goal: one row per clinic, contact names in Proper Case, emails in lower case with no spaces, one spelling per city.',
 		'Dates were typed two ways: 2026-11-05 and 05/11/2026 are the same day (day/month/year).',
 		'Keep this original unchanged and clean a copy.',
 		'Every clinic, person and address here is made up: the .example addresses cannot receive mail.',
-	].forEach((line, i) => {
-		about.getCell(i + 1, 1).value = line;
-		if (i === 0) about.getCell(1, 1).font = { bold: true, size: 14 };
-	});
+	]);
 	return fixZipTimes(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 

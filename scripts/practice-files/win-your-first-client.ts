@@ -10,7 +10,7 @@
  * rebuild gives the same content.
  */
 import ExcelJS from 'exceljs';
-import { withFixedDate } from './_shared.ts';
+import { withFixedDate, writeReadMeLines } from './_shared.ts';
 import type { PracticeFile } from './types.ts';
 
 /** The moment the generated file claims to have been written (zip entries and document properties). */
@@ -69,7 +69,7 @@ async function buildInvoiceTemplate() {
 	// ------------------------------------------------------------------ Read me
 	const readMe = wb.addWorksheet('Read me');
 	readMe.getColumn(1).width = 100;
-	[
+	writeReadMeLines(readMe, [
 		'Invoice template - Dakshata practice file',
 		'',
 		'Sheet "Invoice" is filled in with the course example: Rahul Verma (Pune, India) invoices Priya Shah',
@@ -89,11 +89,7 @@ async function buildInvoiceTemplate() {
 		'',
 		'Everything in this file is invented for practice. It is not tax advice: whether you must add any tax to an',
 		'invoice, or register for one, depends on your country and income. Ask a tax adviser.',
-	].forEach((line, i) => {
-		const c = readMe.getCell(i + 1, 1);
-		c.value = line;
-		if (i === 0) c.font = { bold: true, size: 14 };
-	});
+	]);
 
 	// ------------------------------------------------------------------ Timesheet
 	const ts = wb.addWorksheet('Timesheet');
