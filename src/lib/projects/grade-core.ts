@@ -10,6 +10,7 @@
  */
 import { ATTEMPT_KEY_PATTERN, ATTEMPT_KEY_PROPERTY, verifyAttemptKey } from './attempt-key.ts';
 import { openOfficeFile, runCheck, type OfficeFile } from './office.ts';
+import { bytesHaveDoctype } from './xml.ts';
 import type { ExpectedValues, GradedStep, GradeReport, UploadRefusal } from './types.ts';
 
 export interface GradeJob {
@@ -41,7 +42,7 @@ export function findAttemptKeys(file: OfficeFile): string[] {
 	if (property) return [property.trim()];
 	const global = new RegExp(ATTEMPT_KEY_PATTERN.source, 'g');
 	const found = new Set<string>();
-	for (const [path] of file.parts) {
+	for (const path of file.parts.keys()) {
 		if (!VISIBLE_KEY_PARTS.test(path)) continue;
 		for (const m of (file.text(path) ?? '').matchAll(global)) found.add(m[0]);
 	}
@@ -54,8 +55,8 @@ export async function gradeJob(job: GradeJob): Promise<GradeJobResult> {
 	if (!opened.ok) return { ok: false, refusal: opened.refusal };
 	const { file } = opened;
 	// Defence in depth: no XML part may declare a DTD (the parser refuses them too).
-	for (const [path] of file.parts)
-		if (/\.(xml|rels)$/i.test(path) && /<!DOCTYPE/i.test(file.text(path) ?? ''))
+	for (const path of file.parts.keys())
+		if (/\.(xml|rels)$/i.test(path) && bytesHaveDoctype(file.parts.get(path)!))
 			return { ok: false, refusal: 'corrupt' };
 	if (file.kind !== job.kind) return { ok: false, refusal: 'wrong-app' };
 	const keys = findAttemptKeys(file);

@@ -6,14 +6,17 @@
  *    .xls/.doc/.ppt, or a password-protected .xlsx/.docx/.pptx (Office wraps the encrypted package
  *    in CFB with `EncryptionInfo` and `EncryptedPackage` streams). `PK\x03\x04` is a zip. Text with
  *    separators on most lines is a CSV; anything else is not an Office file.
- * 2. The zip is read by `readZip` with the limits checked from the central directory before any
- *    entry is inflated, and enforced again while inflating (see zip.ts).
+ * 2. The zip is opened by `openZip` with the limits checked from the central directory before any
+ *    entry is inflated, and enforced again while inflating (see zip.ts). Only the XML parts
+ *    (`.xml`, `.rels`, `.vml`) are inflated now; pictures and other binary entries, which no check
+ *    reads, are inflated only if asked for.
  * 3. `[Content_Types].xml` decides the kind: the content type of the main part says .xlsx, .docx or
  *    .pptx (templates and slide shows count as their kind), the macro-enabled variants (.xlsm,
  *    .docm, .pptm…) are refused, as is any package carrying a `vbaProject.bin`. .xlsb is binary and
  *    refused like .xls.
  * 4. Every XML part is refused if it declares a DOCTYPE (no DTD or entity is ever processed), so a
- *    file that opens here can be handed to any XML reader.
+ *    file that opens here can be handed to any XML reader. The DOCTYPE is looked for in the bytes
+ *    (`<!DOCTYPE` is ASCII, so this finds exactly what a search of the decoded text finds).
  *
  * Why checks read XML themselves and do not only use exceljs: exceljs reads cells, formulas with
  * their cached values, number formats, validation, conditional formats, views, protection and
@@ -21,8 +24,15 @@
  * charts at all, and there is no maintained library that reads Word or PowerPoint documents for
  * styles, fields, notes or alt text, so those checks query the XML parts (parsed by `xml.ts`).
  */
-import { DEFAULT_LIMITS, readZip, type OpenLimits } from './zip.ts';
-import { findAll, getAttr, getDeepText, hasDoctype, parseXmlTree, type XmlNode } from './xml.ts';
+import { DEFAULT_LIMITS, openZip, type OpenLimits } from './zip.ts';
+import {
+	bytesHaveDoctype,
+	findAll,
+	getAttr,
+	getDeepText,
+	parseXmlTree,
+	type XmlNode,
+} from './xml.ts';
 
 export { parseXml } from './xml.ts';
 export type { OpenLimits } from './zip.ts';
@@ -59,9 +69,12 @@ export const OPEN_REFUSAL_MESSAGE_KEYS: Record<OpenRefusal, string> = {
 /** An opened Office file: its kind and every part, uncompressed. */
 export interface OfficeFile {
 	kind: OfficeKind;
-	/** uncompressed parts by path (no leading slash, e.g. `xl/workbook.xml`) */
-	parts: Map<string, Uint8Array>;
-	/** The part decoded as UTF-8, or null when the package has no such part. */
+	/**
+	 * Uncompressed parts by path (no leading slash, e.g. `xl/workbook.xml`). XML parts are inflated
+	 * when the file is opened; binary ones (pictures) on first `get`. List names with `keys()`.
+	 */
+	parts: ReadonlyMap<string, Uint8Array>;
+	/** The part decoded as UTF-8 (decoded once, then remembered), or null when there is no such part. */
 	text(path: string): string | null;
 	/** custom document property (docProps/custom.xml), or null when absent */
 	customProperty(name: string): string | null;
@@ -87,6 +100,11 @@ const MAIN_TYPES: Array<[RegExp, OfficeKind | 'macro-enabled' | 'legacy-format']
 ];
 
 const rawBytes = new WeakMap<OfficeFile, Uint8Array>();
+
+/** The parts read as XML (and searched for a DOCTYPE) when a file is opened. */
+export function isXmlPart(name: string): boolean {
+	return /\.(xml|rels|vml)$/i.test(name);
+}
 const decoder = new TextDecoder();
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -112,7 +130,7 @@ function sniffText(bytes: Uint8Array): 'csv' | 'not-office' {
 
 function judgeContentTypes(
 	xml: string,
-	parts: Map<string, Uint8Array>,
+	parts: ReadonlyMap<string, Uint8Array>,
 ): OfficeKind | 'macro-enabled' | 'legacy-format' | 'not-office' {
 	if ([...parts.keys()].some((name) => /(^|\/)vbaProject\.bin$/i.test(name)))
 		return 'macro-enabled';
@@ -124,11 +142,18 @@ function judgeContentTypes(
 	return 'not-office';
 }
 
-function createOfficeFile(kind: OfficeKind, parts: Map<string, Uint8Array>): OfficeFile {
+function createOfficeFile(kind: OfficeKind, parts: ReadonlyMap<string, Uint8Array>): OfficeFile {
 	let custom: Map<string, string> | null = null;
+	const texts = new Map<string, string | null>();
 	const text = (path: string): string | null => {
-		const part = parts.get(path.replace(/^\/+/, ''));
-		return part ? decoder.decode(part) : null;
+		const name = path.replace(/^\/+/, '');
+		let decoded = texts.get(name);
+		if (decoded === undefined) {
+			const part = parts.get(name);
+			decoded = part ? decoder.decode(part) : null;
+			texts.set(name, decoded);
+		}
+		return decoded;
 	};
 	return {
 		kind,
@@ -165,12 +190,12 @@ export function openOfficeFile(
 		return { ok: false, refusal: encrypted ? 'encrypted' : 'legacy-format' };
 	}
 	if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { ok: false, refusal: sniffText(bytes) };
-	const zip = readZip(bytes, { ...DEFAULT_LIMITS, ...limits });
+	const zip = openZip(bytes, { ...DEFAULT_LIMITS, ...limits }, isXmlPart);
 	if (!zip.ok) return zip;
 	const contentTypes = zip.entries.get('[Content_Types].xml');
 	if (!contentTypes) return { ok: false, refusal: 'not-office' };
-	for (const [name, part] of zip.entries) {
-		if (/\.(xml|rels|vml)$/i.test(name) && hasDoctype(decoder.decode(part))) {
+	for (const name of zip.entries.keys()) {
+		if (isXmlPart(name) && bytesHaveDoctype(zip.entries.get(name)!)) {
 			return { ok: false, refusal: 'corrupt' };
 		}
 	}

@@ -116,6 +116,121 @@ function inflateEntry(bytes: Uint8Array, entry: Entry): Uint8Array | ZipRefusal 
 }
 
 /**
+ * The entries of an opened archive by name, as a read-only map. Entries the opener was told to
+ * read now are inflated when the archive is opened; the rest (pictures, fonts, embedded binaries:
+ * nothing grading parses) are inflated, with the same per-entry cap and CRC check, only if someone
+ * asks for them, so a deck of large photos costs nothing to grade. Iterate `keys()` to list names
+ * without inflating; `values()`, `entries()` and iterating the map itself inflate everything.
+ * @throws ZipEntryError from `get` (and the iterators) when a deferred entry is corrupt or holds
+ * more than it declared.
+ */
+export class ZipParts implements ReadonlyMap<string, Uint8Array> {
+	readonly #bytes: Uint8Array;
+	readonly #ready = new Map<string, Uint8Array>();
+	readonly #deferred = new Map<string, Entry>();
+	readonly #names: string[] = [];
+
+	constructor(bytes: Uint8Array) {
+		this.#bytes = bytes;
+	}
+
+	/** @internal Adds an entry, inflated or deferred (used by `openZip`). */
+	add(name: string, value: Uint8Array | Entry): void {
+		this.#names.push(name);
+		if (value instanceof Uint8Array) this.#ready.set(name, value);
+		else this.#deferred.set(name, value);
+	}
+
+	get size(): number {
+		return this.#names.length;
+	}
+
+	has(name: string): boolean {
+		return this.#ready.has(name) || this.#deferred.has(name);
+	}
+
+	get(name: string): Uint8Array | undefined {
+		const ready = this.#ready.get(name);
+		if (ready) return ready;
+		const entry = this.#deferred.get(name);
+		if (!entry) return undefined;
+		const out = inflateEntry(this.#bytes, entry);
+		if (typeof out === 'string') throw new ZipEntryError(name, out);
+		this.#deferred.delete(name);
+		this.#ready.set(name, out);
+		return out;
+	}
+
+	keys(): MapIterator<string> {
+		return this.#names.values();
+	}
+
+	*values(): MapIterator<Uint8Array> {
+		for (const name of this.#names) yield this.get(name)!;
+	}
+
+	*entries(): MapIterator<[string, Uint8Array]> {
+		for (const name of this.#names) yield [name, this.get(name)!];
+	}
+
+	[Symbol.iterator](): MapIterator<[string, Uint8Array]> {
+		return this.entries();
+	}
+
+	forEach(
+		callback: (value: Uint8Array, key: string, map: ReadonlyMap<string, Uint8Array>) => void,
+		thisArg?: unknown,
+	): void {
+		for (const [name, value] of this.entries()) callback.call(thisArg, value, name, this);
+	}
+}
+
+/** A deferred entry that turned out corrupt, or larger than declared, when it was read. */
+export class ZipEntryError extends Error {
+	readonly entry: string;
+	readonly refusal: ZipRefusal;
+
+	constructor(entry: string, refusal: ZipRefusal) {
+		super(`The file's part ${entry} cannot be read (${refusal}).`);
+		this.entry = entry;
+		this.refusal = refusal;
+	}
+}
+
+/**
+ * Opens a zip archive, refusing it before inflating when the central directory breaks a limit
+ * (entry count, total declared size, compression ratio), an entry is encrypted or a name repeats.
+ * Entries for which `readNow(name)` is true are inflated at once (refusing the archive when one
+ * holds more than it declared or fails its CRC); the others wait until asked for (see `ZipParts`).
+ * Entry names are returned without a leading slash; directories are skipped.
+ */
+export function openZip(
+	bytes: Uint8Array,
+	limits: OpenLimits = DEFAULT_LIMITS,
+	readNow: (name: string) => boolean = () => true,
+): { ok: true; entries: ZipParts } | { ok: false; refusal: ZipRefusal } {
+	const entries = readCentralDirectory(bytes);
+	if (typeof entries === 'string') return { ok: false, refusal: entries };
+	const refusal = checkLimits(entries, limits);
+	if (refusal) return { ok: false, refusal };
+	const parts = new ZipParts(bytes);
+	for (const entry of entries) {
+		if (entry.flags & 0x1) return { ok: false, refusal: 'encrypted' };
+		if (entry.name.endsWith('/')) continue;
+		const name = entry.name.replace(/^\/+/, '');
+		if (parts.has(name)) return { ok: false, refusal: 'corrupt' };
+		if (!readNow(name)) {
+			parts.add(name, entry);
+			continue;
+		}
+		const out = inflateEntry(bytes, entry);
+		if (typeof out === 'string') return { ok: false, refusal: out };
+		parts.add(name, out);
+	}
+	return { ok: true, entries: parts };
+}
+
+/**
  * Reads every entry of a zip archive into memory, refusing it before inflating when the central
  * directory breaks a limit, and while inflating when an entry holds more than it declared.
  * Entry names are returned without a leading slash; directories are skipped.
@@ -124,19 +239,6 @@ export function readZip(
 	bytes: Uint8Array,
 	limits: OpenLimits = DEFAULT_LIMITS,
 ): { ok: true; entries: Map<string, Uint8Array> } | { ok: false; refusal: ZipRefusal } {
-	const entries = readCentralDirectory(bytes);
-	if (typeof entries === 'string') return { ok: false, refusal: entries };
-	const refusal = checkLimits(entries, limits);
-	if (refusal) return { ok: false, refusal };
-	const parts = new Map<string, Uint8Array>();
-	for (const entry of entries) {
-		if (entry.flags & 0x1) return { ok: false, refusal: 'encrypted' };
-		if (entry.name.endsWith('/')) continue;
-		const name = entry.name.replace(/^\/+/, '');
-		if (parts.has(name)) return { ok: false, refusal: 'corrupt' };
-		const out = inflateEntry(bytes, entry);
-		if (typeof out === 'string') return { ok: false, refusal: out };
-		parts.set(name, out);
-	}
-	return { ok: true, entries: parts };
+	const opened = openZip(bytes, limits);
+	return opened.ok ? { ok: true, entries: new Map(opened.entries) } : opened;
 }
