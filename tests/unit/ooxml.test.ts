@@ -138,6 +138,24 @@ describe('openOfficeFile', () => {
 			);
 		});
 		expect(openOfficeFile(xxe)).toEqual({ ok: false, refusal: 'corrupt' });
+		const lowerCase = await rezip('lo-good.docx', async (zip) => {
+			const xml = await zip.file('word/styles.xml')!.async('string');
+			zip.file('word/styles.xml', xml.replace('?>', '?><!doctype d [<!entity x "y">]>'));
+		});
+		expect(openOfficeFile(lowerCase)).toEqual({ ok: false, refusal: 'corrupt' });
+	});
+
+	it('inflates a picture only when asked for it, with the same CRC check', async () => {
+		const zip = await JSZip.loadAsync(fixture('lo-good.docx'));
+		zip.file('word/media/photo.png', 'PICTURE-BYTES-PICTURE-BYTES', { compression: 'STORE' });
+		const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+		const at = Buffer.from(bytes).indexOf('PICTURE-BYTES');
+		bytes[at] = 'X'.charCodeAt(0); // the stored picture no longer matches its CRC
+		const opened = openOfficeFile(bytes);
+		if (!opened.ok) throw new Error(opened.refusal);
+		expect([...opened.file.parts.keys()]).toContain('word/media/photo.png');
+		expect(opened.file.text('word/document.xml')).toContain('<w:body>');
+		expect(() => opened.file.parts.get('word/media/photo.png')).toThrow(/photo\.png/);
 	});
 });
 

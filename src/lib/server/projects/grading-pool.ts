@@ -9,6 +9,13 @@
  * and a fresh worker takes its place. Each worker's heap is capped (PROJECT_GRADE_MEMORY_MB, default
  * 512); a worker that crashes or runs out of memory is replaced and the file refused as `corrupt`
  * (logged: a crash means a bug or a hostile file, never a learner's ordinary mistake).
+ *
+ * Warm pool: starting a worker and loading the grading code into it takes far longer than grading
+ * a typical file (hundreds of milliseconds on a busy server against a few), and used to fall on a
+ * learner's upload, counted against its time limit. `warmGradingPool()` (called when a page shows
+ * a signed-in learner an upload form, and by the first upload) starts every worker and has it load
+ * the code at once, without waiting for it; a worker that replaces a stopped one loads it as it
+ * starts. A warm-up that fails is retried by the next job, which reports the error as before.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -17,13 +24,23 @@ import { log } from '../log.ts';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
-let grade;
+let loading;
+const load = (url) =>
+	(loading ??= import(url).then(
+		(mod) => (typeof mod.gradeJob === 'function' ? mod.gradeJob : globalThis.__dakshataGradeJob),
+		(error) => {
+			loading = undefined;
+			throw error;
+		},
+	));
 parentPort.on('message', async ({ url, job }) => {
+	if (!job) {
+		// Warm-up: load the grading code now; nothing to answer (a failure shows on the next job).
+		load(url).catch(() => {});
+		return;
+	}
 	try {
-		if (!grade) {
-			const mod = await import(url);
-			grade = typeof mod.gradeJob === 'function' ? mod.gradeJob : globalThis.__dakshataGradeJob;
-		}
+		const grade = await load(url);
 		parentPort.postMessage({ result: await grade(job) });
 	} catch (error) {
 		parentPort.postMessage({ error: String((error && error.stack) || error) });
@@ -50,13 +67,46 @@ const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: 
 const queue: Queued[] = [];
 let coreUrl: Promise<string> | undefined;
 
-function spawn(): Worker {
+function getCoreUrl(): Promise<string> {
+	// Importing the module here makes the bundler keep it as its own chunk, whose address we pass on.
+	coreUrl ??= import('../../projects/grade-core.ts').then((m) => m.GRADE_CORE_URL);
+	return coreUrl;
+}
+
+/**
+ * A new worker for a slot, told to load the grading code as soon as it starts. A worker that stops
+ * while idle (a job's own stop is handled by `run`) leaves its slot for a fresh one.
+ */
+function spawn(slot: Slot, url: string): Worker {
 	const worker = new Worker(WORKER_SOURCE, {
 		eval: true,
 		resourceLimits: { maxOldGenerationSizeMb: memoryMb },
 	});
 	worker.unref();
+	const forget = () => {
+		if (slot.worker === worker && !slot.busy) slot.worker = null;
+	};
+	worker.on('error', (error: Error) => {
+		if (!slot.busy) log.error({ error: error.message }, 'idle project grading worker stopped');
+		forget();
+	});
+	worker.on('exit', forget);
+	worker.postMessage({ url });
 	return worker;
+}
+
+/**
+ * Starts every worker of the pool that is not running and has it load the grading code, so the
+ * next uploads do not wait for that. Returns at once; safe to call on every page view.
+ */
+export function warmGradingPool(): void {
+	if (slots.every((slot) => slot.worker)) return;
+	void getCoreUrl().then(
+		(url) => {
+			for (const slot of slots) if (!slot.busy) slot.worker ??= spawn(slot, url);
+		},
+		() => {},
+	);
 }
 
 function pump(): void {
@@ -71,10 +121,8 @@ function pump(): void {
 }
 
 async function run(slot: Slot, { job, resolve }: Queued): Promise<void> {
-	// Importing the module here makes the bundler keep it as its own chunk, whose address we pass on.
-	coreUrl ??= import('../../projects/grade-core.ts').then((m) => m.GRADE_CORE_URL);
-	const url = await coreUrl;
-	const worker = (slot.worker ??= spawn());
+	const url = await getCoreUrl();
+	const worker = (slot.worker ??= spawn(slot, url));
 	await new Promise<void>((done) => {
 		const timer = setTimeout(() => {
 			cleanup();
@@ -114,6 +162,7 @@ async function run(slot: Slot, { job, resolve }: Queued): Promise<void> {
 
 /** Grades a file in a worker thread (queued when all are busy), with the pool's time limit. */
 export function gradeInWorker(job: GradeJob): Promise<GradeJobResult> {
+	warmGradingPool();
 	return new Promise((resolve) => {
 		queue.push({ job, resolve });
 		pump();
