@@ -101,6 +101,7 @@ const BUILTIN_FORMATS: Record<number, string> = {
 const xmlCache = new WeakMap<OfficeFile, Map<string, XmlNode | null>>();
 const workbookCache = new WeakMap<OfficeFile, Workbook>();
 const sheetCache = new WeakMap<OfficeFile, Map<string, Sheet>>();
+const sharedStringsCache = new WeakMap<OfficeFile, string[]>();
 
 /** The part parsed (cached), or null when the package has no such part. */
 export function getPartXml(file: OfficeFile, path: string): XmlNode | null {
@@ -232,24 +233,41 @@ export function getSheet(file: OfficeFile, name?: string): Sheet | null {
 	if (hit) return hit;
 	const root = getPartXml(file, entry.path);
 	if (!root) return null;
-	const stringsRoot = getPartXml(file, 'xl/sharedStrings.xml');
-	const sharedStrings = stringsRoot ? getChildren(stringsRoot, 'si').map(getDeepTextOfT) : [];
 	const sheet: Sheet = {
 		name: entry.name,
 		path: entry.path,
 		root,
-		cells: readCells(root, sharedStrings),
+		cells: readCells(root, getSharedStrings(file)),
 	};
 	cache.set(entry.path, sheet);
 	return sheet;
 }
 
-/** Text of a shared string: the `t` runs only (phonetic `rPh` runs left out). */
+/** The workbook's shared strings (read once per file, whichever sheets are read). */
+function getSharedStrings(file: OfficeFile): string[] {
+	let strings = sharedStringsCache.get(file);
+	if (!strings) {
+		const root = getPartXml(file, 'xl/sharedStrings.xml');
+		strings = root ? getChildren(root, 'si').map(getDeepTextOfT) : [];
+		sharedStringsCache.set(file, strings);
+	}
+	return strings;
+}
+
+/**
+ * Text of a shared string: the `t` elements in document order, except those directly inside a
+ * phonetic `rPh` run. One walk (it used to search the string's `rPh` runs again for every `t`).
+ */
 function getDeepTextOfT(si: XmlNode): string {
-	return findAll(si, 't')
-		.filter((t) => !findAll(si, 'rPh').some((rph) => rph.children.includes(t)))
-		.map((t) => t.text)
-		.join('');
+	let text = '';
+	const walk = (node: XmlNode) => {
+		for (const child of node.children) {
+			if (child.name === 't' && node.name !== 'rPh') text += child.text;
+			walk(child);
+		}
+	};
+	walk(si);
+	return text;
 }
 
 /** The cells of a range in row-major order (missing cells as empty placeholders). */
