@@ -7,15 +7,21 @@ import type { OfficeFile } from '../ooxml.ts';
 import { findAll, getAttr, getChild, getChildren, type XmlNode } from '../xml.ts';
 import { getPartXml, getRels, resolveTarget } from './xlsx-reader.ts';
 
+const mainPartCache = new WeakMap<OfficeFile, string>();
+
 /** Path of the main document part (normally `word/document.xml`), from the package relationships. */
 export function getMainPart(file: OfficeFile): string {
+	const cached = mainPartCache.get(file);
+	if (cached !== undefined) return cached;
 	const root = getPartXml(file, '_rels/.rels');
 	const rel = root
 		? getChildren(root, 'Relationship').find((r) =>
 				(getAttr(r, 'Type') ?? '').endsWith('/officeDocument'),
 			)
 		: undefined;
-	return rel ? resolveTarget('', getAttr(rel, 'Target') ?? '') : 'word/document.xml';
+	const main = rel ? resolveTarget('', getAttr(rel, 'Target') ?? '') : 'word/document.xml';
+	mainPartCache.set(file, main);
+	return main;
 }
 
 /** The main document's root element. */

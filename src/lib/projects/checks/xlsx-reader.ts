@@ -102,6 +102,10 @@ const xmlCache = new WeakMap<OfficeFile, Map<string, XmlNode | null>>();
 const workbookCache = new WeakMap<OfficeFile, Workbook>();
 const sheetCache = new WeakMap<OfficeFile, Map<string, Sheet>>();
 const sharedStringsCache = new WeakMap<OfficeFile, string[]>();
+const relsCache = new WeakMap<
+	OfficeFile,
+	Map<string, Map<string, { target: string; type: string }>>
+>();
 
 /** The part parsed (cached), or null when the package has no such part. */
 export function getPartXml(file: OfficeFile, path: string): XmlNode | null {
@@ -125,11 +129,22 @@ export function resolveTarget(fromPart: string, target: string): string {
 	return parts.join('/');
 }
 
-/** The relationships of a part: id → { target part path, type }. */
+/**
+ * The relationships of a part: id → { target part path, type }. Read once per part and file; the
+ * map is shared by every caller, so do not change it.
+ */
 export function getRels(
 	file: OfficeFile,
 	part: string,
 ): Map<string, { target: string; type: string }> {
+	let cache = relsCache.get(file);
+	if (!cache) relsCache.set(file, (cache = new Map()));
+	let rels = cache.get(part);
+	if (!rels) cache.set(part, (rels = readRels(file, part)));
+	return rels;
+}
+
+function readRels(file: OfficeFile, part: string): Map<string, { target: string; type: string }> {
 	const slash = part.lastIndexOf('/');
 	const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 	const root = getPartXml(file, relsPath);
