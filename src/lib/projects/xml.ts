@@ -86,29 +86,28 @@ type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 // Each item of the parser's ordered output holds one element (its name → its children, and its
-// attributes under ':@') or one text run ('#text'). One pass, no per-item key arrays.
-function toNodes(items: Ordered[]): { nodes: XmlNode[]; text: string } {
-	const nodes: XmlNode[] = [];
-	let text = '';
+// attributes under ':@') or one text run ('#text'). Elements are built straight into their parent,
+// in one pass, with no per-item key arrays or intermediate results.
+function addNodes(items: Ordered[], parent: XmlNode): void {
 	for (const item of items) {
 		for (const key in item) {
 			if (key === ':@') continue;
 			if (key === '#text') {
-				text += String(item[key]);
+				parent.text += String(item[key]);
 				continue;
 			}
-			const inner = toNodes((item[key] as Ordered[]) ?? []);
 			const colon = key.indexOf(':');
-			nodes.push({
+			const node: XmlNode = {
 				name: colon >= 0 ? key.slice(colon + 1) : key,
 				qname: key,
 				attrs: item[':@'] ?? NO_ATTRS,
-				children: inner.nodes,
-				text: inner.text,
-			});
+				children: [],
+				text: '',
+			};
+			addNodes((item[key] as Ordered[]) ?? [], node);
+			parent.children.push(node);
 		}
 	}
-	return { nodes, text };
 }
 
 /**
@@ -116,8 +115,9 @@ function toNodes(items: Ordered[]): { nodes: XmlNode[]; text: string } {
  * @throws UnsafeXmlError as `parseXml` does, or when there is no root element.
  */
 export function parseXmlTree(xml: string): XmlNode {
-	const { nodes } = toNodes(parseXml(xml) as Ordered[]);
-	const root = nodes[0];
+	const document: XmlNode = { name: '', qname: '', attrs: NO_ATTRS, children: [], text: '' };
+	addNodes(parseXml(xml) as Ordered[], document);
+	const root = document.children[0];
 	if (!root) throw new UnsafeXmlError('The XML part has no root element.');
 	return root;
 }
