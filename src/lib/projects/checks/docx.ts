@@ -49,10 +49,12 @@ const headingStyles: CheckDefinition<z.infer<typeof HeadingParams>> = {
 			...params.level1.map((text) => ({ text, level: 1 })),
 			...params.level2.map((text) => ({ text, level: 2 })),
 		];
+		// Each paragraph's text normalised once, not once per wanted heading.
+		let normalised: string[] | undefined;
 		const wanted = all.map((want) => {
-			const candidates = paragraphs.filter(
-				(entry) => normaliseText(entry.text) === normaliseText(want.text),
-			);
+			const target = normaliseText(want.text);
+			normalised ??= paragraphs.map((entry) => normaliseText(entry.text));
+			const candidates = paragraphs.filter((_, i) => normalised![i] === target);
 			const found =
 				candidates.find((c) => c.level === want.level) ??
 				candidates.find((c) => c.level !== null) ??
