@@ -155,6 +155,11 @@ export const CHECK_CASES: CheckCase[] = [
 		failKey: 'check.mergeFields.missing',
 	},
 	{
+		type: 'docx.no-text',
+		params: { texts: ['unreviewed insertion'], patterns: ['<<\\w+>>'] },
+		failKey: 'check.noText.found',
+	},
+	{
 		type: 'docx.page-setup',
 		params: { orientation: 'landscape', margins: { top: 2, bottom: 2, left: 2, right: 2 } },
 		failKey: 'check.pageSetup.landscape',
