@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { signUp } from '../tests/helpers/accounts.ts';
 import { ensureBuild, getFreePort, load, printTable, startServer } from './lib.ts';
+import { seed } from './seed.ts';
 
 const workers = Number(process.env.WEB_CONCURRENCY || '1');
 const ACCEPT = 'br, gzip';
@@ -67,13 +68,23 @@ else {
 }
 
 ensureBuild();
-const server = await startServer({ env: { WEB_CONCURRENCY: String(workers) } });
+// Learners with realistic, mixed progress (bench/seed.ts) for the many-learners row.
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-pages-'));
+const seeded = await seed(`file:${join(dataDir, 'test.db')}`, 400, 200);
+const server = await startServer({ dataDir, env: { WEB_CONCURRENCY: String(workers) } });
 const rows: Record<string, string | number>[] = [];
 const load1 = loadavg()[0]!.toFixed(1);
 try {
 	const { browser } = await signUp(server.url, { name: 'Bench Learner' });
 	const cookie = browser.cookieHeader;
-	const pages: { label: string; path: string; headers: Record<string, string>; goal: number }[] = [
+	const pages: {
+		label: string;
+		path: string;
+		headers: Record<string, string>;
+		goal: number;
+		/** Each request as the next of these learners (their session cookies). */
+		cookies?: string[];
+	}[] = [
 		{ label: 'home', path: '/', headers: {}, goal: 0.5 },
 		{ label: 'catalogue', path: '/courses', headers: {}, goal: 0.5 },
 		{ label: 'course page', path: '/courses/excel', headers: {}, goal: 0.5 },
@@ -85,13 +96,40 @@ try {
 			headers: { cookie },
 			goal: 0.25,
 		},
+		{
+			// Learners at every point of the course (and outside it) reading the same lesson: each
+			// learner's first view is rendered (and recorded), repeats share renderings by state.
+			label: `lesson, ${seeded.sessions.length} learners`,
+			path: '/courses/excel/tables-and-formats',
+			headers: {},
+			goal: 0.25,
+			cookies: seeded.sessions.map((s) => s.cookie),
+		},
 	];
 	for (const page of pages) {
 		const headers = { 'accept-encoding': ACCEPT, ...page.headers };
-		await fetchRaw(server.url + page.path, headers); // the first visit renders (and fills the cache)
-		const sample = await fetchRaw(server.url + page.path, headers);
+		const cookies = page.cookies ?? [];
+		// Every learner's first view renders (and is recorded); the first visit fills the cache.
+		for (const c of cookies) await fetchRaw(server.url + page.path, { ...headers, cookie: c });
+		if (cookies.length === 0) await fetchRaw(server.url + page.path, headers);
+		const first: Record<string, string> = cookies.length > 0 ? { cookie: cookies[0]! } : {};
+		const sample = await fetchRaw(server.url + page.path, { ...headers, ...first });
 		if (sample.status !== 200) throw new Error(`${page.path} answered ${sample.status}`);
-		const app = await load({ url: server.url + page.path, headers });
+		let next = 0;
+		const app = await load({
+			url: server.url + page.path,
+			headers,
+			...(cookies.length > 0 && {
+				requests: [
+					{
+						setupRequest: (req) => ({
+							...req,
+							headers: { ...req.headers, cookie: cookies[next++ % cookies.length]! },
+						}),
+					},
+				],
+			}),
+		});
 		const ceiling = await startCeiling(sample.body, sample.headers);
 		const plain = await load({ url: ceiling.url, headers });
 		ceiling.stop();

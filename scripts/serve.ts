@@ -26,6 +26,7 @@ import { migrateDatabase } from '../db/migrate.ts';
 import { getEnvProblems, ENV_VARS } from '../src/lib/env-vars.ts';
 import { compressResponse } from '../src/lib/server/http/compress.ts';
 import { guardRequest } from '../src/lib/server/http/guard.ts';
+import { createLearnerPageCache } from '../src/lib/server/http/learner-pages.ts';
 import { createPageCache } from '../src/lib/server/http/page-cache.ts';
 import { createStaticAssets } from '../src/lib/server/http/static-assets.ts';
 import { log } from '../src/lib/server/log.ts';
@@ -180,6 +181,18 @@ async function startWorker() {
 	// (src/lib/server/http/page-cache.ts); PAGE_CACHE=off renders every request.
 	const pageCache =
 		process.env.PAGE_CACHE === 'off' ? null : createPageCache({ ttlMs: 60_000, maxEntries: 2000 });
+	// Lesson pages as rendered for signed-in learners, shared between learners in the same state
+	// (src/lib/server/http/learner-pages.ts); off with PAGE_CACHE=off too.
+	const learnerPages =
+		process.env.PAGE_CACHE === 'off'
+			? null
+			: createLearnerPageCache({ ttlMs: 60_000, maxEntries: 5000 });
+	const render = (rq: http.IncomingMessage, rs: http.ServerResponse) =>
+		// Everything else the app answers is compressed when the client accepts it (http/compress.ts).
+		compressResponse(rq, rs, (cq, cs) => {
+			if (!pageCache || !learnerPages) return handler(cq, cs);
+			learnerPages.capture(cq, cs, (lq, ls) => pageCache.capture(lq, ls, handler));
+		});
 
 	const server = http.createServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, (req, res) => {
 		const started = performance.now();
@@ -216,9 +229,15 @@ async function startWorker() {
 		if (guardRequest(req, res)) return;
 		if (staticAssets.serve(req, res)) return;
 		if (pageCache?.serve(req, res)) return;
-		// Everything else the app answers is compressed when the client accepts it (http/compress.ts).
-		compressResponse(req, res, (rq, rs) =>
-			pageCache ? pageCache.capture(rq, rs, handler) : handler(rq, rs),
+		if (!learnerPages) return render(req, res);
+		learnerPages.serve(req, res).then(
+			(served) => {
+				if (!served) render(req, res);
+			},
+			(error: unknown) => {
+				log.error({ err: error, requestId }, 'signed-in page cache failed; rendering');
+				if (!res.headersSent) render(req, res);
+			},
 		);
 	});
 	server.headersTimeout = 20_000;

@@ -19,6 +19,8 @@ import {
 	setSessionCookie,
 } from './lib/server/auth/session-cookie.ts';
 import { validateSessionToken } from './lib/server/auth/session.ts';
+// Registers the reader of learners' lesson states for the signed-in page cache (scripts/serve.ts).
+import './lib/server/progress/lesson-state.ts';
 
 /**
  * Pages that, rendered for a visitor without a session, are the same for every such visitor: the

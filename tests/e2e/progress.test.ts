@@ -86,3 +86,36 @@ test('a Bengali reader gets Bengali pages where they exist, and the English less
 	await expect(page.locator('main')).toHaveAttribute('lang', 'en');
 	await expectNoAxeViolations(page);
 });
+
+test('a learner reading a lesson another learner in the same state has opened gets their own working page', async ({
+	page,
+	browser,
+}) => {
+	const lesson = '/courses/getting-started/how-courses-work';
+	// Another learner opens the lesson first (the server keeps that rendering for learners in the same state).
+	const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+	const otherPage = await other.newPage();
+	await signUpThroughForm(otherPage, {
+		name: 'Farhana Islam',
+		email: uniqueEmail('shared-first'),
+		password: 'green kettle morning',
+	});
+	await otherPage.goto(lesson);
+	await other.close();
+
+	await signUpThroughForm(page, {
+		name: 'Sabina Yasmin',
+		email: uniqueEmail('shared-second'),
+		password: 'green kettle morning',
+	});
+	const response = await page.goto(lesson);
+	// Assembled from the shared rendering: gzip even though Chromium also accepts Brotli.
+	expect(response?.headers()['content-encoding']).toBe('gzip');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('How a Dakshata course works');
+	await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+	await page.getByRole('button', { name: 'Mark as complete' }).click();
+	await expect(page.getByText('You completed this lesson.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByText('You completed this lesson.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Mark as not complete' })).toBeVisible();
+});

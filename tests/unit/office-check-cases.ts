@@ -2,10 +2,22 @@
  * The check cases the office fixtures were built for (scripts/office-fixtures.ts): each check type
  * with params every "good" file satisfies, and the message key each "bad" file fails with.
  */
+import type { ExpectedValues } from '../../src/lib/projects/types.ts';
+
+/** The orders of the Orders sheet, as scripts/office-fixtures.ts writes them (row order of a good file). */
+export const FIXTURE_ORDERS: Array<[string, string, string, number, string]> = [
+	['2026-01-05', 'Sylhet', 'Notebook', 420.5, 'Paid'],
+	['2026-01-09', 'Dhaka', 'Pen', 610, 'Pending'],
+	['2026-01-12', 'Sylhet', 'Stapler', 880.25, 'Paid'],
+	['2026-01-20', 'Khulna', 'Desk', 1240, 'Overdue'],
+	['2026-02-02', 'Dhaka', 'Chair', 1575.75, 'Paid'],
+	['2026-02-11', 'Khulna', 'Lamp', 2010, 'Pending'],
+];
+
 export interface CheckCase {
 	type: string;
 	params: Record<string, unknown>;
-	expected?: Record<string, string | number | boolean | Array<string | number>>;
+	expected?: ExpectedValues;
 	/** Message key of the failing fixture (same for both writers unless given per writer). */
 	failKey: string | { js: string; lo: string };
 }
@@ -71,7 +83,8 @@ export const CHECK_CASES: CheckCase[] = [
 	},
 	{
 		type: 'xlsx.sorted',
-		params: { range: 'Orders!A2:E7', column: 'A', order: 'ascending' },
+		params: { range: 'Orders!A2:E7', column: 'A', order: 'ascending', rows: '$orders' },
+		expected: { orders: FIXTURE_ORDERS },
 		failKey: 'check.sorted.ascending',
 	},
 	{
@@ -140,6 +153,11 @@ export const CHECK_CASES: CheckCase[] = [
 		type: 'docx.merge-fields',
 		params: { fields: ['FirstName', 'City'] },
 		failKey: 'check.mergeFields.missing',
+	},
+	{
+		type: 'docx.no-text',
+		params: { texts: ['unreviewed insertion'], patterns: ['<<\\w+>>'] },
+		failKey: 'check.noText.found',
 	},
 	{
 		type: 'docx.page-setup',

@@ -2,8 +2,14 @@
  * Shapes shared by the grading worker, the server modules and the report UI.
  */
 
-/** Values a start-file builder computed for one attempt's data, by name (`$name` in check params). */
-export type ExpectedValues = Record<string, string | number | boolean | Array<string | number>>;
+/**
+ * Values a start-file builder computed for one attempt's data, by name (`$name` in check params):
+ * a value, a list of values, or a list of rows (each a list of values, as `xlsx.sorted` takes).
+ */
+export type ExpectedValues = Record<
+	string,
+	string | number | boolean | Array<string | number> | Array<Array<string | number>>
+>;
 
 /** A learner-facing message: an i18n key and its variables. */
 export interface CheckMessage {

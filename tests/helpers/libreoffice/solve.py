@@ -289,19 +289,22 @@ def solve_buyer_letter(doc, skip):
             f.dispose()
     if 'merge-fields' not in skip:
         doc.RecordChanges = False
-        for column in ('FirstName', 'Shop', 'City'):
-            search = doc.createSearchDescriptor()
-            search.SearchString = '[%s]' % column
-            found = doc.findAll(search)
-            for i in range(found.getCount()):
-                where = found.getByIndex(i)
-                master = doc.createInstance('com.sun.star.text.FieldMaster.Database')
-                master.DataBaseName = 'Buyers'
-                master.DataTableName = 'Buyers'
-                master.DataColumnName = column
-                field = doc.createInstance('com.sun.star.text.TextField.Database')
-                field.attachTextFieldMaster(master)
-                where.getText().insertTextContent(where, field, True)
+        search = doc.createSearchDescriptor()
+        search.SearchRegularExpression = True
+        search.SearchString = r'\[(FirstName|Shop|City)\]'
+        found = doc.findAll(search)
+        # Every placeholder is found before any field goes in, and replaced from the last one back:
+        # LibreOffice 7.4's search misses text that follows a field in the same paragraph, so
+        # searching again after each field left the [City] after «Shop» in the order sentence.
+        for i in reversed(range(found.getCount())):
+            where = found.getByIndex(i)
+            master = doc.createInstance('com.sun.star.text.FieldMaster.Database')
+            master.DataBaseName = 'Buyers'
+            master.DataTableName = 'Buyers'
+            master.DataColumnName = where.getString()[1:-1]
+            field = doc.createInstance('com.sun.star.text.TextField.Database')
+            field.attachTextFieldMaster(master)
+            where.getText().insertTextContent(where, field, True)
 
 
 def shapes_of(page):

@@ -1,7 +1,7 @@
 /**
  * docx checks: heading styles, table of contents, page numbers, table header rows, tracked changes,
- * comments, mail-merge fields, page setup and alt text. All read WordprocessingML (see
- * docx-reader.ts for why).
+ * comments, mail-merge fields, page setup and alt text; text that must not remain is in
+ * docx-no-text.ts. All read WordprocessingML (see docx-reader.ts for why).
  */
 import { z } from 'zod';
 import { findAll, findFirst, getAttr, getChild, type XmlNode } from '../xml.ts';
@@ -16,6 +16,7 @@ import {
 	isFakeHeading,
 	isOn,
 } from './docx-reader.ts';
+import { DOCX_TEXT_CHECKS } from './docx-no-text.ts';
 import { fail, isMeaningfulAltText, normaliseText, pass, share } from './outcome.ts';
 
 const HeadingParams = z.strictObject({
@@ -358,6 +359,7 @@ export const DOCX_CHECKS: CheckDefinition<any>[] = [
 	noTrackedChanges,
 	noComments,
 	mergeFields,
+	...DOCX_TEXT_CHECKS,
 	pageSetup,
 	imageAltText,
 ];

@@ -1,15 +1,17 @@
 /**
- * pptx checks: slide count, titles, picture alt text, speaker notes, layouts, smallest text.
+ * pptx checks: slide count, titles, picture alt text, speaker notes, layouts, smallest text (with
+ * the size each run inherits, see pptx-text-size.ts).
  * No maintained library reads PresentationML (pptxgenjs only writes), so these read the parts:
  * `ppt/presentation.xml` gives the slides in order, each slide's relationships give its layout and
  * notes page.
  */
 import { z } from 'zod';
 import type { OfficeFile } from '../ooxml.ts';
-import { findAll, findFirst, getAttr, getChild, getDeepText, type XmlNode } from '../xml.ts';
+import { findAll, findFirst, getAttr, getChild, type XmlNode } from '../xml.ts';
 import { getMainPart, getVisibleText } from './docx-reader.ts';
 import type { CheckDefinition } from './types.ts';
 import { fail, isMeaningfulAltText, normaliseText, pass } from './outcome.ts';
+import { getSlideRunSizes } from './pptx-text-size.ts';
 import { getPartXml, getRels } from './xlsx-reader.ts';
 
 interface Slide {
@@ -253,17 +255,9 @@ const minFontSize: CheckDefinition<z.infer<typeof FontParams>> = {
 	run({ file }, params) {
 		const small = new Set<number>();
 		for (const slide of getSlides(file)) {
-			for (const body of findAll(slide.root, 'txBody')) {
-				// "Shrink text on overflow" stores a scale; the learner sees the scaled size.
-				const autofit = findFirst(getChild(body, 'bodyPr') ?? body, 'normAutofit');
-				const scale = Number(autofit ? (getAttr(autofit, 'fontScale') ?? 100000) : 100000) / 100000;
-				for (const run of findAll(body, 'r')) {
-					const rPr = getChild(run, 'rPr');
-					const size = rPr ? getAttr(rPr, 'sz') : undefined;
-					if (size && getDeepText(run).trim() !== '' && (Number(size) / 100) * scale < params.minPt)
-						small.add(slide.number);
-				}
-			}
+			// Sizes inherited from the layout, master and presentation count too (pptx-text-size.ts).
+			if (getSlideRunSizes(file, slide.path, slide.root).some((pt) => pt < params.minPt))
+				small.add(slide.number);
 		}
 		if (small.size === 0) return pass('check.fontSize.pass');
 		return fail('check.fontSize.small', { slides: [...small].join(', '), size: params.minPt });

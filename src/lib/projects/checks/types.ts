@@ -5,12 +5,13 @@
  */
 import type { z } from 'zod';
 import type { OfficeFile, OfficeKind } from '../ooxml.ts';
+import type { ExpectedValues } from '../types.ts';
 
 /** What a check sees: the learner's file and the values computed for their attempt. */
 export interface CheckContext {
 	file: OfficeFile;
 	/** values the project's builder computed for this attempt's seeded data, by name */
-	expected: Record<string, string | number | boolean | Array<string | number>>;
+	expected: ExpectedValues;
 }
 
 /** A check's result. */

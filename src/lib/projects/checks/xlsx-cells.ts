@@ -231,11 +231,57 @@ const SortedParams = z.strictObject({
 	/** Column letter of the sort key, e.g. `D`. */
 	column: z.string().regex(/^[A-Za-z]{1,3}$/),
 	order: z.enum(['ascending', 'descending']).default('ascending'),
+	/**
+	 * The data rows as the learner was given them, in any order: one list of values per row, a
+	 * value per column of `range` (dates as `YYYY-MM-DD`); usually `$name` for the attempt's data.
+	 * Each row of the range must still be one of these rows, so sorting one column alone (which
+	 * splits the rows up) fails.
+	 */
+	rows: z.array(z.array(z.union([z.string(), z.number()]))).min(1),
+	/** Allowed difference for numbers in `rows`. Default 0.005. */
+	tolerance: z.number().nonnegative().default(0.005),
 });
 
 function compareCells(a: SheetCell['value'], b: SheetCell['value']): number {
 	if (typeof a === 'number' && typeof b === 'number') return a - b;
 	return normaliseText(String(a)).localeCompare(normaliseText(String(b)), 'en');
+}
+
+type Row = SheetCell[];
+type Match = (cell: SheetCell, want: string | number) => boolean;
+
+/** True when every item of `actual` pairs with its own item of `expected` (a multiset match). */
+function isPermutation<A, E>(actual: A[], expected: E[], same: (a: A, e: E) => boolean): boolean {
+	if (actual.length !== expected.length) return false;
+	const pool = [...expected];
+	return actual.every((item) => {
+		const i = pool.findIndex((want) => same(item, want));
+		if (i >= 0) pool.splice(i, 1);
+		return i >= 0;
+	});
+}
+
+/**
+ * How the rows of the range relate to the rows the learner was given: `intact` (the same rows, in
+ * any order), `split` (each column still holds its own values but rows no longer belong together:
+ * one column was sorted alone) or `changed` (values added, lost or edited).
+ */
+function judgeRowIntegrity(
+	rows: Row[],
+	want: Array<Array<string | number>>,
+	match: Match,
+): 'intact' | 'split' | 'changed' {
+	const rowMatches = (row: Row, tuple: Array<string | number>) =>
+		row.length === tuple.length && row.every((cell, i) => match(cell, tuple[i]!));
+	if (isPermutation(rows, want, rowMatches)) return 'intact';
+	const columnsKept = rows[0]!.every((_, col) =>
+		isPermutation(
+			rows.map((row) => row[col]!),
+			want.map((tuple) => tuple[col]!),
+			(cell, value) => value !== undefined && match(cell, value),
+		),
+	);
+	return columnsKept ? 'split' : 'changed';
 }
 
 const sorted: CheckDefinition<z.infer<typeof SortedParams>> = {
@@ -245,18 +291,31 @@ const sorted: CheckDefinition<z.infer<typeof SortedParams>> = {
 	run({ file }, params) {
 		const found = getRangeSheet(file, params.range);
 		if (!found) return fail('check.sheetMissing', { sheet: parseRange(params.range)!.sheet ?? '' });
+		const { start, end } = found.range;
+		const width = end.col - start.col + 1;
+		const cells = getRangeCells(found.sheet, found.range);
+		const rows: Row[] = Array.from({ length: end.row - start.row + 1 }, (_, i) =>
+			cells.slice(i * width, (i + 1) * width),
+		);
 		const column = params.column.toUpperCase();
-		const columnRange = parseRange(
-			`${column}${found.range.start.row}:${column}${found.range.end.row}`,
-		)!;
-		const values = getRangeCells(found.sheet, columnRange).map((cell) => cell.value);
+		const vars = { column, range: formatRange(found.range) };
+		const { date1904 } = getWorkbook(file);
+		const integrity = judgeRowIntegrity(rows, params.rows, (cell, want) =>
+			cellMatches(cell, want, params.tolerance, date1904),
+		);
+		if (integrity !== 'intact')
+			return fail(
+				integrity === 'split' ? 'check.sorted.rowsSplit' : 'check.sorted.rowsChanged',
+				vars,
+			);
+		const keyCol = parseRange(`${column}1`)!.start.col - start.col;
+		const values = rows.map((row) => row[keyCol]?.value ?? null);
 		const sign = params.order === 'ascending' ? 1 : -1;
 		const inOrder = values.every(
 			(v, i) =>
 				i === 0 ||
 				(v !== null && values[i - 1] !== null && sign * compareCells(values[i - 1]!, v) <= 0),
 		);
-		const vars = { column, range: formatRange(found.range) };
 		return inOrder ? pass('check.sorted.pass') : fail(`check.sorted.${params.order}`, vars);
 	},
 };

@@ -68,6 +68,37 @@ export async function createSession(userId: string, device: string): Promise<Ses
 	return { ...session, token: `${id}.${secret}` };
 }
 
+/** Splits a session token into its id and secret, or null when it is malformed. */
+export function parseSessionToken(token: string): { id: string; secret: string } | null {
+	const parts = token.split('.');
+	if (parts.length !== 2) return null;
+	const [id, secret] = parts as [string, string];
+	if (!/^[a-z2-9]{24}$/.test(id) || !/^[a-z2-9]{24}$/.test(secret)) return null;
+	return { id, secret };
+}
+
+/**
+ * The rules a stored session is judged by (one place, for `validateSessionToken` and the signed-in
+ * page cache's reader): the secret must match (constant time); a disabled user's, an inactive or a
+ * too old session has ended; one last verified over an hour ago is valid and due to be extended.
+ */
+export function judgeSession(
+	stored: { secretHash: Uint8Array; createdAt: number; lastVerifiedAt: number; disabled: boolean },
+	secret: string,
+	now: number,
+): 'wrong-secret' | 'ended' | 'extend' | 'valid' {
+	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(stored.secretHash)))
+		return 'wrong-secret';
+	if (
+		stored.disabled ||
+		now - stored.lastVerifiedAt >= INACTIVITY_TIMEOUT_MS ||
+		now - stored.createdAt >= ABSOLUTE_LIFETIME_MS
+	)
+		return 'ended';
+	if (now - stored.lastVerifiedAt >= ACTIVITY_CHECK_INTERVAL_MS) return 'extend';
+	return 'valid';
+}
+
 /**
  * Validates a token. Returns the session and its user, or null for a malformed, unknown, tampered,
  * expired or ended token (and deletes expired sessions). Refreshes `lastVerifiedAt` at most hourly;
@@ -76,10 +107,9 @@ export async function createSession(userId: string, device: string): Promise<Ses
 export async function validateSessionToken(
 	token: string,
 ): Promise<{ session: Session; user: SessionUser; refreshed: boolean } | null> {
-	const parts = token.split('.');
-	if (parts.length !== 2) return null;
-	const [id, secret] = parts as [string, string];
-	if (!/^[a-z2-9]{24}$/.test(id) || !/^[a-z2-9]{24}$/.test(secret)) return null;
+	const parsed = parseSessionToken(token);
+	if (!parsed) return null;
+	const { id, secret } = parsed;
 	const row = await db
 		.select({ session: sessionTable, user: userTable })
 		.from(sessionTable)
@@ -89,17 +119,23 @@ export async function validateSessionToken(
 	if (!row) return null;
 	const now = Date.now();
 	const { session: s, user: u } = row;
-	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(s.secretHash))) return null;
-	if (
-		u.disabledAt !== null ||
-		now - s.lastVerifiedAt.getTime() >= INACTIVITY_TIMEOUT_MS ||
-		now - s.createdAt.getTime() >= ABSOLUTE_LIFETIME_MS
-	) {
+	const verdict = judgeSession(
+		{
+			secretHash: s.secretHash,
+			createdAt: s.createdAt.getTime(),
+			lastVerifiedAt: s.lastVerifiedAt.getTime(),
+			disabled: u.disabledAt !== null,
+		},
+		secret,
+		now,
+	);
+	if (verdict === 'wrong-secret') return null;
+	if (verdict === 'ended') {
 		await invalidateSession(id);
 		return null;
 	}
 	let refreshed = false;
-	if (now - s.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_INTERVAL_MS) {
+	if (verdict === 'extend') {
 		s.lastVerifiedAt = new Date(now);
 		await db
 			.update(sessionTable)

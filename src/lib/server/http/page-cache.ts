@@ -22,7 +22,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 export const CACHE_MARKER = 'x-dakshata-cache';
 
 /** Headers never replayed from the cache: they belong to one request, one encoding or one client. */
-const PER_RESPONSE = new Set([
+export const PER_RESPONSE = new Set([
 	'x-request-id',
 	'date',
 	'connection',
@@ -53,19 +53,29 @@ export interface PageCacheOptions {
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
-/** The best encoding the client accepts, by `Accept-Encoding` (q=0 refuses one). */
-export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
-	if (!acceptEncoding) return 'identity';
+/** The weight (q) the client gives each encoding in `Accept-Encoding` (0: refused or not named). */
+function getEncodingWeights(acceptEncoding: string | undefined): (name: string) => number {
 	const accepted = new Map<string, number>();
-	for (const part of acceptEncoding.toLowerCase().split(',')) {
+	for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
 		const [name, ...params] = part.trim().split(';');
 		const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
 		if (name) accepted.set(name.trim(), q === undefined ? 1 : Number(q));
 	}
-	const weight = (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
+	return (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
+}
+
+/** The best encoding the client accepts, by `Accept-Encoding` (q=0 refuses one). */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
+	if (!acceptEncoding) return 'identity';
+	const weight = getEncodingWeights(acceptEncoding);
 	if (weight('br') > 0) return 'br';
 	if (weight('gzip') > 0) return 'gzip';
 	return 'identity';
+}
+
+/** Whether the client accepts gzip. */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+	return acceptEncoding !== undefined && getEncodingWeights(acceptEncoding)('gzip') > 0;
 }
 
 /** True when a request may be answered from, or fill, the cache. */
@@ -76,6 +86,64 @@ export function isCacheableRequest(req: IncomingMessage): boolean {
 		!req.headers.cookie &&
 		!req.headers.authorization
 	);
+}
+
+/**
+ * Watches what a handler sends on `res`: the headers named in `markers` are taken out (they never
+ * reach the client) and their values, with the whole body as sent, go to `done` once the response
+ * ends. Used by the page caches to keep a copy of a page the app says may be kept.
+ */
+export function interceptResponse(
+	res: ServerResponse,
+	markers: string[],
+	done: (values: Map<string, string>, body: Buffer) => void,
+): void {
+	const values = new Map<string, string>();
+	const chunks: Buffer[] = [];
+	const isMarker = (name: string) => markers.includes(name.toLowerCase());
+	const setHeader = res.setHeader.bind(res);
+	res.setHeader = (name: string, value: number | string | readonly string[]) => {
+		if (isMarker(name)) {
+			values.set(name.toLowerCase(), String(value));
+			return res;
+		}
+		return setHeader(name, value);
+	};
+	const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+	res.writeHead = ((status: number, ...rest: unknown[]) => {
+		// Headers passed to writeHead directly (as an object or a flat array).
+		const headers = rest.find((r) => r && typeof r === 'object') as
+			OutgoingHttpHeaders | string[] | undefined;
+		if (Array.isArray(headers)) {
+			for (let i = 0; i < headers.length; i += 2) {
+				if (isMarker(String(headers[i]))) {
+					values.set(String(headers[i]).toLowerCase(), String(headers[i + 1]));
+					headers.splice(i, 2);
+					i -= 2;
+				}
+			}
+		} else if (headers) {
+			for (const name of Object.keys(headers)) {
+				if (isMarker(name)) {
+					values.set(name.toLowerCase(), String(headers[name]));
+					delete headers[name];
+				}
+			}
+		}
+		return writeHead(status, ...rest);
+	}) as typeof res.writeHead;
+	const originalWrite = res.write.bind(res) as (...args: unknown[]) => boolean;
+	res.write = ((chunk: unknown, ...rest: unknown[]) => {
+		if (chunk) chunks.push(Buffer.from(chunk as Uint8Array));
+		return originalWrite(chunk, ...rest);
+	}) as typeof res.write;
+	const originalEnd = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+	res.end = ((chunk: unknown, ...rest: unknown[]) => {
+		if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as Uint8Array));
+		const result = originalEnd(chunk, ...rest);
+		done(values, Buffer.concat(chunks));
+		return result;
+	}) as typeof res.end;
 }
 
 export function createPageCache(options: PageCacheOptions) {
@@ -128,66 +196,18 @@ export function createPageCache(options: PageCacheOptions) {
 			handler: (req: IncomingMessage, res: ServerResponse) => void,
 		) {
 			if (req.method !== 'GET' || !isCacheableRequest(req)) return handler(req, res);
-			const chunks: Buffer[] = [];
-			let marked = false;
-			const setHeader = res.setHeader.bind(res);
-			res.setHeader = (name: string, value: number | string | readonly string[]) => {
-				if (name.toLowerCase() === CACHE_MARKER) {
-					marked = value === 'public';
-					return res;
-				}
-				return setHeader(name, value);
-			};
-			const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-			res.writeHead = ((status: number, ...rest: unknown[]) => {
-				// Headers passed to writeHead directly (as an object or a flat array).
-				const headers = rest.find((r) => r && typeof r === 'object') as
-					OutgoingHttpHeaders | string[] | undefined;
-				if (Array.isArray(headers)) {
-					for (let i = 0; i < headers.length; i += 2) {
-						if (String(headers[i]).toLowerCase() === CACHE_MARKER) {
-							marked = headers[i + 1] === 'public';
-							headers.splice(i, 2);
-							i -= 2;
-						}
-					}
-				} else if (headers) {
-					for (const name of Object.keys(headers)) {
-						if (name.toLowerCase() === CACHE_MARKER) {
-							marked = headers[name] === 'public';
-							delete headers[name];
-						}
-					}
-				}
-				return writeHead(status, ...rest);
-			}) as typeof res.writeHead;
-			const originalWrite = res.write.bind(res) as (...args: unknown[]) => boolean;
-			res.write = ((chunk: unknown, ...rest: unknown[]) => {
-				if (chunk) chunks.push(Buffer.from(chunk as Uint8Array));
-				return originalWrite(chunk, ...rest);
-			}) as typeof res.write;
-			const originalEnd = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-			res.end = ((chunk: unknown, ...rest: unknown[]) => {
-				if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as Uint8Array));
-				const result = originalEnd(chunk, ...rest);
-				store(res, marked, chunks);
-				return result;
-			}) as typeof res.end;
-			handler(req, res);
-
-			function store(response: ServerResponse, isMarked: boolean, parts: Buffer[]) {
+			interceptResponse(res, [CACHE_MARKER], (markers, identity) => {
 				if (
-					!isMarked ||
-					response.statusCode !== 200 ||
-					response.getHeader('set-cookie') !== undefined
+					markers.get(CACHE_MARKER) !== 'public' ||
+					res.statusCode !== 200 ||
+					res.getHeader('set-cookie') !== undefined
 				)
 					return;
-				if (!String(response.getHeader('content-type') ?? '').startsWith('text/html')) return;
-				const identity = Buffer.concat(parts);
+				if (!String(res.getHeader('content-type') ?? '').startsWith('text/html')) return;
 				// Every header the page was sent with (its Content-Security-Policy with the page's script
 				// hashes among them), except those that belong to one request or one encoding.
 				const headers: OutgoingHttpHeaders = {};
-				for (const [name, value] of Object.entries(response.getHeaders()))
+				for (const [name, value] of Object.entries(res.getHeaders()))
 					if (!PER_RESPONSE.has(name)) headers[name] = value;
 				const entry: Entry = {
 					headers,
@@ -207,7 +227,8 @@ export function createPageCache(options: PageCacheOptions) {
 				entries.delete(req.url!);
 				entries.set(req.url!, entry);
 				while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value!);
-			}
+			});
+			handler(req, res);
 		},
 
 		/** How many pages are held (for tests and the health page). */

@@ -81,6 +81,22 @@ export async function ensureEnrolled(userId: string, courseSlug: string): Promis
 }
 
 /**
+ * Whether a visit to `lessonSlug` moves the enrolment's "where you left off" (another lesson, or
+ * the same one after five minutes away), so the visit must be written.
+ */
+export function isMoveTo(
+	enrolment: { lastLessonSlug: string | null; lastActiveAt: Date | null },
+	lessonSlug: string,
+	now: number,
+): boolean {
+	return (
+		enrolment.lastLessonSlug !== lessonSlug ||
+		!enrolment.lastActiveAt ||
+		now - enrolment.lastActiveAt.getTime() > 5 * 60_000
+	);
+}
+
+/**
  * Records that the learner opened a lesson: the first visit (state + event), and the enrolment's
  * "continue here" pointer. Writes nothing when nothing changed in the last five minutes.
  */
@@ -96,13 +112,7 @@ export async function recordLessonVisit(
 			on conflict (user_id, course_slug, lesson_slug) do update set first_visited_at = excluded.first_visited_at where first_visited_at is null`,
 		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'visit', ${now} where changes() = 1`,
 	];
-	const moved =
-		enrolment &&
-		!enrolment.leftAt &&
-		(enrolment.lastLessonSlug !== lessonSlug ||
-			!enrolment.lastActiveAt ||
-			now - enrolment.lastActiveAt.getTime() > 5 * 60_000);
-	if (moved) {
+	if (enrolment && !enrolment.leftAt && isMoveTo(enrolment, lessonSlug, now)) {
 		statements.push(
 			sql`update enrolment set last_lesson_slug = ${lessonSlug}, last_active_at = ${now} where user_id = ${userId} and course_slug = ${courseSlug}`,
 		);
