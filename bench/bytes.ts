@@ -26,6 +26,8 @@ function fontFileSize(family: string, weight: string): number {
 			? 'devanagari-devanagari'
 			: 'latin';
 	const file = builtFonts.find((f) => f.includes(`-${script}-${weight}-normal`));
+	// No file: a face taken only from the device (the Bengali and Devanagari bold faces); a device
+	// without it downloads nothing and draws bold text in its own font.
 	return file ? statSync(join(root, 'dist', 'client', '_astro', file)).size : 0;
 }
 
