@@ -186,7 +186,7 @@ async function startWorker() {
 	const learnerPages =
 		process.env.PAGE_CACHE === 'off'
 			? null
-			: createLearnerPageCache({ ttlMs: 60_000, maxEntries: 5000 });
+			: createLearnerPageCache({ ttlMs: 60_000, maxEntries: 1000 });
 	const render = (rq: http.IncomingMessage, rs: http.ServerResponse) =>
 		// Everything else the app answers is compressed when the client accepts it (http/compress.ts).
 		compressResponse(rq, rs, (cq, cs) => {

@@ -175,7 +175,7 @@ export const ENV_VARS: EnvVar[] = [
 	{
 		name: 'PAGE_CACHE',
 		description:
-			'on: pages that are the same for every visitor without a cookie (home, catalogue, course and lesson pages) are kept in memory, compressed, for a minute, and a signed-in learner’s lesson page is rendered once per learner state (role, enrolment, lessons completed, certificate) and shared, with each learner’s own ids, for a minute; off: every request is rendered.',
+			'on: pages that are the same for every visitor without a cookie (home, catalogue, course and lesson pages) are kept in memory, compressed, for a minute, and a signed-in learner’s lesson page is rendered once per learner state (role, enrolment, lessons completed, certificate) and shared, with each learner’s own ids, for a minute (at most 1,000 such pages, about 40 MB); off: every request is rendered.',
 		example: 'on',
 		default: 'on',
 		check: (v) => (v === 'on' || v === 'off' ? null : 'must be on or off'),
