@@ -16,6 +16,7 @@
  */
 import type { Quiz } from '../../src/lib/content/schemas.ts';
 import type { Lab } from '../../src/lib/labs/schema.ts';
+import type { ExpectedValues } from '../../src/lib/projects/types.ts';
 
 const PUBLIC_KEYS: Record<string, string[]> = {
 	single: ['options'],
@@ -197,7 +198,7 @@ export interface ProjectSecrets {
 	seed: string;
 	attemptKey: string;
 	/** The values the attempt's checks compare against (from the builder). */
-	expected: Record<string, string | number | boolean | Array<string | number>>;
+	expected: ExpectedValues;
 	/** The project file's own text: a value the author wrote there (e.g. the drop-down's items) is public by design. */
 	publicText: string;
 }
@@ -212,7 +213,8 @@ function secretValues(expected: ProjectSecrets['expected']): string[] {
 			out.add(v.toLocaleString('en-US'));
 		} else if (typeof v === 'string' && v.trim().length >= 6) out.add(v);
 	};
-	for (const v of Object.values(expected)) (Array.isArray(v) ? v : [v]).forEach(add);
+	// Lists and lists of rows (xlsx.sorted's original rows) are scanned value by value.
+	for (const v of Object.values(expected)) [v].flat(2).forEach(add);
 	return [...out];
 }
 
