@@ -31,8 +31,8 @@ import {
 	type QuizLayout,
 } from '../../quiz/layout.ts';
 import type { DisplayAnswers, OpenAttempt } from '../../quiz/types.ts';
-import { db } from '../db.ts';
-import { ensureEnrolled, recordQuizPassed } from '../progress/enrolment.ts';
+import { db, write } from '../db.ts';
+import { ensureEnrolledStatement, recordQuizPassed } from '../progress/enrolment.ts';
 import type { LoadedQuiz } from './load.ts';
 import { generateSecureRandomString } from '../random.ts';
 
@@ -153,7 +153,6 @@ export async function startAttempt(
 		throw new Error(
 			`could not start or resume an attempt at ${loaded.course.slug}/${loaded.quizId}`,
 		);
-	await ensureEnrolled(userId, loaded.course.slug);
 	const { quiz } = loaded;
 	const limit = quiz.attempts === 'unlimited' ? Number.MAX_SAFE_INTEGER : quiz.attempts;
 	const cooldownMs = quiz.cooldownMinutes * 60_000;
@@ -169,13 +168,16 @@ export async function startAttempt(
 	);
 	const layout = createLayout(loaded.english, generateSecureRandomString(), avoid);
 	const mine = sql`user_id = ${userId} and course_slug = ${loaded.course.slug} and quiz_id = ${loaded.quizId}`;
-	const inserted = await db.run(sql`
+	const [, inserted] = await write([
+		ensureEnrolledStatement(userId, loaded.course.slug, now),
+		sql`
 		insert into quiz_attempt (id, user_id, course_slug, quiz_id, locale, layout, started_at, deadline_at)
 		select ${id}, ${userId}, ${loaded.course.slug}, ${loaded.quizId}, ${loaded.locale}, ${JSON.stringify(layout)}, ${now}, ${deadline}
 		where (select count(*) from quiz_attempt where ${mine}) < ${limit}
 		and not exists (select 1 from quiz_attempt where ${mine} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now}))
-		and not exists (select 1 from quiz_attempt where ${mine} and coalesce(submitted_at, deadline_at) + ${cooldownMs} > ${now})`);
-	if (inserted.rowsAffected === 1) {
+		and not exists (select 1 from quiz_attempt where ${mine} and coalesce(submitted_at, deadline_at) + ${cooldownMs} > ${now})`,
+	]);
+	if (inserted!.rowsAffected === 1) {
 		return {
 			ok: true,
 			resumed: false,
@@ -253,19 +255,17 @@ export async function submitAttempt(
 		(g) => sql`(${attemptId}, ${g.question.id}, ${g.credit}, ${g.response})`,
 	);
 	const statements = [
-		db.run(sql`update quiz_attempt set submitted_at = ${now}, answers = ${JSON.stringify(parsed.answers)}, score = ${graded.score}, passed = ${graded.passed ? 1 : 0}
-			where id = ${attemptId} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now})`),
+		sql`update quiz_attempt set submitted_at = ${now}, answers = ${JSON.stringify(parsed.answers)}, score = ${graded.score}, passed = ${graded.passed ? 1 : 0}
+			where id = ${attemptId} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now})`,
 	];
 	if (rows.length > 0) {
 		statements.push(
-			db.run(sql`insert into quiz_response (attempt_id, question_id, credit, response)
-				select * from (values ${sql.join(rows, sql`, `)}) where changes() = 1`),
+			sql`insert into quiz_response (attempt_id, question_id, credit, response)
+				select * from (values ${sql.join(rows, sql`, `)}) where changes() = 1`,
 		);
 	}
-	const [updated] = await db.batch(
-		statements as [(typeof statements)[number], ...typeof statements],
-	);
-	if (updated.rowsAffected !== 1) {
+	const [updated] = await write(statements);
+	if (updated!.rowsAffected !== 1) {
 		return {
 			ok: false,
 			refusal: getSubmitRefusal(await getAttempt(attemptId), userId, now) ?? {
