@@ -121,13 +121,14 @@ export async function recordLessonVisit(
 /**
  * Marks a lesson complete (idempotent: a repeat changes nothing and records no event), enrolling
  * the learner if needed, then issues the certificate if the rule is now met.
- * Returns whether this call changed the state.
+ * Returns whether this call changed the state, and the learner's record read after the change
+ * (null when nothing changed).
  */
 export async function completeLesson(
 	userId: string,
 	course: Course,
 	lessonSlug: string,
-): Promise<boolean> {
+): Promise<{ changed: boolean; record: LearnerRecord | null }> {
 	const now = Date.now();
 	const [, , event] = await write([
 		ensureEnrolledStatement(userId, course.slug, now),
@@ -137,9 +138,10 @@ export async function completeLesson(
 		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${course.slug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
 		sql`update enrolment set last_active_at = ${now} where user_id = ${userId} and course_slug = ${course.slug}`,
 	]);
-	const changed = event!.rowsAffected === 1;
-	if (changed) await issueCertificateIfEligible(userId, course);
-	return changed;
+	if (event!.rowsAffected !== 1) return { changed: false, record: null };
+	const record = await getLearnerRecord(userId, course.slug);
+	await issueCertificateIfEligible(userId, course, record);
+	return { changed: true, record };
 }
 
 /** Undoes a completion (idempotent). Certificates already issued stay issued. */
@@ -168,7 +170,7 @@ export async function recordItemPassed(
 ): Promise<void> {
 	const lesson = getItemLesson(course, kind, id);
 	if (!lesson) await ensureEnrolled(userId, course.slug);
-	const changed = lesson ? await completeLesson(userId, course, lesson.slug) : false;
+	const changed = lesson ? (await completeLesson(userId, course, lesson.slug)).changed : false;
 	if (!changed) await issueCertificateIfEligible(userId, course);
 }
 
