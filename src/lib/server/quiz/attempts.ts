@@ -140,14 +140,15 @@ export function toOpenAttempt(loaded: LoadedQuiz, row: AttemptRow): OpenAttempt 
 
 /**
  * Starts an attempt (enrolling the learner), or resumes the open one. Refused when no attempt is
- * left or a cool-down runs.
+ * left or a cool-down runs. `rows`: the learner's attempts at the quiz afterwards, oldest first.
  */
 export async function startAttempt(
 	userId: string,
 	loaded: LoadedQuiz,
 	tries = 3,
 ): Promise<
-	{ ok: true; attempt: OpenAttempt; resumed: boolean } | { ok: false; refusal: QuizRefusal }
+	| { ok: true; attempt: OpenAttempt; resumed: boolean; rows: AttemptRow[] }
+	| { ok: false; refusal: QuizRefusal }
 > {
 	if (tries === 0)
 		throw new Error(
@@ -162,7 +163,8 @@ export async function startAttempt(
 	// No repeats between consecutive attempts where the pool allows: the previous attempt's
 	// questions are drawn only when the pool runs short (read before the insert; a race only
 	// affects which questions are drawn, never the attempt limit).
-	const previous = (await listAttempts(userId, loaded.course.slug, loaded.quizId)).at(-1);
+	const before = await listAttempts(userId, loaded.course.slug, loaded.quizId);
+	const previous = before.at(-1);
 	const avoid = new Set(
 		((previous?.layout as QuizLayout | undefined)?.questions ?? []).map((q) => q.id),
 	);
@@ -178,15 +180,35 @@ export async function startAttempt(
 		and not exists (select 1 from quiz_attempt where ${mine} and coalesce(submitted_at, deadline_at) + ${cooldownMs} > ${now})`,
 	]);
 	if (inserted!.rowsAffected === 1) {
+		const row: AttemptRow = {
+			id,
+			userId,
+			courseSlug: loaded.course.slug,
+			quizId: loaded.quizId,
+			locale: loaded.locale,
+			layout,
+			startedAt: new Date(now),
+			deadlineAt: deadline === null ? null : new Date(deadline),
+			submittedAt: null,
+			answers: null,
+			score: null,
+			passed: null,
+		};
+		// Finished attempts never change, and no other attempt can have started since the read
+		// (the insert needed no open one): then the rows read before are still exact.
+		const finished = before.every((r) => getAttemptState(r, now) !== 'open');
 		return {
 			ok: true,
 			resumed: false,
 			attempt: { id, questions: toPublicQuestions(loaded.quiz, layout), deadlineAt: deadline },
+			rows: finished
+				? [...before, row]
+				: await listAttempts(userId, loaded.course.slug, loaded.quizId),
 		};
 	}
 	const rows = await listAttempts(userId, loaded.course.slug, loaded.quizId);
 	const open = rows.find((r) => getAttemptState(r, now) === 'open');
-	if (open) return { ok: true, resumed: true, attempt: toOpenAttempt(loaded, open) };
+	if (open) return { ok: true, resumed: true, attempt: toOpenAttempt(loaded, open), rows };
 	if (rows.length >= limit)
 		return { ok: false, refusal: { kind: 'no-attempts-left', allowed: limit } };
 	const until = getCooldownUntil(loaded, rows, now);
