@@ -9,7 +9,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { rateLimitTable } from '../../../db/schema.ts';
-import { db } from './db.ts';
+import { db, write } from './db.ts';
 
 export interface RateLimitResult {
 	allowed: boolean;
@@ -24,19 +24,22 @@ export async function recordRateLimitHit(
 ): Promise<{ count: number; windowStart: number }> {
 	const now = Date.now();
 	const expiredBefore = now - windowMs;
-	const row = await db
-		.insert(rateLimitTable)
-		.values({ key, windowStart: new Date(now), count: 1 })
-		.onConflictDoUpdate({
-			target: rateLimitTable.key,
-			set: {
-				count: sql`case when ${rateLimitTable.windowStart} <= ${expiredBefore} then 1 else ${rateLimitTable.count} + 1 end`,
-				windowStart: sql`case when ${rateLimitTable.windowStart} <= ${expiredBefore} then ${now} else ${rateLimitTable.windowStart} end`,
-			},
-		})
-		.returning({ count: rateLimitTable.count, windowStart: rateLimitTable.windowStart })
-		.get();
-	return { count: row.count, windowStart: row.windowStart.getTime() };
+	// Through the group writer (db-writer.ts): concurrent hits share one commit.
+	const [result] = await write([
+		db
+			.insert(rateLimitTable)
+			.values({ key, windowStart: new Date(now), count: 1 })
+			.onConflictDoUpdate({
+				target: rateLimitTable.key,
+				set: {
+					count: sql`case when ${rateLimitTable.windowStart} <= ${expiredBefore} then 1 else ${rateLimitTable.count} + 1 end`,
+					windowStart: sql`case when ${rateLimitTable.windowStart} <= ${expiredBefore} then ${now} else ${rateLimitTable.windowStart} end`,
+				},
+			})
+			.returning({ count: rateLimitTable.count, windowStart: rateLimitTable.windowStart }),
+	]);
+	const row = result!.rows[0]!;
+	return { count: Number(row.count), windowStart: Number(row.window_start) };
 }
 
 /** Whether `key` has reached `limit` hits in its current window (does not count). */

@@ -6,13 +6,14 @@
  */
 import { SITE_URL } from 'astro:env/server';
 import { createTranslator, localizePath, type Locale } from '../../i18n.ts';
-import { db } from '../db.ts';
-import { dispatchMail, queueMail } from '../mail.ts';
+import { db, write } from '../db.ts';
+import { dispatchMail } from '../mail.ts';
+import { buildMailInsert } from '../mail/outbox.ts';
 import { consumeRateLimit } from '../rate-limit.ts';
 import { invalidateUserSessions } from './session.ts';
 import {
+	buildOneTimeTokenInsert,
 	consumeOneTimeToken,
-	createOneTimeToken,
 	invalidateUserTokens,
 	verifyOneTimeToken,
 } from './tokens.ts';
@@ -26,8 +27,10 @@ export async function requestPasswordReset(
 	address: string,
 	locale: Locale,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-	const perEmail = await consumeRateLimit(`reset:email:${email}`, 3, 60 * 60 * 1000);
-	const perAddress = await consumeRateLimit(`reset:address:${address}`, 10, 60 * 60 * 1000);
+	const [perEmail, perAddress] = await Promise.all([
+		consumeRateLimit(`reset:email:${email}`, 3, 60 * 60 * 1000),
+		consumeRateLimit(`reset:address:${address}`, 10, 60 * 60 * 1000),
+	]);
 	if (!perAddress.allowed) return perAddress;
 	// Over the per-email limit we answer as usual but send nothing, so the limit reveals nothing.
 	if (!perEmail.allowed) return { allowed: true, retryAfterSeconds: 0 };
@@ -35,24 +38,24 @@ export async function requestPasswordReset(
 	if (!user || user.disabledAt) return { allowed: true, retryAfterSeconds: 0 };
 	const mailLocale = user.locale ?? locale;
 	const t = createTranslator(mailLocale);
-	// The token and its mail commit together: a reset link is never created without being sent.
-	const mailId = await db.transaction(async (tx) => {
-		const token = await createOneTimeToken(tx, {
-			purpose: 'reset',
-			userId: user.id,
-			ttlMs: RESET_TTL_MS,
-		});
-		const link = new URL(`${localizePath('/reset-password', mailLocale)}?token=${token}`, SITE_URL)
-			.href;
-		return queueMail(tx, {
-			kind: 'reset',
-			to: user.email,
-			locale: mailLocale,
-			subject: t('auth.resetMailSubject'),
-			text: t('auth.resetMailBody', { name: user.name, link }),
-		});
+	// The token and its mail commit together (one group write): a reset link is never created
+	// without being sent.
+	const { token, query } = buildOneTimeTokenInsert(db, {
+		purpose: 'reset',
+		userId: user.id,
+		ttlMs: RESET_TTL_MS,
 	});
-	await dispatchMail(mailId);
+	const link = new URL(`${localizePath('/reset-password', mailLocale)}?token=${token}`, SITE_URL)
+		.href;
+	const mail = buildMailInsert(db, {
+		kind: 'reset',
+		to: user.email,
+		locale: mailLocale,
+		subject: t('auth.resetMailSubject'),
+		text: t('auth.resetMailBody', { name: user.name, link }),
+	});
+	await write([query, mail.query]);
+	await dispatchMail(mail.id);
 	return { allowed: true, retryAfterSeconds: 0 };
 }
 

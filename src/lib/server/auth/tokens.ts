@@ -21,16 +21,26 @@ export async function createOneTimeToken(
 	db: DbOrTx,
 	options: { purpose: TokenPurpose; userId: string | null; ttlMs: number },
 ): Promise<string> {
+	const { token, query } = buildOneTimeTokenInsert(db, options);
+	await query;
+	return token;
+}
+
+/** The insert of a new token, to run with other statements (`write`, a batch); and the token. */
+export function buildOneTimeTokenInsert(
+	db: DbOrTx,
+	options: { purpose: TokenPurpose; userId: string | null; ttlMs: number },
+) {
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
-	await db.insert(oneTimeTokenTable).values({
+	const query = db.insert(oneTimeTokenTable).values({
 		id,
 		secretHash: hashSecret(secret),
 		purpose: options.purpose,
 		userId: options.userId,
 		expiresAt: new Date(Date.now() + options.ttlMs),
 	});
-	return `${id}.${secret}`;
+	return { token: `${id}.${secret}`, query };
 }
 
 async function findValid(db: Database, token: string, purpose: TokenPurpose) {
