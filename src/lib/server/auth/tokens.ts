@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { oneTimeTokenTable } from '../../../../db/schema.ts';
 import type { DbOrTx } from '../mail/outbox.ts';
@@ -21,25 +21,32 @@ export async function createOneTimeToken(
 	db: DbOrTx,
 	options: { purpose: TokenPurpose; userId: string | null; ttlMs: number },
 ): Promise<string> {
-	const { token, query } = buildOneTimeTokenInsert(db, options);
-	await query;
-	return token;
-}
-
-/** The insert of a new token, to run with other statements (`write`, a batch); and the token. */
-export function buildOneTimeTokenInsert(
-	db: DbOrTx,
-	options: { purpose: TokenPurpose; userId: string | null; ttlMs: number },
-) {
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
-	const query = db.insert(oneTimeTokenTable).values({
+	await db.insert(oneTimeTokenTable).values({
 		id,
 		secretHash: hashSecret(secret),
 		purpose: options.purpose,
 		userId: options.userId,
 		expiresAt: new Date(Date.now() + options.ttlMs),
 	});
+	return `${id}.${secret}`;
+}
+
+/**
+ * The insert of a new token that happens only when `condition` (an SQL boolean) holds at that
+ * moment, to run with other statements through `write`; and the token.
+ */
+export function buildConditionalTokenInsert(
+	options: { purpose: TokenPurpose; userId: string | null; ttlMs: number },
+	condition: SQL,
+) {
+	const id = generateSecureRandomString();
+	const secret = generateSecureRandomString();
+	const now = Date.now();
+	const query = sql`insert into one_time_token (id, secret_hash, purpose, user_id, expires_at, created_at)
+		select ${id}, ${hashSecret(secret)}, ${options.purpose}, ${options.userId}, ${now + options.ttlMs}, ${now}
+		where ${condition}`;
 	return { token: `${id}.${secret}`, query };
 }
 
