@@ -15,7 +15,7 @@
  * (../certificates/issue.ts), which issues the course certificate the moment the rule is met. What the
  * rule requires and how far a learner is: `src/lib/course-progress.ts`.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { enrolmentTable } from '../../../../db/schema.ts';
 import {
 	getItemLesson,
@@ -78,9 +78,35 @@ export async function unenrol(userId: string, courseSlug: string): Promise<void>
  * The statement that enrols the learner if they are not (or no longer) enrolled, and changes
  * nothing otherwise: put it first in the batch of the action that needs the enrolment.
  */
-export function ensureEnrolledStatement(userId: string, courseSlug: string, now = Date.now()) {
-	return sql`insert into enrolment (user_id, course_slug, enrolled_at, last_active_at) values (${userId}, ${courseSlug}, ${now}, ${now})
+export function ensureEnrolledStatement(
+	userId: string,
+	courseSlug: string,
+	now = Date.now(),
+	when: SQL = sql`1`,
+) {
+	return sql`insert into enrolment (user_id, course_slug, enrolled_at, last_active_at) select ${userId}, ${courseSlug}, ${now}, ${now} where ${when}
 		on conflict (user_id, course_slug) do update set left_at = null, last_active_at = excluded.last_active_at where left_at is not null`;
+}
+
+/**
+ * The statements that complete a lesson (enrolling the learner if needed), only when `when` (an SQL
+ * boolean) holds. The third one's `rowsAffected` is 1 exactly when this call completed the lesson.
+ */
+export function lessonCompletionStatements(
+	userId: string,
+	courseSlug: string,
+	lessonSlug: string,
+	now: number,
+	when: SQL = sql`1`,
+): SQL[] {
+	return [
+		ensureEnrolledStatement(userId, courseSlug, now, when),
+		sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at, completed_at) select ${userId}, ${courseSlug}, ${lessonSlug}, ${now}, ${now} where ${when}
+			on conflict (user_id, course_slug, lesson_slug) do update set completed_at = excluded.completed_at,
+			first_visited_at = coalesce(first_visited_at, excluded.first_visited_at) where completed_at is null`,
+		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
+		sql`update enrolment set last_active_at = ${now} where user_id = ${userId} and course_slug = ${courseSlug} and ${when}`,
+	];
 }
 
 /** Enrols the learner if they are not (or no longer) enrolled; used when they act on a course. */
@@ -129,15 +155,9 @@ export async function completeLesson(
 	course: Course,
 	lessonSlug: string,
 ): Promise<{ changed: boolean; record: LearnerRecord | null }> {
-	const now = Date.now();
-	const [, , event] = await write([
-		ensureEnrolledStatement(userId, course.slug, now),
-		sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at, completed_at) values (${userId}, ${course.slug}, ${lessonSlug}, ${now}, ${now})
-			on conflict (user_id, course_slug, lesson_slug) do update set completed_at = excluded.completed_at,
-			first_visited_at = coalesce(first_visited_at, excluded.first_visited_at) where completed_at is null`,
-		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${course.slug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
-		sql`update enrolment set last_active_at = ${now} where user_id = ${userId} and course_slug = ${course.slug}`,
-	]);
+	const [, , event] = await write(
+		lessonCompletionStatements(userId, course.slug, lessonSlug, Date.now()),
+	);
 	if (event!.rowsAffected !== 1) return { changed: false, record: null };
 	const record = await getLearnerRecord(userId, course.slug);
 	await issueCertificateIfEligible(userId, course, record);

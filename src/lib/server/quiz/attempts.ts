@@ -16,7 +16,8 @@
  *   cool-down), so concurrent starts can never exceed the limit or open two attempts;
  * - submit is one batch (one transaction): `UPDATE … WHERE submitted_at IS NULL AND (deadline not
  *   passed)`, then the responses INSERT guarded by `changes() = 1`. Of two racing submissions
- *   exactly one changes the row; the other gets "already submitted" and changes nothing.
+ *   exactly one changes the row; the other gets "already submitted" and changes nothing. A pass
+ *   also completes the embedding lesson in the same batch, guarded by the recorded submission.
  * Refusals (not yours, already submitted, time up, answers to questions not drawn, malformed) are
  * decided before any write.
  */
@@ -32,7 +33,13 @@ import {
 } from '../../quiz/layout.ts';
 import type { DisplayAnswers, OpenAttempt } from '../../quiz/types.ts';
 import { db, write } from '../db.ts';
-import { ensureEnrolledStatement, recordQuizPassed } from '../progress/enrolment.ts';
+import { issueCertificateIfEligible } from '../certificates/issue.ts';
+import {
+	ensureEnrolledStatement,
+	lessonCompletionStatements,
+	recordQuizPassed,
+} from '../progress/enrolment.ts';
+import { getLearnerRecord } from '../progress/learner-record.ts';
 import type { LoadedQuiz } from './load.ts';
 import { generateSecureRandomString } from '../random.ts';
 
@@ -286,6 +293,19 @@ export async function submitAttempt(
 				select * from (values ${sql.join(rows, sql`, `)}) where changes() = 1`,
 		);
 	}
+	// A pass completes the lesson that embeds the quiz in the same transaction, if this
+	// submission is the one recorded (of two racing, only one sets `submitted_at` to its `now`).
+	const completing = graded.passed && loaded.lessonSlug;
+	if (completing)
+		statements.push(
+			...lessonCompletionStatements(
+				userId,
+				loaded.course.slug,
+				loaded.lessonSlug!,
+				now,
+				sql`exists (select 1 from quiz_attempt where id = ${attemptId} and submitted_at = ${now} and passed = 1)`,
+			),
+		);
 	const [updated] = await write(statements);
 	if (updated!.rowsAffected !== 1) {
 		return {
@@ -295,7 +315,13 @@ export async function submitAttempt(
 			},
 		};
 	}
-	if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
+	if (completing)
+		await issueCertificateIfEligible(
+			userId,
+			loaded.course,
+			await getLearnerRecord(userId, loaded.course.slug),
+		);
+	else if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
 	const saved: AttemptRow = {
 		...row!,
 		submittedAt: new Date(now),
