@@ -97,6 +97,27 @@ export async function listAttempts(
 		.all();
 }
 
+/**
+ * The attempts of the learner and quiz of attempt `attemptId` (that attempt included), oldest
+ * first, in one read; empty when there is no such attempt.
+ */
+export async function listSiblingAttempts(attemptId: string): Promise<AttemptRow[]> {
+	const of = (column: string) =>
+		sql`(select ${sql.raw(column)} from quiz_attempt where id = ${attemptId})`;
+	return db
+		.select()
+		.from(quizAttemptTable)
+		.where(
+			and(
+				eq(quizAttemptTable.userId, of('user_id')),
+				eq(quizAttemptTable.courseSlug, of('course_slug')),
+				eq(quizAttemptTable.quizId, of('quiz_id')),
+			),
+		)
+		.orderBy(asc(quizAttemptTable.startedAt), asc(quizAttemptTable.id))
+		.all();
+}
+
 /** One attempt by id, or null. */
 export async function getAttempt(attemptId: string): Promise<AttemptRow | null> {
 	return (
@@ -247,6 +268,7 @@ export interface Submission {
 /**
  * Grades and records a submission, once. `loadFor` loads the attempt's quiz (in the attempt's
  * language). After a pass, completes the embedding lesson and issues the certificate if due.
+ * `rows`: the learner's attempts at the quiz as of the submission, this one as recorded.
  */
 export async function submitAttempt(
 	userId: string,
@@ -254,9 +276,11 @@ export async function submitAttempt(
 	input: AnswersInput,
 	loadFor: (row: AttemptRow) => Promise<LoadedQuiz | null>,
 ): Promise<
-	{ ok: true; submission: Submission; loaded: LoadedQuiz } | { ok: false; refusal: QuizRefusal }
+	| { ok: true; submission: Submission; loaded: LoadedQuiz; rows: AttemptRow[] }
+	| { ok: false; refusal: QuizRefusal }
 > {
-	const row = await getAttempt(attemptId);
+	const siblings = await listSiblingAttempts(attemptId);
+	const row = siblings.find((r) => r.id === attemptId) ?? null;
 	const refusal = getSubmitRefusal(row, userId);
 	if (refusal) return { ok: false, refusal };
 	const loaded = await loadFor(row!);
@@ -329,5 +353,10 @@ export async function submitAttempt(
 		score: graded.score,
 		passed: graded.passed,
 	};
-	return { ok: true, loaded, submission: { row: saved, answers: parsed.answers, graded } };
+	return {
+		ok: true,
+		loaded,
+		submission: { row: saved, answers: parsed.answers, graded },
+		rows: siblings.map((r) => (r.id === attemptId ? saved : r)),
+	};
 }
