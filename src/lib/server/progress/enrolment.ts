@@ -89,8 +89,9 @@ export function ensureEnrolledStatement(
 }
 
 /**
- * The statements that complete a lesson (enrolling the learner if needed), only when `when` (an SQL
- * boolean) holds. The third one's `rowsAffected` is 1 exactly when this call completed the lesson.
+ * The statements that complete a lesson (enrolling the learner if needed, and marking the
+ * enrolment active), only when `when` (an SQL boolean) holds. The third one's `rowsAffected` is 1
+ * exactly when this call completed the lesson.
  */
 export function lessonCompletionStatements(
 	userId: string,
@@ -100,12 +101,12 @@ export function lessonCompletionStatements(
 	when: SQL = sql`1`,
 ): SQL[] {
 	return [
-		ensureEnrolledStatement(userId, courseSlug, now, when),
+		sql`insert into enrolment (user_id, course_slug, enrolled_at, last_active_at) select ${userId}, ${courseSlug}, ${now}, ${now} where ${when}
+			on conflict (user_id, course_slug) do update set left_at = null, last_active_at = excluded.last_active_at`,
 		sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at, completed_at) select ${userId}, ${courseSlug}, ${lessonSlug}, ${now}, ${now} where ${when}
 			on conflict (user_id, course_slug, lesson_slug) do update set completed_at = excluded.completed_at,
 			first_visited_at = coalesce(first_visited_at, excluded.first_visited_at) where completed_at is null`,
 		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
-		sql`update enrolment set last_active_at = ${now} where user_id = ${userId} and course_slug = ${courseSlug} and ${when}`,
 	];
 }
 
