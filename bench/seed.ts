@@ -87,13 +87,16 @@ export async function seed(
 				FROM s`,
 			args: [learners, hash, now, day],
 		});
-		// Each learner enrols in 1 to 3 courses.
+		// Each learner enrols in 1 to 3 courses, picked from the row number (SQLite evaluates random()
+		// in an IN list once per query, which enrolled everyone or no one).
 		await tx.execute({
 			sql: `INSERT OR IGNORE INTO enrolment (user_id, course_slug, enrolled_at, last_active_at)
 				SELECT u.id, cn.course_slug, u.created_at + (abs(random()) % 30) * ?, u.created_at + (abs(random()) % 90) * ?
-				FROM user u JOIN cn ON cn.n IN ((abs(random()) % ?), (abs(random()) % ?), (abs(random()) % ?))
-				WHERE u.id LIKE 'bench%' AND (cn.n = (abs(random()) % ?) OR abs(random()) % 3 = 0)`,
-			args: [day, day, n, n, n, n],
+				FROM user u JOIN cn ON cn.n = u.rowid % ?3
+					OR (u.rowid % 2 = 0 AND cn.n = (u.rowid * 7 + 3) % ?3)
+					OR (u.rowid % 3 = 0 AND cn.n = (u.rowid * 13 + 5) % ?3)
+				WHERE u.id LIKE 'bench%'`,
+			args: [day, day, n],
 		});
 		// Lessons reached in order; each enrolment reaches a random depth (drop-outs), completes most of what it reached.
 		await tx.execute(`CREATE TEMP TABLE depth AS SELECT user_id, course_slug, enrolled_at,

@@ -7,9 +7,10 @@
  * `resetRateLimit` clears a key after a success. Each write is a single upsert statement, so
  * concurrent requests never lose a count.
  */
+import type { ResultSet } from '@libsql/client';
 import { eq, sql } from 'drizzle-orm';
 import { rateLimitTable } from '../../../db/schema.ts';
-import { db } from './db.ts';
+import { db, write } from './db.ts';
 
 export interface RateLimitResult {
 	allowed: boolean;
@@ -17,14 +18,14 @@ export interface RateLimitResult {
 	retryAfterSeconds: number;
 }
 
-/** Counts one hit for `key` and returns the new count and window start. */
-export async function recordRateLimitHit(
-	key: string,
-	windowMs: number,
-): Promise<{ count: number; windowStart: number }> {
+/**
+ * The upsert that counts one hit for `key` and returns (RETURNING) the new count and window start,
+ * to run with other statements through `write`; read its row with `readRateLimitHit`.
+ */
+export function rateLimitHitStatement(key: string, windowMs: number) {
 	const now = Date.now();
 	const expiredBefore = now - windowMs;
-	const row = await db
+	return db
 		.insert(rateLimitTable)
 		.values({ key, windowStart: new Date(now), count: 1 })
 		.onConflictDoUpdate({
@@ -34,9 +35,36 @@ export async function recordRateLimitHit(
 				windowStart: sql`case when ${rateLimitTable.windowStart} <= ${expiredBefore} then ${now} else ${rateLimitTable.windowStart} end`,
 			},
 		})
-		.returning({ count: rateLimitTable.count, windowStart: rateLimitTable.windowStart })
-		.get();
-	return { count: row.count, windowStart: row.windowStart.getTime() };
+		.returning({ count: rateLimitTable.count, windowStart: rateLimitTable.windowStart });
+}
+
+/** The count and window start returned by `rateLimitHitStatement`. */
+export function readRateLimitHit(result: ResultSet): { count: number; windowStart: number } {
+	const row = result.rows[0]!;
+	return { count: Number(row.count), windowStart: Number(row.window_start) };
+}
+
+/** Whether a hit count is within `limit`, and for how long it is blocked when not. */
+export function judgeRateLimit(
+	hit: { count: number; windowStart: number },
+	limit: number,
+	windowMs: number,
+): RateLimitResult {
+	if (hit.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+	return {
+		allowed: false,
+		retryAfterSeconds: Math.max(1, Math.ceil((hit.windowStart + windowMs - Date.now()) / 1000)),
+	};
+}
+
+/** Counts one hit for `key` and returns the new count and window start. */
+export async function recordRateLimitHit(
+	key: string,
+	windowMs: number,
+): Promise<{ count: number; windowStart: number }> {
+	// Through the group writer (db-writer.ts): concurrent hits share one commit.
+	const [result] = await write([rateLimitHitStatement(key, windowMs)]);
+	return readRateLimitHit(result!);
 }
 
 /** Whether `key` has reached `limit` hits in its current window (does not count). */
@@ -58,12 +86,7 @@ export async function consumeRateLimit(
 	limit: number,
 	windowMs: number,
 ): Promise<RateLimitResult> {
-	const { count, windowStart } = await recordRateLimitHit(key, windowMs);
-	if (count <= limit) return { allowed: true, retryAfterSeconds: 0 };
-	return {
-		allowed: false,
-		retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 1000)),
-	};
+	return judgeRateLimit(await recordRateLimitHit(key, windowMs), limit, windowMs);
 }
 
 /** Clears a key (e.g. after a successful sign-in). */

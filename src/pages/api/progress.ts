@@ -11,11 +11,9 @@ import { z } from 'astro/zod';
 import { getCourse } from '~/lib/courses.ts';
 import { errorResponse, readBody } from '~/lib/server/http/body.ts';
 import { getSafeNext } from '~/lib/server/page.ts';
-import {
-	completeLesson,
-	getCourseProgress,
-	uncompleteLesson,
-} from '~/lib/server/progress/enrolment.ts';
+import { summariseRecord } from '~/lib/course-progress.ts';
+import { completeLesson, uncompleteLesson } from '~/lib/server/progress/enrolment.ts';
+import { getLearnerRecord } from '~/lib/server/progress/learner-record.ts';
 import { SlugSchema } from '~/lib/content/schemas.ts';
 
 const BodySchema = z.object({
@@ -37,12 +35,18 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
 	if (!course || !course.lessons.some((l) => l.slug === parsed.data.lesson))
 		return fail(404, t('progress.invalid'));
 
-	const changed =
+	const { changed, record } =
 		parsed.data.action === 'complete'
 			? await completeLesson(locals.user.id, course, parsed.data.lesson)
-			: await uncompleteLesson(locals.user.id, course.slug, parsed.data.lesson);
+			: {
+					changed: await uncompleteLesson(locals.user.id, course.slug, parsed.data.lesson),
+					record: null,
+				};
 	if (!isJson) return redirect(getSafeNext(parsed.data.back, locals.locale), 303);
-	const progress = await getCourseProgress(locals.user.id, course);
+	const progress = summariseRecord(
+		course,
+		record ?? (await getLearnerRecord(locals.user.id, course.slug)),
+	);
 	return Response.json({
 		ok: true,
 		changed,

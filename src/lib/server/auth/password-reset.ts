@@ -5,20 +5,26 @@
  * sessions.
  */
 import { SITE_URL } from 'astro:env/server';
+import { sql } from 'drizzle-orm';
 import { createTranslator, localizePath, type Locale } from '../../i18n.ts';
-import { db } from '../db.ts';
-import { dispatchMail, queueMail } from '../mail.ts';
-import { consumeRateLimit } from '../rate-limit.ts';
+import { db, write } from '../db.ts';
+import { dispatchMail } from '../mail.ts';
+import { buildConditionalMailInsert } from '../mail/outbox.ts';
+import type { WriteStatement } from '../db-writer.ts';
+import { judgeRateLimit, rateLimitHitStatement, readRateLimitHit } from '../rate-limit.ts';
 import { invalidateUserSessions } from './session.ts';
 import {
+	buildConditionalTokenInsert,
 	consumeOneTimeToken,
-	createOneTimeToken,
 	invalidateUserTokens,
 	verifyOneTimeToken,
 } from './tokens.ts';
 import { getUserByEmail, updateUserPassword } from './user.ts';
 
 export const RESET_TTL_MS = 30 * 60 * 1000;
+/** Reset requests per hour per email address, and per client address. */
+const PER_EMAIL = 3;
+const PER_ADDRESS = 10;
 
 /** Sends a reset link if the email has an enabled account. Returns false only when rate-limited. */
 export async function requestPasswordReset(
@@ -26,33 +32,46 @@ export async function requestPasswordReset(
 	address: string,
 	locale: Locale,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-	const perEmail = await consumeRateLimit(`reset:email:${email}`, 3, 60 * 60 * 1000);
-	const perAddress = await consumeRateLimit(`reset:address:${address}`, 10, 60 * 60 * 1000);
-	if (!perAddress.allowed) return perAddress;
-	// Over the per-email limit we answer as usual but send nothing, so the limit reveals nothing.
-	if (!perEmail.allowed) return { allowed: true, retryAfterSeconds: 0 };
+	const HOUR = 60 * 60 * 1000;
+	const emailKey = `reset:email:${email}`;
+	const addressKey = `reset:address:${address}`;
 	const user = await getUserByEmail(email);
-	if (!user || user.disabledAt) return { allowed: true, retryAfterSeconds: 0 };
-	const mailLocale = user.locale ?? locale;
-	const t = createTranslator(mailLocale);
-	// The token and its mail commit together: a reset link is never created without being sent.
-	const mailId = await db.transaction(async (tx) => {
-		const token = await createOneTimeToken(tx, {
-			purpose: 'reset',
-			userId: user.id,
-			ttlMs: RESET_TTL_MS,
-		});
+	const statements: WriteStatement[] = [
+		rateLimitHitStatement(emailKey, HOUR),
+		rateLimitHitStatement(addressKey, HOUR),
+	];
+	let mailId: string | undefined;
+	if (user && !user.disabledAt) {
+		// The token and its mail are written in the same transaction as the two hits, and only when
+		// both are within their limits: a reset link is never created without being sent.
+		const within = sql`(select count from rate_limit where key = ${emailKey}) <= ${PER_EMAIL}
+			and (select count from rate_limit where key = ${addressKey}) <= ${PER_ADDRESS}`;
+		const mailLocale = user.locale ?? locale;
+		const t = createTranslator(mailLocale);
+		const { token, query } = buildConditionalTokenInsert(
+			{ purpose: 'reset', userId: user.id, ttlMs: RESET_TTL_MS },
+			within,
+		);
 		const link = new URL(`${localizePath('/reset-password', mailLocale)}?token=${token}`, SITE_URL)
 			.href;
-		return queueMail(tx, {
-			kind: 'reset',
-			to: user.email,
-			locale: mailLocale,
-			subject: t('auth.resetMailSubject'),
-			text: t('auth.resetMailBody', { name: user.name, link }),
-		});
-	});
-	await dispatchMail(mailId);
+		const mail = buildConditionalMailInsert(
+			{
+				kind: 'reset',
+				to: user.email,
+				locale: mailLocale,
+				subject: t('auth.resetMailSubject'),
+				text: t('auth.resetMailBody', { name: user.name, link }),
+			},
+			within,
+		);
+		statements.push(query, mail.query);
+		mailId = mail.id;
+	}
+	const [, addressHit, tokenInserted] = await write(statements);
+	const perAddress = judgeRateLimit(readRateLimitHit(addressHit!), PER_ADDRESS, HOUR);
+	if (!perAddress.allowed) return perAddress;
+	// Over the per-email limit we answer as usual but sent nothing (`within`): it reveals nothing.
+	if (mailId && tokenInserted!.rowsAffected === 1) await dispatchMail(mailId);
 	return { allowed: true, retryAfterSeconds: 0 };
 }
 

@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { oneTimeTokenTable } from '../../../../db/schema.ts';
 import type { DbOrTx } from '../mail/outbox.ts';
@@ -31,6 +31,23 @@ export async function createOneTimeToken(
 		expiresAt: new Date(Date.now() + options.ttlMs),
 	});
 	return `${id}.${secret}`;
+}
+
+/**
+ * The insert of a new token that happens only when `condition` (an SQL boolean) holds at that
+ * moment, to run with other statements through `write`; and the token.
+ */
+export function buildConditionalTokenInsert(
+	options: { purpose: TokenPurpose; userId: string | null; ttlMs: number },
+	condition: SQL,
+) {
+	const id = generateSecureRandomString();
+	const secret = generateSecureRandomString();
+	const now = Date.now();
+	const query = sql`insert into one_time_token (id, secret_hash, purpose, user_id, expires_at, created_at)
+		select ${id}, ${hashSecret(secret)}, ${options.purpose}, ${options.userId}, ${now + options.ttlMs}, ${now}
+		where ${condition}`;
+	return { token: `${id}.${secret}`, query };
 }
 
 async function findValid(db: Database, token: string, purpose: TokenPurpose) {

@@ -16,7 +16,7 @@
 import { SITE_URL } from 'astro:env/server';
 import { sql } from 'drizzle-orm';
 import { getIssuerLabel, getVerifyUrl } from '../../certificates/links.ts';
-import { verifyEligible } from '../../course-progress.ts';
+import { verifyEligible, type LearnerRecord } from '../../course-progress.ts';
 import { getCourse, type Course } from '../../courses.ts';
 import { createTranslator, localizePath, type Locale } from '../../i18n.ts';
 import { getCurrentCertificate } from './records.ts';
@@ -39,13 +39,15 @@ export async function isEligibleForCertificate(userId: string, course: Course): 
 /**
  * Issues the course certificate if the learner now meets its rule, and tells them by email.
  * Returns the id of the learner's current certificate for the course (new or existing), or null
- * when they are not eligible. Safe to call any number of times, concurrently.
+ * when they are not eligible. Safe to call any number of times, concurrently. `record`: the
+ * learner's record read after the change that prompted the call, when the caller has it.
  */
 export async function issueCertificateIfEligible(
 	userId: string,
 	course: Course,
+	record?: LearnerRecord,
 ): Promise<string | null> {
-	if (!(await isEligibleForCertificate(userId, course))) return null;
+	if (!verifyEligible(course, record ?? (await getLearnerRecord(userId, course.slug)))) return null;
 	const existing = await getCurrentCertificate(userId, course.slug);
 	if (existing) return existing.id;
 

@@ -47,7 +47,7 @@ export interface MailSenderOptions {
 }
 
 export interface MailSender {
-	/** Looks for due messages now. */
+	/** Looks for due messages shortly (within WAKE_GATHER_MS, gathering the wake-ups in between). */
 	wake: () => void;
 	/** Delivers one message now if it is claimable (used for the local outbox folder). */
 	deliverNow: (id: string) => Promise<void>;
@@ -60,6 +60,12 @@ export interface MailSender {
 const LEASE_MS = 15 * 60 * 1000;
 const MAX_DELAY_MS = 60 * 60 * 1000;
 const BATCH = 20;
+/**
+ * A wake-up (a request queued a message) runs the sender this long later, not at once: the messages
+ * of the requests in between go out as one claim and one delivery record (a commit each) instead
+ * of one per request, which kept busy request handling waiting on the sender's commits.
+ */
+const WAKE_GATHER_MS = 50;
 const REGISTRY = Symbol.for('dakshata.mail-sender');
 
 /** The sender running in this process, if any. */
@@ -143,6 +149,8 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 	const pollMs = options.pollMs ?? 2000;
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
+	/** When the scheduled run is due (ms since the epoch), Infinity when none is scheduled. */
+	let due = Infinity;
 	let running: Promise<void> | undefined;
 	let again = false;
 
@@ -193,7 +201,14 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 	const schedule = (ms: number) => {
 		if (stopped) return;
 		clearTimeout(timer);
-		timer = setTimeout(tick, Math.max(0, ms));
+		due = Date.now() + ms;
+		timer = setTimeout(
+			() => {
+				due = Infinity;
+				tick();
+			},
+			Math.max(0, ms),
+		);
 		timer.unref();
 	};
 
@@ -214,14 +229,16 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 				running = undefined;
 				if (again && !stopped) {
 					again = false;
-					schedule(0);
+					schedule(WAKE_GATHER_MS);
 				}
 			}
 		})();
 	}
 
 	const sender: MailSender = {
-		wake: () => schedule(0),
+		wake: () => {
+			if (due > Date.now() + WAKE_GATHER_MS) schedule(WAKE_GATHER_MS);
+		},
 		deliverNow: async (id) => {
 			const rows = await claimMail(options.db, owner, { limit: 1, leaseMs: LEASE_MS, id });
 			await sendAll(rows);

@@ -6,8 +6,8 @@
  * and lesson: first visit, completion) and `progress_event` (every visit/complete/uncomplete with
  * its time, for analytics).
  *
- * Consistency: a state change and its event are written in ONE batch (one transaction on one
- * connection). The state upsert only changes a row when the state really changes (`WHERE
+ * Consistency: a state change and its event are written in ONE batch, one after the other in one
+ * transaction (`write`, the group writer: ../db-writer.ts). The state upsert only changes a row when the state really changes (`WHERE
  * completed_at IS NULL` for a completion), and the event insert is conditional on `changes() = 1`,
  * so two identical requests racing each other record one completion and one event.
  *
@@ -15,7 +15,7 @@
  * (../certificates/issue.ts), which issues the course certificate the moment the rule is met. What the
  * rule requires and how far a learner is: `src/lib/course-progress.ts`.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { enrolmentTable } from '../../../../db/schema.ts';
 import {
 	getItemLesson,
@@ -26,7 +26,7 @@ import {
 } from '../../course-progress.ts';
 import type { Course } from '../../courses.ts';
 import { issueCertificateIfEligible } from '../certificates/issue.ts';
-import { db } from '../db.ts';
+import { db, write } from '../db.ts';
 import { getLearnerRecord } from './learner-record.ts';
 
 export interface Enrolment {
@@ -74,10 +74,45 @@ export async function unenrol(userId: string, courseSlug: string): Promise<void>
 		);
 }
 
+/**
+ * The statement that enrols the learner if they are not (or no longer) enrolled, and changes
+ * nothing otherwise: put it first in the batch of the action that needs the enrolment.
+ */
+export function ensureEnrolledStatement(
+	userId: string,
+	courseSlug: string,
+	now = Date.now(),
+	when: SQL = sql`1`,
+) {
+	return sql`insert into enrolment (user_id, course_slug, enrolled_at, last_active_at) select ${userId}, ${courseSlug}, ${now}, ${now} where ${when}
+		on conflict (user_id, course_slug) do update set left_at = null, last_active_at = excluded.last_active_at where left_at is not null`;
+}
+
+/**
+ * The statements that complete a lesson (enrolling the learner if needed, and marking the
+ * enrolment active), only when `when` (an SQL boolean) holds. The third one's `rowsAffected` is 1
+ * exactly when this call completed the lesson.
+ */
+export function lessonCompletionStatements(
+	userId: string,
+	courseSlug: string,
+	lessonSlug: string,
+	now: number,
+	when: SQL = sql`1`,
+): SQL[] {
+	return [
+		sql`insert into enrolment (user_id, course_slug, enrolled_at, last_active_at) select ${userId}, ${courseSlug}, ${now}, ${now} where ${when}
+			on conflict (user_id, course_slug) do update set left_at = null, last_active_at = excluded.last_active_at`,
+		sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at, completed_at) select ${userId}, ${courseSlug}, ${lessonSlug}, ${now}, ${now} where ${when}
+			on conflict (user_id, course_slug, lesson_slug) do update set completed_at = excluded.completed_at,
+			first_visited_at = coalesce(first_visited_at, excluded.first_visited_at) where completed_at is null`,
+		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
+	];
+}
+
 /** Enrols the learner if they are not (or no longer) enrolled; used when they act on a course. */
 export async function ensureEnrolled(userId: string, courseSlug: string): Promise<void> {
-	const existing = await getEnrolment(userId, courseSlug);
-	if (!existing || existing.leftAt) await enrol(userId, courseSlug);
+	await write([ensureEnrolledStatement(userId, courseSlug)]);
 }
 
 /**
@@ -117,35 +152,27 @@ export async function recordLessonVisit(
 			sql`update enrolment set last_lesson_slug = ${lessonSlug}, last_active_at = ${now} where user_id = ${userId} and course_slug = ${courseSlug}`,
 		);
 	}
-	await db.batch(statements.map((s) => db.run(s)) as [ReturnType<typeof db.run>]);
+	await write(statements);
 }
 
 /**
  * Marks a lesson complete (idempotent: a repeat changes nothing and records no event), enrolling
  * the learner if needed, then issues the certificate if the rule is now met.
- * Returns whether this call changed the state.
+ * Returns whether this call changed the state, and the learner's record read after the change
+ * (null when nothing changed).
  */
 export async function completeLesson(
 	userId: string,
 	course: Course,
 	lessonSlug: string,
-): Promise<boolean> {
-	await ensureEnrolled(userId, course.slug);
-	const now = Date.now();
-	const [, event] = await db.batch([
-		db.run(sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at, completed_at) values (${userId}, ${course.slug}, ${lessonSlug}, ${now}, ${now})
-			on conflict (user_id, course_slug, lesson_slug) do update set completed_at = excluded.completed_at,
-			first_visited_at = coalesce(first_visited_at, excluded.first_visited_at) where completed_at is null`),
-		db.run(
-			sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${course.slug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
-		),
-		db.run(
-			sql`update enrolment set last_active_at = ${now} where user_id = ${userId} and course_slug = ${course.slug}`,
-		),
-	]);
-	const changed = event.rowsAffected === 1;
-	if (changed) await issueCertificateIfEligible(userId, course);
-	return changed;
+): Promise<{ changed: boolean; record: LearnerRecord | null }> {
+	const [, , event] = await write(
+		lessonCompletionStatements(userId, course.slug, lessonSlug, Date.now()),
+	);
+	if (event!.rowsAffected !== 1) return { changed: false, record: null };
+	const record = await getLearnerRecord(userId, course.slug);
+	await issueCertificateIfEligible(userId, course, record);
+	return { changed: true, record };
 }
 
 /** Undoes a completion (idempotent). Certificates already issued stay issued. */
@@ -155,15 +182,11 @@ export async function uncompleteLesson(
 	lessonSlug: string,
 ): Promise<boolean> {
 	const now = Date.now();
-	const [, event] = await db.batch([
-		db.run(
-			sql`update lesson_progress set completed_at = null where user_id = ${userId} and course_slug = ${courseSlug} and lesson_slug = ${lessonSlug} and completed_at is not null`,
-		),
-		db.run(
-			sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'uncomplete', ${now} where changes() = 1`,
-		),
+	const [, event] = await write([
+		sql`update lesson_progress set completed_at = null where user_id = ${userId} and course_slug = ${courseSlug} and lesson_slug = ${lessonSlug} and completed_at is not null`,
+		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'uncomplete', ${now} where changes() = 1`,
 	]);
-	return event.rowsAffected === 1;
+	return event!.rowsAffected === 1;
 }
 
 /**
@@ -176,9 +199,9 @@ export async function recordItemPassed(
 	kind: GradedKind,
 	id: string,
 ): Promise<void> {
-	await ensureEnrolled(userId, course.slug);
 	const lesson = getItemLesson(course, kind, id);
-	const changed = lesson ? await completeLesson(userId, course, lesson.slug) : false;
+	if (!lesson) await ensureEnrolled(userId, course.slug);
+	const changed = lesson ? (await completeLesson(userId, course, lesson.slug)).changed : false;
 	if (!changed) await issueCertificateIfEligible(userId, course);
 }
 

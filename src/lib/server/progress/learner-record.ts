@@ -6,12 +6,20 @@
 import { and, eq, isNotNull, max } from 'drizzle-orm';
 import { lessonProgressTable, quizAttemptTable } from '../../../../db/schema.ts';
 import { createEmptyRecord, type LearnerRecord } from '../../course-progress.ts';
+import { getCourse } from '../../courses.ts';
 import { db } from '../db.ts';
 import { getPassedLabs } from '../labs/passed.ts';
 import { getPassedProjects } from '../projects/passed.ts';
 
 /** The learner's record in one course. */
 export async function getLearnerRecord(userId: string, courseSlug: string): Promise<LearnerRecord> {
+	// Projects and labs are read only for a course that has any (most have neither).
+	const course = await getCourse(courseSlug, 'en');
+	const has = (kind: 'project' | 'lab') =>
+		!course ||
+		course.certificate[`${kind}s`].length > 0 ||
+		course.lessons.some((l) => l[`${kind}Ids`].length > 0);
+	const none = new Map<string, never>();
 	const [lessons, quizzes, projects, labs] = await Promise.all([
 		db
 			.select({ slug: lessonProgressTable.lessonSlug })
@@ -33,8 +41,8 @@ export async function getLearnerRecord(userId: string, courseSlug: string): Prom
 					eq(quizAttemptTable.passed, true),
 				),
 			),
-		getPassedProjects(userId, courseSlug),
-		getPassedLabs(userId, courseSlug),
+		has('project') ? getPassedProjects(userId, courseSlug) : none,
+		has('lab') ? getPassedLabs(userId, courseSlug) : none,
 	]);
 	return {
 		completedLessons: new Set(lessons.map((r) => r.slug)),

@@ -16,7 +16,8 @@
  *   cool-down), so concurrent starts can never exceed the limit or open two attempts;
  * - submit is one batch (one transaction): `UPDATE … WHERE submitted_at IS NULL AND (deadline not
  *   passed)`, then the responses INSERT guarded by `changes() = 1`. Of two racing submissions
- *   exactly one changes the row; the other gets "already submitted" and changes nothing.
+ *   exactly one changes the row; the other gets "already submitted" and changes nothing. A pass
+ *   also completes the embedding lesson in the same batch, guarded by the recorded submission.
  * Refusals (not yours, already submitted, time up, answers to questions not drawn, malformed) are
  * decided before any write.
  */
@@ -31,8 +32,14 @@ import {
 	type QuizLayout,
 } from '../../quiz/layout.ts';
 import type { DisplayAnswers, OpenAttempt } from '../../quiz/types.ts';
-import { db } from '../db.ts';
-import { ensureEnrolled, recordQuizPassed } from '../progress/enrolment.ts';
+import { db, write } from '../db.ts';
+import { issueCertificateIfEligible } from '../certificates/issue.ts';
+import {
+	ensureEnrolledStatement,
+	lessonCompletionStatements,
+	recordQuizPassed,
+} from '../progress/enrolment.ts';
+import { getLearnerRecord } from '../progress/learner-record.ts';
 import type { LoadedQuiz } from './load.ts';
 import { generateSecureRandomString } from '../random.ts';
 
@@ -90,6 +97,27 @@ export async function listAttempts(
 		.all();
 }
 
+/**
+ * The attempts of the learner and quiz of attempt `attemptId` (that attempt included), oldest
+ * first, in one read; empty when there is no such attempt.
+ */
+export async function listSiblingAttempts(attemptId: string): Promise<AttemptRow[]> {
+	const of = (column: string) =>
+		sql`(select ${sql.raw(column)} from quiz_attempt where id = ${attemptId})`;
+	return db
+		.select()
+		.from(quizAttemptTable)
+		.where(
+			and(
+				eq(quizAttemptTable.userId, of('user_id')),
+				eq(quizAttemptTable.courseSlug, of('course_slug')),
+				eq(quizAttemptTable.quizId, of('quiz_id')),
+			),
+		)
+		.orderBy(asc(quizAttemptTable.startedAt), asc(quizAttemptTable.id))
+		.all();
+}
+
 /** One attempt by id, or null. */
 export async function getAttempt(attemptId: string): Promise<AttemptRow | null> {
 	return (
@@ -140,20 +168,20 @@ export function toOpenAttempt(loaded: LoadedQuiz, row: AttemptRow): OpenAttempt 
 
 /**
  * Starts an attempt (enrolling the learner), or resumes the open one. Refused when no attempt is
- * left or a cool-down runs.
+ * left or a cool-down runs. `rows`: the learner's attempts at the quiz afterwards, oldest first.
  */
 export async function startAttempt(
 	userId: string,
 	loaded: LoadedQuiz,
 	tries = 3,
 ): Promise<
-	{ ok: true; attempt: OpenAttempt; resumed: boolean } | { ok: false; refusal: QuizRefusal }
+	| { ok: true; attempt: OpenAttempt; resumed: boolean; rows: AttemptRow[] }
+	| { ok: false; refusal: QuizRefusal }
 > {
 	if (tries === 0)
 		throw new Error(
 			`could not start or resume an attempt at ${loaded.course.slug}/${loaded.quizId}`,
 		);
-	await ensureEnrolled(userId, loaded.course.slug);
 	const { quiz } = loaded;
 	const limit = quiz.attempts === 'unlimited' ? Number.MAX_SAFE_INTEGER : quiz.attempts;
 	const cooldownMs = quiz.cooldownMinutes * 60_000;
@@ -163,28 +191,52 @@ export async function startAttempt(
 	// No repeats between consecutive attempts where the pool allows: the previous attempt's
 	// questions are drawn only when the pool runs short (read before the insert; a race only
 	// affects which questions are drawn, never the attempt limit).
-	const previous = (await listAttempts(userId, loaded.course.slug, loaded.quizId)).at(-1);
+	const before = await listAttempts(userId, loaded.course.slug, loaded.quizId);
+	const previous = before.at(-1);
 	const avoid = new Set(
 		((previous?.layout as QuizLayout | undefined)?.questions ?? []).map((q) => q.id),
 	);
 	const layout = createLayout(loaded.english, generateSecureRandomString(), avoid);
 	const mine = sql`user_id = ${userId} and course_slug = ${loaded.course.slug} and quiz_id = ${loaded.quizId}`;
-	const inserted = await db.run(sql`
+	const [, inserted] = await write([
+		ensureEnrolledStatement(userId, loaded.course.slug, now),
+		sql`
 		insert into quiz_attempt (id, user_id, course_slug, quiz_id, locale, layout, started_at, deadline_at)
 		select ${id}, ${userId}, ${loaded.course.slug}, ${loaded.quizId}, ${loaded.locale}, ${JSON.stringify(layout)}, ${now}, ${deadline}
 		where (select count(*) from quiz_attempt where ${mine}) < ${limit}
 		and not exists (select 1 from quiz_attempt where ${mine} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now}))
-		and not exists (select 1 from quiz_attempt where ${mine} and coalesce(submitted_at, deadline_at) + ${cooldownMs} > ${now})`);
-	if (inserted.rowsAffected === 1) {
+		and not exists (select 1 from quiz_attempt where ${mine} and coalesce(submitted_at, deadline_at) + ${cooldownMs} > ${now})`,
+	]);
+	if (inserted!.rowsAffected === 1) {
+		const row: AttemptRow = {
+			id,
+			userId,
+			courseSlug: loaded.course.slug,
+			quizId: loaded.quizId,
+			locale: loaded.locale,
+			layout,
+			startedAt: new Date(now),
+			deadlineAt: deadline === null ? null : new Date(deadline),
+			submittedAt: null,
+			answers: null,
+			score: null,
+			passed: null,
+		};
+		// Finished attempts never change, and no other attempt can have started since the read
+		// (the insert needed no open one): then the rows read before are still exact.
+		const finished = before.every((r) => getAttemptState(r, now) !== 'open');
 		return {
 			ok: true,
 			resumed: false,
 			attempt: { id, questions: toPublicQuestions(loaded.quiz, layout), deadlineAt: deadline },
+			rows: finished
+				? [...before, row]
+				: await listAttempts(userId, loaded.course.slug, loaded.quizId),
 		};
 	}
 	const rows = await listAttempts(userId, loaded.course.slug, loaded.quizId);
 	const open = rows.find((r) => getAttemptState(r, now) === 'open');
-	if (open) return { ok: true, resumed: true, attempt: toOpenAttempt(loaded, open) };
+	if (open) return { ok: true, resumed: true, attempt: toOpenAttempt(loaded, open), rows };
 	if (rows.length >= limit)
 		return { ok: false, refusal: { kind: 'no-attempts-left', allowed: limit } };
 	const until = getCooldownUntil(loaded, rows, now);
@@ -216,6 +268,7 @@ export interface Submission {
 /**
  * Grades and records a submission, once. `loadFor` loads the attempt's quiz (in the attempt's
  * language). After a pass, completes the embedding lesson and issues the certificate if due.
+ * `rows`: the learner's attempts at the quiz as of the submission, this one as recorded.
  */
 export async function submitAttempt(
 	userId: string,
@@ -223,9 +276,11 @@ export async function submitAttempt(
 	input: AnswersInput,
 	loadFor: (row: AttemptRow) => Promise<LoadedQuiz | null>,
 ): Promise<
-	{ ok: true; submission: Submission; loaded: LoadedQuiz } | { ok: false; refusal: QuizRefusal }
+	| { ok: true; submission: Submission; loaded: LoadedQuiz; rows: AttemptRow[] }
+	| { ok: false; refusal: QuizRefusal }
 > {
-	const row = await getAttempt(attemptId);
+	const siblings = await listSiblingAttempts(attemptId);
+	const row = siblings.find((r) => r.id === attemptId) ?? null;
 	const refusal = getSubmitRefusal(row, userId);
 	if (refusal) return { ok: false, refusal };
 	const loaded = await loadFor(row!);
@@ -253,19 +308,30 @@ export async function submitAttempt(
 		(g) => sql`(${attemptId}, ${g.question.id}, ${g.credit}, ${g.response})`,
 	);
 	const statements = [
-		db.run(sql`update quiz_attempt set submitted_at = ${now}, answers = ${JSON.stringify(parsed.answers)}, score = ${graded.score}, passed = ${graded.passed ? 1 : 0}
-			where id = ${attemptId} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now})`),
+		sql`update quiz_attempt set submitted_at = ${now}, answers = ${JSON.stringify(parsed.answers)}, score = ${graded.score}, passed = ${graded.passed ? 1 : 0}
+			where id = ${attemptId} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now})`,
 	];
 	if (rows.length > 0) {
 		statements.push(
-			db.run(sql`insert into quiz_response (attempt_id, question_id, credit, response)
-				select * from (values ${sql.join(rows, sql`, `)}) where changes() = 1`),
+			sql`insert into quiz_response (attempt_id, question_id, credit, response)
+				select * from (values ${sql.join(rows, sql`, `)}) where changes() = 1`,
 		);
 	}
-	const [updated] = await db.batch(
-		statements as [(typeof statements)[number], ...typeof statements],
-	);
-	if (updated.rowsAffected !== 1) {
+	// A pass completes the lesson that embeds the quiz in the same transaction, if this
+	// submission is the one recorded (of two racing, only one sets `submitted_at` to its `now`).
+	const completing = graded.passed && loaded.lessonSlug;
+	if (completing)
+		statements.push(
+			...lessonCompletionStatements(
+				userId,
+				loaded.course.slug,
+				loaded.lessonSlug!,
+				now,
+				sql`exists (select 1 from quiz_attempt where id = ${attemptId} and submitted_at = ${now} and passed = 1)`,
+			),
+		);
+	const [updated] = await write(statements);
+	if (updated!.rowsAffected !== 1) {
 		return {
 			ok: false,
 			refusal: getSubmitRefusal(await getAttempt(attemptId), userId, now) ?? {
@@ -273,7 +339,13 @@ export async function submitAttempt(
 			},
 		};
 	}
-	if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
+	if (completing)
+		await issueCertificateIfEligible(
+			userId,
+			loaded.course,
+			await getLearnerRecord(userId, loaded.course.slug),
+		);
+	else if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
 	const saved: AttemptRow = {
 		...row!,
 		submittedAt: new Date(now),
@@ -281,5 +353,10 @@ export async function submitAttempt(
 		score: graded.score,
 		passed: graded.passed,
 	};
-	return { ok: true, loaded, submission: { row: saved, answers: parsed.answers, graded } };
+	return {
+		ok: true,
+		loaded,
+		submission: { row: saved, answers: parsed.answers, graded },
+		rows: siblings.map((r) => (r.id === attemptId ? saved : r)),
+	};
 }

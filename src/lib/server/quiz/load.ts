@@ -26,8 +26,28 @@ export interface LoadedQuiz {
 	lessonSlug?: string;
 }
 
-/** The quiz `quizId` of course `courseSlug` in `locale`, or null when either does not exist. */
+/** Loaded quizzes by course, quiz and language (only ones that exist): fixed per build, not in dev. */
+const cache = new Map<string, LoadedQuiz>();
+
+/**
+ * The quiz `quizId` of course `courseSlug` in `locale`, or null when either does not exist. The
+ * same object for every request of a build: read it, never change it.
+ */
 export async function loadQuiz(
+	courseSlug: string,
+	quizId: string,
+	locale: Locale,
+): Promise<LoadedQuiz | null> {
+	if (import.meta.env.DEV) return readQuiz(courseSlug, quizId, locale);
+	const key = `${courseSlug}/${quizId}/${locale}`;
+	const cached = cache.get(key);
+	if (cached) return cached;
+	const loaded = await readQuiz(courseSlug, quizId, locale);
+	if (loaded) cache.set(key, loaded);
+	return loaded;
+}
+
+async function readQuiz(
 	courseSlug: string,
 	quizId: string,
 	locale: Locale,

@@ -9,7 +9,7 @@ import type { APIRoute } from 'astro';
 import { createTranslator } from '~/lib/i18n.ts';
 import { errorResponse, readJson } from '~/lib/server/http/body.ts';
 import { refusalResponse, StartBodySchema } from '~/lib/server/quiz/http.ts';
-import { listAttempts, startAttempt } from '~/lib/server/quiz/attempts.ts';
+import { startAttempt } from '~/lib/server/quiz/attempts.ts';
 import { loadQuiz } from '~/lib/server/quiz/load.ts';
 import { getQuizStatus } from '~/lib/server/quiz/results.ts';
 
@@ -23,7 +23,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 	if (!loaded) return refusalResponse({ kind: 'not-found' }, locale);
 	const started = await startAttempt(locals.user.id, loaded);
 	if (!started.ok) return refusalResponse(started.refusal, locale);
-	const status = getQuizStatus(loaded, await listAttempts(locals.user.id, course, quiz), locale);
+	const status = getQuizStatus(loaded, started.rows, locale);
 	return Response.json(
 		{ ok: true, resumed: started.resumed, attempt: started.attempt, status, serverNow: Date.now() },
 		{ status: started.resumed ? 200 : 201 },

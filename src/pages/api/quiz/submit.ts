@@ -11,7 +11,7 @@ import type { APIRoute } from 'astro';
 import { createTranslator, type Locale } from '~/lib/i18n.ts';
 import { errorResponse, readJson } from '~/lib/server/http/body.ts';
 import { refusalResponse, SubmitBodySchema } from '~/lib/server/quiz/http.ts';
-import { listAttempts, submitAttempt } from '~/lib/server/quiz/attempts.ts';
+import { submitAttempt } from '~/lib/server/quiz/attempts.ts';
 import { loadQuiz } from '~/lib/server/quiz/load.ts';
 import { addCertificateLink, getQuizStatus, getStoredResult } from '~/lib/server/quiz/results.ts';
 
@@ -25,8 +25,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 		loadQuiz(row.courseSlug, row.quizId, row.locale as Locale),
 	);
 	if (!submitted.ok) return refusalResponse(submitted.refusal, locale);
-	const { loaded, submission } = submitted;
-	const rows = await listAttempts(locals.user.id, loaded.course.slug, loaded.quizId);
+	const { loaded, submission, rows } = submitted;
 	const stored = getStoredResult(loaded, submission.row, rows, locale);
 	const result =
 		stored && (await addCertificateLink(stored, locals.user.id, loaded.course.slug, locale));
