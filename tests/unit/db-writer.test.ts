@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { getLocalPath, openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { createWriter } from '../../src/lib/server/db-writer.ts';
 
 const handles: DatabaseHandle[] = [];
@@ -12,8 +12,12 @@ afterEach(() => {
 	for (const h of handles.splice(0)) h.close();
 });
 
-/** A fresh file database with a table `t (k PRIMARY KEY, v)` and a writer that counts its batches. */
-async function setup() {
+/**
+ * A fresh file database with a table `t (k PRIMARY KEY, v)` and a writer: through @libsql/client
+ * (counting its batches), or, with `local`, on the writer's own connection with prepared statements
+ * (what the server uses on an embedded file; `batches` is then not counted).
+ */
+async function setupWriter(local: boolean) {
 	const dir = mkdtempSync(join(tmpdir(), 'dakshata-writer-'));
 	const handle = await openDatabase({ url: `file:${join(dir, 'w.db')}` });
 	handles.push(handle);
@@ -30,13 +34,24 @@ async function setup() {
 			return Reflect.get(target, prop, receiver) as unknown;
 		},
 	}) as Client;
-	return { client: handle.client, writer: createWriter(counting), batches };
+	return local
+		? {
+				client: handle.client,
+				writer: createWriter(handle.client, getLocalPath(handle.url)),
+				batches: null,
+			}
+		: { client: handle.client, writer: createWriter(counting), batches };
 }
 
 const rows = async (client: Client, q: string) =>
 	(await client.execute(q)).rows.map((r) => ({ ...r }));
 
-describe('group writer (db-writer.ts)', () => {
+describe.each([
+	['through @libsql/client', false],
+	['on its own connection with prepared statements', true],
+])('group writer (db-writer.ts), %s', (_, local) => {
+	const setup = () => setupWriter(local);
+
 	it('commits the writes of one turn in one transaction and gives each request its own results', async () => {
 		const { client, writer, batches } = await setup();
 		const answers = await Promise.all(
@@ -49,7 +64,7 @@ describe('group writer (db-writer.ts)', () => {
 				]),
 			),
 		);
-		expect(batches).toEqual([60]);
+		if (batches) expect(batches).toEqual([60]);
 		for (const results of answers) {
 			expect(results.map((r) => r.rowsAffected)).toEqual([1, 1, 1]);
 		}
@@ -84,7 +99,7 @@ describe('group writer (db-writer.ts)', () => {
 	it('rejects only the request whose statement fails; the others commit', async () => {
 		const { client, writer, batches } = await setup();
 		await writer.write([{ sql: "INSERT INTO t VALUES ('taken', 0)", args: [] }]);
-		batches.length = 0;
+		if (batches) batches.length = 0;
 		const settled = await Promise.allSettled([
 			writer.write([{ sql: "INSERT INTO t VALUES ('x1', 1)", args: [] }]),
 			writer.write([
@@ -111,7 +126,7 @@ describe('group writer (db-writer.ts)', () => {
 		]);
 		// The failed request's first statement was rolled back with it.
 		expect(await rows(client, 'SELECT count(*) AS n FROM log')).toEqual([{ n: 0 }]);
-		expect(batches.length).toBeGreaterThan(1);
+		if (batches) expect(batches.length).toBeGreaterThan(1);
 	});
 
 	it('rejects a lone failing request and keeps working afterwards', async () => {
@@ -131,7 +146,31 @@ describe('group writer (db-writer.ts)', () => {
 			writer.write([{ sql: "INSERT INTO t VALUES ('b', 2)", args: [] }]),
 		);
 		await Promise.all([first, second]);
-		expect(batches).toEqual([1, 1]);
+		if (batches) expect(batches).toEqual([1, 1]);
 		expect(await rows(client, 'SELECT k FROM t ORDER BY k')).toEqual([{ k: 'a' }, { k: 'b' }]);
+	});
+
+	it('converts values as @libsql/client does and returns the rows of RETURNING', async () => {
+		const { client, writer } = await setup();
+		const when = new Date('2026-12-06T10:00:00Z');
+		const [inserted] = await writer.write([
+			{
+				sql: 'INSERT INTO t (k, v) VALUES (?, ?), (?, ?), (?, ?) RETURNING k, v',
+				args: ['yes', true, 'no', false, 'when', when],
+			},
+		]);
+		expect(inserted!.rows.map((r) => ({ k: r.k, v: r.v }))).toEqual([
+			{ k: 'yes', v: 1 },
+			{ k: 'no', v: 0 },
+			{ k: 'when', v: when.getTime() },
+		]);
+		expect(await rows(client, 'SELECT k, v FROM t ORDER BY k')).toEqual([
+			{ k: 'no', v: 0 },
+			{ k: 'when', v: when.getTime() },
+			{ k: 'yes', v: 1 },
+		]);
+		await expect(
+			writer.write([{ sql: 'INSERT INTO t VALUES (?, ?)', args: ['nan', Number.NaN] }]),
+		).rejects.toThrow(/finite/);
 	});
 });

@@ -4,9 +4,12 @@
  * (group commit, ./db-writer.ts): one transaction and one fsync for all the requests of a turn.
  */
 import { DATABASE_AUTH_TOKEN, DATABASE_URL } from 'astro:env/server';
-import { openDatabase } from '../../../db/client.ts';
+import { getLocalPath, openDatabase } from '../../../db/client.ts';
 import { createWriter } from './db-writer.ts';
 
 export const database = await openDatabase({ url: DATABASE_URL, authToken: DATABASE_AUTH_TOKEN });
 export const db = database.db;
-export const { write } = createWriter(database.client);
+export const { write } = createWriter(
+	database.client,
+	database.isLocalFile ? getLocalPath(database.url) : undefined,
+);

@@ -36,7 +36,9 @@ import { db, write } from '../db.ts';
 import { issueCertificateIfEligible } from '../certificates/issue.ts';
 import {
 	ensureEnrolledStatement,
+	completedLessonsStatement,
 	lessonCompletionStatements,
+	readCompletedLessons,
 	recordQuizPassed,
 } from '../progress/enrolment.ts';
 import { getLearnerRecord } from '../progress/learner-record.ts';
@@ -330,7 +332,9 @@ export async function submitAttempt(
 				sql`exists (select 1 from quiz_attempt where id = ${attemptId} and submitted_at = ${now} and passed = 1)`,
 			),
 		);
-	const [updated] = await write(statements);
+	if (completing) statements.push(completedLessonsStatement(userId, loaded.course.slug));
+	const results = await write(statements);
+	const updated = results[0];
 	if (updated!.rowsAffected !== 1) {
 		return {
 			ok: false,
@@ -340,11 +344,11 @@ export async function submitAttempt(
 		};
 	}
 	if (completing)
-		await issueCertificateIfEligible(
-			userId,
-			loaded.course,
-			await getLearnerRecord(userId, loaded.course.slug),
-		);
+		await issueCertificateIfEligible(userId, loaded.course, {
+			...(await getLearnerRecord(userId, loaded.course.slug)),
+			// The lessons as this submission's write left them (see completedLessonsStatement).
+			completedLessons: readCompletedLessons(results.at(-1)!),
+		});
 	else if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
 	const saved: AttemptRow = {
 		...row!,
