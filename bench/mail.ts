@@ -17,7 +17,7 @@ import { mailOutboxTable, userTable } from '../db/schema.ts';
 import { createMailRow } from '../src/lib/server/mail/outbox.ts';
 import { startMailSender } from '../src/lib/server/mail/sender.ts';
 import { SmtpReceiver } from '../tests/helpers/smtp.ts';
-import { ensureBuild, load, printTable, startServer } from './lib.ts';
+import { ensureBuild, load, printTable, startServer, type LoadResult } from './lib.ts';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const COUNT = 2000;
@@ -127,23 +127,18 @@ try {
 		next = 10_000;
 		const steadyNone = await resetLoad('nobody', 200);
 		const steadyQueued = await resetLoad('reset', 200);
+		const row = (request: string, r: LoadResult) => ({
+			request,
+			'req/s': r.requestsPerSecond,
+			'p50 ms': r.p50,
+			'p99 ms': r.p99,
+			errors: r.errors + r.non2xx,
+		});
 		printTable(
 			'Reset request: queues a mail vs queues nothing (20 connections, 10 s, SMTP sender running)',
 			[
-				{
-					request: 'unknown address (no mail)',
-					'req/s': none.requestsPerSecond,
-					'p50 ms': none.p50,
-					'p99 ms': none.p99,
-					errors: none.errors + none.non2xx,
-				},
-				{
-					request: 'existing account (token + mail queued)',
-					'req/s': queued.requestsPerSecond,
-					'p50 ms': queued.p50,
-					'p99 ms': queued.p99,
-					errors: queued.errors + queued.non2xx,
-				},
+				row('unknown address (no mail)', none),
+				row('existing account (token + mail queued)', queued),
 				{
 					request: 'ratio queues / none',
 					'req/s': (queued.requestsPerSecond / none.requestsPerSecond).toFixed(3),
@@ -154,20 +149,8 @@ try {
 			],
 		);
 		printTable('The same at a steady 200 requests/s (20 connections, 10 s, SMTP sender running)', [
-			{
-				request: 'unknown address (no mail)',
-				'req/s': steadyNone.requestsPerSecond,
-				'p50 ms': steadyNone.p50,
-				'p99 ms': steadyNone.p99,
-				errors: steadyNone.errors + steadyNone.non2xx,
-			},
-			{
-				request: 'existing account (token + mail queued)',
-				'req/s': steadyQueued.requestsPerSecond,
-				'p50 ms': steadyQueued.p50,
-				'p99 ms': steadyQueued.p99,
-				errors: steadyQueued.errors + steadyQueued.non2xx,
-			},
+			row('unknown address (no mail)', steadyNone),
+			row('existing account (token + mail queued)', steadyQueued),
 		]);
 	} finally {
 		await server.stop();
