@@ -27,7 +27,11 @@ import {
 import type { Course } from '../../courses.ts';
 import { issueCertificateIfEligible } from '../certificates/issue.ts';
 import { db, write } from '../db.ts';
-import { getLearnerRecord } from './learner-record.ts';
+import {
+	getLearnerRecord,
+	readRecordSnapshot,
+	recordSnapshotStatements,
+} from './learner-record.ts';
 
 export interface Enrolment {
 	courseSlug: string;
@@ -110,23 +114,6 @@ export function lessonCompletionStatements(
 	];
 }
 
-/**
- * Reads the learner's completed lessons inside a group write, right after the statements before it:
- * what a completion left, even when a later request in the same transaction undoes a lesson (the
- * certificate rule is judged on that, or a learner racing complete/uncomplete could finish a course
- * without ever being seen complete). Read it with `readCompletedLessons`.
- */
-export function completedLessonsStatement(userId: string, courseSlug: string): SQL {
-	return sql`select lesson_slug from lesson_progress where user_id = ${userId} and course_slug = ${courseSlug} and completed_at is not null`;
-}
-
-/** The slugs a `completedLessonsStatement` returned. */
-export function readCompletedLessons(result: {
-	rows: ArrayLike<Record<string, unknown>>;
-}): Set<string> {
-	return new Set(Array.from(result.rows, (row) => String(row.lesson_slug)));
-}
-
 /** Enrols the learner if they are not (or no longer) enrolled; used when they act on a course. */
 export async function ensureEnrolled(userId: string, courseSlug: string): Promise<void> {
 	await write([ensureEnrolledStatement(userId, courseSlug)]);
@@ -183,16 +170,12 @@ export async function completeLesson(
 	course: Course,
 	lessonSlug: string,
 ): Promise<{ changed: boolean; record: LearnerRecord | null }> {
-	const [, , event, completed] = await write([
+	const [, , event, ...snapshot] = await write([
 		...lessonCompletionStatements(userId, course.slug, lessonSlug, Date.now()),
-		completedLessonsStatement(userId, course.slug),
+		...recordSnapshotStatements(userId, course.slug),
 	]);
 	if (event!.rowsAffected !== 1) return { changed: false, record: null };
-	// Passes only ever add up, so they are read after the commit; lessons as this write left them.
-	const record = {
-		...(await getLearnerRecord(userId, course.slug)),
-		completedLessons: readCompletedLessons(completed!),
-	};
+	const record = await getLearnerRecord(userId, course.slug, readRecordSnapshot(snapshot));
 	await issueCertificateIfEligible(userId, course, record);
 	return { changed: true, record };
 }

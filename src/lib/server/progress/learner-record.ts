@@ -3,7 +3,7 @@
  * `LearnerRecord` shape the pure course-progress module works on. One learner in one course for
  * the course page and certificate issuing; one learner in every course for the dashboard.
  */
-import { and, eq, isNotNull, max } from 'drizzle-orm';
+import { and, eq, isNotNull, max, sql, type SQL } from 'drizzle-orm';
 import { lessonProgressTable, quizAttemptTable } from '../../../../db/schema.ts';
 import { createEmptyRecord, type LearnerRecord } from '../../course-progress.ts';
 import { getCourse } from '../../courses.ts';
@@ -11,8 +11,41 @@ import { db } from '../db.ts';
 import { getPassedLabs } from '../labs/passed.ts';
 import { getPassedProjects } from '../projects/passed.ts';
 
-/** The learner's record in one course. */
-export async function getLearnerRecord(userId: string, courseSlug: string): Promise<LearnerRecord> {
+/**
+ * Statements that read, inside a group write and right after its own statements, the lessons the
+ * learner has completed and the quizzes they have passed in a course: the record as THAT write left
+ * it. The certificate rule is judged on it: read after the commit instead, a later "mark as not
+ * complete" committed in the same batch could hide the moment a learner had finished the course.
+ * Read the results with `readRecordSnapshot`.
+ */
+export function recordSnapshotStatements(userId: string, courseSlug: string): SQL[] {
+	return [
+		sql`select lesson_slug from lesson_progress where user_id = ${userId} and course_slug = ${courseSlug} and completed_at is not null`,
+		sql`select distinct quiz_id from quiz_attempt where user_id = ${userId} and course_slug = ${courseSlug} and passed = 1`,
+	];
+}
+
+/** The lessons and quizzes read by `recordSnapshotStatements`, for `getLearnerRecord`. */
+export function readRecordSnapshot(
+	results: { rows: ArrayLike<Record<string, unknown>> }[],
+): KnownRecord {
+	const column = (i: number, name: string) =>
+		new Set(Array.from(results[i]!.rows, (row) => String(row[name])));
+	return { completedLessons: column(0, 'lesson_slug'), passedQuizzes: column(1, 'quiz_id') };
+}
+
+/** Parts of a record the caller has read already (see `recordSnapshotStatements`). */
+export interface KnownRecord {
+	completedLessons: Set<string>;
+	passedQuizzes: Set<string>;
+}
+
+/** The learner's record in one course (`known`: the lessons and quizzes, already read). */
+export async function getLearnerRecord(
+	userId: string,
+	courseSlug: string,
+	known?: KnownRecord,
+): Promise<LearnerRecord> {
 	// Projects and labs are read only for a course that has any (most have neither).
 	const course = await getCourse(courseSlug, 'en');
 	const has = (kind: 'project' | 'lab') =>
@@ -21,26 +54,30 @@ export async function getLearnerRecord(userId: string, courseSlug: string): Prom
 		course.lessons.some((l) => l[`${kind}Ids`].length > 0);
 	const none = new Map<string, never>();
 	const [lessons, quizzes, projects, labs] = await Promise.all([
-		db
-			.select({ slug: lessonProgressTable.lessonSlug })
-			.from(lessonProgressTable)
-			.where(
-				and(
-					eq(lessonProgressTable.userId, userId),
-					eq(lessonProgressTable.courseSlug, courseSlug),
-					isNotNull(lessonProgressTable.completedAt),
-				),
-			),
-		db
-			.selectDistinct({ id: quizAttemptTable.quizId })
-			.from(quizAttemptTable)
-			.where(
-				and(
-					eq(quizAttemptTable.userId, userId),
-					eq(quizAttemptTable.courseSlug, courseSlug),
-					eq(quizAttemptTable.passed, true),
-				),
-			),
+		known
+			? [...known.completedLessons].map((slug) => ({ slug }))
+			: db
+					.select({ slug: lessonProgressTable.lessonSlug })
+					.from(lessonProgressTable)
+					.where(
+						and(
+							eq(lessonProgressTable.userId, userId),
+							eq(lessonProgressTable.courseSlug, courseSlug),
+							isNotNull(lessonProgressTable.completedAt),
+						),
+					),
+		known
+			? [...known.passedQuizzes].map((id) => ({ id }))
+			: db
+					.selectDistinct({ id: quizAttemptTable.quizId })
+					.from(quizAttemptTable)
+					.where(
+						and(
+							eq(quizAttemptTable.userId, userId),
+							eq(quizAttemptTable.courseSlug, courseSlug),
+							eq(quizAttemptTable.passed, true),
+						),
+					),
 		has('project') ? getPassedProjects(userId, courseSlug) : none,
 		has('lab') ? getPassedLabs(userId, courseSlug) : none,
 	]);

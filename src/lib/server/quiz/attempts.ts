@@ -36,12 +36,14 @@ import { db, write } from '../db.ts';
 import { issueCertificateIfEligible } from '../certificates/issue.ts';
 import {
 	ensureEnrolledStatement,
-	completedLessonsStatement,
 	lessonCompletionStatements,
-	readCompletedLessons,
 	recordQuizPassed,
 } from '../progress/enrolment.ts';
-import { getLearnerRecord } from '../progress/learner-record.ts';
+import {
+	getLearnerRecord,
+	readRecordSnapshot,
+	recordSnapshotStatements,
+} from '../progress/learner-record.ts';
 import type { LoadedQuiz } from './load.ts';
 import { generateSecureRandomString } from '../random.ts';
 
@@ -332,7 +334,8 @@ export async function submitAttempt(
 				sql`exists (select 1 from quiz_attempt where id = ${attemptId} and submitted_at = ${now} and passed = 1)`,
 			),
 		);
-	if (completing) statements.push(completedLessonsStatement(userId, loaded.course.slug));
+	const snapshotAt = statements.length;
+	if (completing) statements.push(...recordSnapshotStatements(userId, loaded.course.slug));
 	const results = await write(statements);
 	const updated = results[0];
 	if (updated!.rowsAffected !== 1) {
@@ -344,11 +347,16 @@ export async function submitAttempt(
 		};
 	}
 	if (completing)
-		await issueCertificateIfEligible(userId, loaded.course, {
-			...(await getLearnerRecord(userId, loaded.course.slug)),
-			// The lessons as this submission's write left them (see completedLessonsStatement).
-			completedLessons: readCompletedLessons(results.at(-1)!),
-		});
+		await issueCertificateIfEligible(
+			userId,
+			loaded.course,
+			// The record as this submission's write left it (see recordSnapshotStatements).
+			await getLearnerRecord(
+				userId,
+				loaded.course.slug,
+				readRecordSnapshot(results.slice(snapshotAt)),
+			),
+		);
 	else if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
 	const saved: AttemptRow = {
 		...row!,
