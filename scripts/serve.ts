@@ -229,7 +229,7 @@ async function startWorker() {
 		if (guardRequest(req, res)) return;
 		if (staticAssets.serve(req, res)) return;
 		if (pageCache?.serve(req, res)) return;
-		if (!learnerPages) return render(req, res);
+		if (!learnerPages?.mayServe(req)) return render(req, res);
 		learnerPages.serve(req, res).then(
 			(served) => {
 				if (!served) render(req, res);

@@ -125,12 +125,19 @@ export function createLearnerPageCache(options: LearnerPageCacheOptions) {
 	}
 
 	return {
+		/**
+		 * Whether `serve` may answer: a signed-in lesson request for an address with a kept rendering
+		 * (checked without reading anything, so every other request goes straight to the app).
+		 */
+		mayServe(req: IncomingMessage): boolean {
+			return isCandidate(req) !== null && addresses.has(req.url!) && getResolver() !== undefined;
+		},
+
 		/** Answers a signed-in lesson request from the cache; false (nothing written) on a miss. */
 		async serve(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
 			const match = isCandidate(req);
-			if (!match || !addresses.has(req.url!)) return false;
 			const resolver = getResolver();
-			if (!resolver) return false;
+			if (!match || !resolver || !addresses.has(req.url!)) return false;
 			const state = await resolver(req.headers.cookie!, match[1]!, match[2]!);
 			if (!state) return false;
 			const key = `${req.url}\n${state.key}`;
