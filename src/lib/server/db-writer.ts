@@ -52,6 +52,11 @@ interface Job {
 export interface Writer {
 	/** Runs `statements` in the next group transaction; resolves with their results once committed. */
 	write: (statements: WriteStatement[]) => Promise<ResultSet[]>;
+	/**
+	 * Runs one read at once, outside any group transaction, with the writer's prepared statements on
+	 * an embedded file (for a read on a hot path; see src/lib/server/progress/lesson-state.ts).
+	 */
+	read: (statement: WriteStatement) => Promise<ResultSet>;
 }
 
 const dialect = new SQLiteAsyncDialect();
@@ -89,8 +94,11 @@ function toSqlValue(value: unknown): unknown {
 	return value;
 }
 
-/** Runs batches on an embedded database file with statements kept prepared. */
-function createLocalBatch(path: string): (statements: InStatement[]) => ResultSet[] {
+/** Runs batches (and single reads) on an embedded database file with statements kept prepared. */
+function createLocalConnection(path: string): {
+	batch: (statements: InStatement[]) => ResultSet[];
+	execute: (statement: InStatement) => ResultSet;
+} {
 	const connection = new Database(path, { timeout: 5000 });
 	const setting = (pragma: string) =>
 		String(Object.values(connection.prepare(`PRAGMA ${pragma}`).get() as object)[0]);
@@ -133,7 +141,7 @@ function createLocalBatch(path: string): (statements: InStatement[]) => ResultSe
 		const info = compiled.run(values);
 		return result([], info.changes, BigInt(info.lastInsertRowid));
 	};
-	return (statements) => {
+	const batch = (statements: InStatement[]) => {
 		connection.exec('BEGIN IMMEDIATE');
 		try {
 			const results = statements.map((statement, i) => {
@@ -150,12 +158,13 @@ function createLocalBatch(path: string): (statements: InStatement[]) => ResultSe
 			throw error;
 		}
 	};
+	return { batch, execute };
 }
 
 export function createWriter(client: Client, localPath?: string): Writer {
 	let queue: Job[] = [];
 	let running = false;
-	const localBatch = localPath ? createLocalBatch(localPath) : null;
+	const local = localPath ? createLocalConnection(localPath) : null;
 
 	async function drain() {
 		running = true;
@@ -175,7 +184,7 @@ export function createWriter(client: Client, localPath?: string): Writer {
 			let results: ResultSet[];
 			try {
 				const statements = jobs.flatMap((j) => j.statements);
-				results = localBatch ? localBatch(statements) : await client.batch(statements, 'write');
+				results = local ? local.batch(statements) : await client.batch(statements, 'write');
 			} catch (error) {
 				const failed =
 					(error instanceof LibsqlBatchError || error instanceof StatementError) && jobs.length > 1
@@ -203,6 +212,9 @@ export function createWriter(client: Client, localPath?: string): Writer {
 				queue.push({ statements: statements.map(toStatement), resolve, reject });
 				if (queue.length === 1 && !running) setImmediate(() => void drain());
 			});
+		},
+		async read(statement) {
+			return local ? local.execute(toStatement(statement)) : client.execute(toStatement(statement));
 		},
 	};
 }

@@ -9,7 +9,7 @@ import { createWriter } from './db-writer.ts';
 
 export const database = await openDatabase({ url: DATABASE_URL, authToken: DATABASE_AUTH_TOKEN });
 export const db = database.db;
-export const { write } = createWriter(
+export const { write, read } = createWriter(
 	database.client,
 	database.isLocalFile ? getLocalPath(database.url) : undefined,
 );

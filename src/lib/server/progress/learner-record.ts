@@ -40,7 +40,10 @@ export interface KnownRecord {
 	passedQuizzes: Set<string>;
 }
 
-/** The learner's record in one course (`known`: the lessons and quizzes, already read). */
+/**
+ * The learner's record in one course. `known`: the lessons and quizzes, already read inside a write
+ * (otherwise they are read now, with the same statements).
+ */
 export async function getLearnerRecord(
 	userId: string,
 	courseSlug: string,
@@ -53,38 +56,18 @@ export async function getLearnerRecord(
 		course.certificate[`${kind}s`].length > 0 ||
 		course.lessons.some((l) => l[`${kind}Ids`].length > 0);
 	const none = new Map<string, never>();
-	const [lessons, quizzes, projects, labs] = await Promise.all([
-		known
-			? [...known.completedLessons].map((slug) => ({ slug }))
-			: db
-					.select({ slug: lessonProgressTable.lessonSlug })
-					.from(lessonProgressTable)
-					.where(
-						and(
-							eq(lessonProgressTable.userId, userId),
-							eq(lessonProgressTable.courseSlug, courseSlug),
-							isNotNull(lessonProgressTable.completedAt),
-						),
-					),
-		known
-			? [...known.passedQuizzes].map((id) => ({ id }))
-			: db
-					.selectDistinct({ id: quizAttemptTable.quizId })
-					.from(quizAttemptTable)
-					.where(
-						and(
-							eq(quizAttemptTable.userId, userId),
-							eq(quizAttemptTable.courseSlug, courseSlug),
-							eq(quizAttemptTable.passed, true),
-						),
-					),
+	const [snapshot, projects, labs] = await Promise.all([
+		known ??
+			readRecordSnapshot(
+				await Promise.all(recordSnapshotStatements(userId, courseSlug).map((q) => db.run(q))),
+			),
 		has('project') ? getPassedProjects(userId, courseSlug) : none,
 		has('lab') ? getPassedLabs(userId, courseSlug) : none,
 	]);
 	return {
-		completedLessons: new Set(lessons.map((r) => r.slug)),
+		completedLessons: snapshot.completedLessons,
 		passed: {
-			quiz: new Set(quizzes.map((r) => r.id)),
+			quiz: snapshot.passedQuizzes,
 			project: new Set(projects.keys()),
 			lab: new Set(labs.keys()),
 		},

@@ -7,16 +7,14 @@
  * an unknown session, an ended one, one due to be extended (the app re-sends the cookie), or a
  * visit to record.
  *
- * On an embedded database file the query runs on a read-only connection of its own with the
- * statement prepared once: preparing it on every request (what @libsql/client does) took a quarter
- * of the answer's time (CPU profile of `npm run bench -- pages`). A libSQL server or Turso goes
- * through the app's client.
+ * The query goes through the group writer's `read`: on an embedded file its connection keeps the
+ * statement prepared (preparing it on every request, as @libsql/client does, took a quarter of the
+ * answer's time in a CPU profile of `npm run bench -- pages`); a libSQL server or Turso goes through
+ * the app's client.
  */
-import Database from 'libsql';
-import { getLocalPath } from '../../../../db/client.ts';
 import { parseSessionToken, judgeSession } from '../auth/session.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
-import { database } from '../db.ts';
+import { read } from '../db.ts';
 import {
 	getLessonStateKey,
 	registerLessonStateResolver,
@@ -39,22 +37,6 @@ join user u on u.id = s.user_id
 left join enrolment e on e.user_id = s.user_id and e.course_slug = ?2
 where s.id = ?1`;
 
-type Row = Record<string, unknown>;
-
-let prepared: Database.Statement<unknown[]> | null = null;
-
-async function readState(sessionId: string, courseSlug: string, lessonSlug: string) {
-	if (!database.isLocalFile)
-		return (
-			await database.client.execute({ sql: QUERY, args: [sessionId, courseSlug, lessonSlug] })
-		).rows[0] as Row | undefined;
-	if (!prepared) {
-		const connection = new Database(getLocalPath(database.url), { readonly: true, timeout: 5000 });
-		prepared = connection.prepare<unknown[]>(QUERY);
-	}
-	return prepared.get(sessionId, courseSlug, lessonSlug) as Row | undefined;
-}
-
 /** The value of cookie `name` in a Cookie header. */
 function readCookie(header: string, name: string): string | undefined {
 	for (const part of header.split(';')) {
@@ -74,7 +56,7 @@ export async function resolveLessonState(
 	const token = readCookie(cookieHeader, SESSION_COOKIE);
 	const parsed = token ? parseSessionToken(token) : null;
 	if (!parsed) return null;
-	const row = await readState(parsed.id, courseSlug, lessonSlug);
+	const row = (await read({ sql: QUERY, args: [parsed.id, courseSlug, lessonSlug] })).rows[0];
 	if (!row) return null;
 	const now = Date.now();
 	const verdict = judgeSession(
