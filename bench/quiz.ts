@@ -16,7 +16,8 @@
  * lesson completions, starts.
  * Environment: BENCH_QUIZ_SUBMISSIONS (requests per 50-concurrent scenario, default 8000; a third
  * of that at 10 concurrent); BENCH_SERVER_NODE_OPTIONS (passed to the server as NODE_OPTIONS,
- * e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); BENCH_QUIZ_ONLY (a regular expression: only the
+ * scenarios whose name matches run after the reference, e.g. "passing" to profile one of them).
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ const QUIZ = 'getting-started-check';
 const LESSON = 'prove-your-skills';
 const FIRST_LESSON = 'how-courses-work';
 const N = Number(process.env.BENCH_QUIZ_SUBMISSIONS ?? 8000);
+const ONLY = process.env.BENCH_QUIZ_ONLY ? new RegExp(process.env.BENCH_QUIZ_ONLY) : null;
 
 const startedAt = Date.now();
 ensureBuild();
@@ -116,6 +118,7 @@ try {
 		bodies: (i: number) => string | undefined,
 		connections = 50,
 	) => {
+		if (rows.length > 0 && ONLY && !ONLY.test(name)) return;
 		let n = 0;
 		const started = performance.now();
 		let lastAnswer = started;

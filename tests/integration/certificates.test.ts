@@ -21,6 +21,7 @@ import {
 	userTable,
 } from '../../db/schema.ts';
 import { readLatestMail, signUp } from '../helpers/accounts.ts';
+import { buildAnswers, readQuizFile } from '../helpers/quiz-answers.ts';
 import { getTestDb } from '../helpers/db.ts';
 import { Browser } from '../helpers/http.ts';
 import { nodeBin, root, startServer } from '../helpers/server.ts';
@@ -150,6 +151,48 @@ describe('issueCertificateIfEligible', () => {
 		await progress(browser, 'cert-assessed', 'final', 'uncomplete');
 		await progress(browser, 'cert-assessed', 'final');
 		expect(await certificatesOf(userId, 'cert-assessed')).toHaveLength(1);
+	});
+});
+
+describe('the answer to a passing submission', () => {
+	const assessed = readQuizFile(
+		join(root, 'tests', 'fixtures', 'courses', 'cert-assessed', '01-only', 'cert-final.quiz.yaml'),
+	);
+	/** Starts and submits the final assessment with every answer right; returns the result shown. */
+	async function pass(browser: Browser) {
+		const started = await browser.postJson('/api/quiz/start', {
+			course: 'cert-assessed',
+			quiz: 'cert-final',
+		});
+		expect(started.status).toBe(201);
+		const { attempt } = await started.json();
+		const res = await browser.postJson('/api/quiz/submit', {
+			attempt: attempt.id,
+			answers: buildAnswers(assessed, attempt.questions),
+		});
+		expect(res.status).toBe(200);
+		const { result } = await res.json();
+		expect(result.passed).toBe(true);
+		return result as { certificateUrl?: string };
+	}
+
+	it('links the certificate the pass earned, links it again on a later pass, and not once it is revoked', async () => {
+		const { browser, email } = await signUp(base);
+		const userId = await userIdOf(email);
+		const first = await pass(browser);
+		const [cert] = await certificatesOf(userId, 'cert-assessed');
+		expect(cert, 'the pass completed the course').toBeDefined();
+		expect(first.certificateUrl).toBe(`/verify/${cert!.id}`);
+		expect((await pass(browser)).certificateUrl).toBe(`/verify/${cert!.id}`);
+		const admin = await createAdmin();
+		const revoke = await admin.browser.postForm('/admin/certificates', {
+			action: 'revoke',
+			id: cert!.id,
+			reason: 'Issued in error',
+		});
+		expect(revoke.status).toBeLessThan(400);
+		expect((await certificatesOf(userId, 'cert-assessed'))[0]!.revokedAt).not.toBeNull();
+		expect((await pass(browser)).certificateUrl).toBeUndefined();
 	});
 });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getLocalPath, openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { createWriter } from '../../src/lib/server/db-writer.ts';
+import { joinSqlText, sqlRaw, sqlText } from '../../src/lib/server/sql-text.ts';
 
 const handles: DatabaseHandle[] = [];
 afterEach(() => {
@@ -31,7 +32,9 @@ async function setupWriter(local: boolean) {
 					batches.push(stmts.length);
 					return target.batch(stmts, mode);
 				};
-			return Reflect.get(target, prop, receiver) as unknown;
+			// Other methods run on the client itself (it keeps private fields).
+			const value = Reflect.get(target, prop, receiver) as unknown;
+			return typeof value === 'function' ? value.bind(target) : value;
 		},
 	}) as Client;
 	return local
@@ -148,6 +151,24 @@ describe.each([
 		await Promise.all([first, second]);
 		if (batches) expect(batches).toEqual([1, 1]);
 		expect(await rows(client, 'SELECT k FROM t ORDER BY k')).toEqual([{ k: 'a' }, { k: 'b' }]);
+	});
+
+	it('runs sqlText statements, nested fragments included, with every value bound and never spliced', async () => {
+		const { client, writer } = await setup();
+		const evil = "x'); DROP TABLE t; --";
+		const when = sqlText`${1} = ${1}`;
+		const values = joinSqlText([sqlText`(${evil}, ${7})`, sqlText`(${'plain'}, ${8})`], ', ');
+		await writer.write([
+			sqlText`INSERT INTO t (k, v) SELECT * FROM (VALUES ${values}) WHERE ${when}`,
+		]);
+		expect(await rows(client, 'SELECT k, v FROM t ORDER BY v')).toEqual([
+			{ k: evil, v: 7 },
+			{ k: 'plain', v: 8 },
+		]);
+		const read = await writer.read(
+			sqlText`SELECT ${sqlRaw('k, v')} FROM t WHERE k = ${evil} AND v > ${sqlText`${5} + ${1}`}`,
+		);
+		expect(read.rows.map((r) => ({ ...r }))).toEqual([{ k: evil, v: 7 }]);
 	});
 
 	it('converts values as @libsql/client does and returns the rows of RETURNING', async () => {

@@ -38,10 +38,14 @@ import {
 import { is, SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import Database from 'libsql';
+import { isSqlText, type SqlText } from './sql-text.ts';
 
-/** A statement: raw `{ sql, args }`, a drizzle `sql` template, or a drizzle query builder. */
+/**
+ * A statement: `sqlText` (./sql-text.ts, the cheapest), raw `{ sql, args }`, a drizzle `sql`
+ * template, or a drizzle query builder.
+ */
 export type WriteStatement =
-	InStatement | SQL | { toSQL: () => { sql: string; params: unknown[] } };
+	SqlText | InStatement | SQL | { toSQL: () => { sql: string; params: unknown[] } };
 
 interface Job {
 	statements: InStatement[];
@@ -62,6 +66,7 @@ export interface Writer {
 const dialect = new SQLiteAsyncDialect();
 
 function toStatement(statement: WriteStatement): InStatement {
+	if (isSqlText(statement)) return { sql: statement.sql, args: statement.args as InArgs };
 	if (is(statement, SQL)) {
 		const query = dialect.sqlToQuery(statement);
 		return { sql: query.sql, args: query.params as InArgs };

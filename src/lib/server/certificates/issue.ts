@@ -40,15 +40,18 @@ export async function isEligibleForCertificate(userId: string, course: Course): 
  * Issues the course certificate if the learner now meets its rule, and tells them by email.
  * Returns the id of the learner's current certificate for the course (new or existing), or null
  * when they are not eligible. Safe to call any number of times, concurrently. `record`: the
- * learner's record read after the change that prompted the call, when the caller has it.
+ * learner's record read after the change that prompted the call, when the caller has it; `current`:
+ * their current certificate for the course read with it (null: none), when the caller has it.
  */
 export async function issueCertificateIfEligible(
 	userId: string,
 	course: Course,
 	record?: LearnerRecord,
+	current?: { id: string } | null,
 ): Promise<string | null> {
 	if (!verifyEligible(course, record ?? (await getLearnerRecord(userId, course.slug)))) return null;
-	const existing = await getCurrentCertificate(userId, course.slug);
+	const existing =
+		current === undefined ? await getCurrentCertificate(userId, course.slug) : current;
 	if (existing) return existing.id;
 
 	// Certificates record the English course, whichever language the learner studied in.

@@ -15,7 +15,7 @@
  * (../certificates/issue.ts), which issues the course certificate the moment the rule is met. What the
  * rule requires and how far a learner is: `src/lib/course-progress.ts`.
  */
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { enrolmentTable } from '../../../../db/schema.ts';
 import {
 	getItemLesson,
@@ -32,6 +32,7 @@ import {
 	readRecordSnapshot,
 	recordSnapshotStatements,
 } from './learner-record.ts';
+import { sqlText, type SqlText } from '../sql-text.ts';
 
 export interface Enrolment {
 	courseSlug: string;
@@ -86,9 +87,9 @@ export function ensureEnrolledStatement(
 	userId: string,
 	courseSlug: string,
 	now = Date.now(),
-	when: SQL = sql`1`,
+	when: SqlText = sqlText`1`,
 ) {
-	return sql`insert into enrolment (user_id, course_slug, enrolled_at, last_active_at) select ${userId}, ${courseSlug}, ${now}, ${now} where ${when}
+	return sqlText`insert into enrolment (user_id, course_slug, enrolled_at, last_active_at) select ${userId}, ${courseSlug}, ${now}, ${now} where ${when}
 		on conflict (user_id, course_slug) do update set left_at = null, last_active_at = excluded.last_active_at where left_at is not null`;
 }
 
@@ -102,15 +103,15 @@ export function lessonCompletionStatements(
 	courseSlug: string,
 	lessonSlug: string,
 	now: number,
-	when: SQL = sql`1`,
-): SQL[] {
+	when: SqlText = sqlText`1`,
+): SqlText[] {
 	return [
-		sql`insert into enrolment (user_id, course_slug, enrolled_at, last_active_at) select ${userId}, ${courseSlug}, ${now}, ${now} where ${when}
+		sqlText`insert into enrolment (user_id, course_slug, enrolled_at, last_active_at) select ${userId}, ${courseSlug}, ${now}, ${now} where ${when}
 			on conflict (user_id, course_slug) do update set left_at = null, last_active_at = excluded.last_active_at`,
-		sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at, completed_at) select ${userId}, ${courseSlug}, ${lessonSlug}, ${now}, ${now} where ${when}
+		sqlText`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at, completed_at) select ${userId}, ${courseSlug}, ${lessonSlug}, ${now}, ${now} where ${when}
 			on conflict (user_id, course_slug, lesson_slug) do update set completed_at = excluded.completed_at,
 			first_visited_at = coalesce(first_visited_at, excluded.first_visited_at) where completed_at is null`,
-		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
+		sqlText`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'complete', ${now} where changes() = 1`,
 	];
 }
 
@@ -147,13 +148,13 @@ export async function recordLessonVisit(
 ): Promise<void> {
 	const now = Date.now();
 	const statements = [
-		sql`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at) values (${userId}, ${courseSlug}, ${lessonSlug}, ${now})
+		sqlText`insert into lesson_progress (user_id, course_slug, lesson_slug, first_visited_at) values (${userId}, ${courseSlug}, ${lessonSlug}, ${now})
 			on conflict (user_id, course_slug, lesson_slug) do update set first_visited_at = excluded.first_visited_at where first_visited_at is null`,
-		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'visit', ${now} where changes() = 1`,
+		sqlText`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'visit', ${now} where changes() = 1`,
 	];
 	if (enrolment && !enrolment.leftAt && isMoveTo(enrolment, lessonSlug, now)) {
 		statements.push(
-			sql`update enrolment set last_lesson_slug = ${lessonSlug}, last_active_at = ${now} where user_id = ${userId} and course_slug = ${courseSlug}`,
+			sqlText`update enrolment set last_lesson_slug = ${lessonSlug}, last_active_at = ${now} where user_id = ${userId} and course_slug = ${courseSlug}`,
 		);
 	}
 	await write(statements);
@@ -170,13 +171,14 @@ export async function completeLesson(
 	course: Course,
 	lessonSlug: string,
 ): Promise<{ changed: boolean; record: LearnerRecord | null }> {
-	const [, , event, ...snapshot] = await write([
+	const [, , event, ...read] = await write([
 		...lessonCompletionStatements(userId, course.slug, lessonSlug, Date.now()),
 		...recordSnapshotStatements(userId, course.slug),
 	]);
 	if (event!.rowsAffected !== 1) return { changed: false, record: null };
-	const record = await getLearnerRecord(userId, course.slug, readRecordSnapshot(snapshot));
-	await issueCertificateIfEligible(userId, course, record);
+	const snapshot = readRecordSnapshot(read);
+	const record = await getLearnerRecord(userId, course.slug, snapshot);
+	await issueCertificateIfEligible(userId, course, record, snapshot.certificate);
 	return { changed: true, record };
 }
 
@@ -188,8 +190,8 @@ export async function uncompleteLesson(
 ): Promise<boolean> {
 	const now = Date.now();
 	const [, event] = await write([
-		sql`update lesson_progress set completed_at = null where user_id = ${userId} and course_slug = ${courseSlug} and lesson_slug = ${lessonSlug} and completed_at is not null`,
-		sql`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'uncomplete', ${now} where changes() = 1`,
+		sqlText`update lesson_progress set completed_at = null where user_id = ${userId} and course_slug = ${courseSlug} and lesson_slug = ${lessonSlug} and completed_at is not null`,
+		sqlText`insert into progress_event (user_id, course_slug, lesson_slug, kind, at) select ${userId}, ${courseSlug}, ${lessonSlug}, 'uncomplete', ${now} where changes() = 1`,
 	]);
 	return event!.rowsAffected === 1;
 }

@@ -3,35 +3,56 @@
  * `LearnerRecord` shape the pure course-progress module works on. One learner in one course for
  * the course page and certificate issuing; one learner in every course for the dashboard.
  */
-import { and, eq, isNotNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, max } from 'drizzle-orm';
 import { lessonProgressTable, quizAttemptTable } from '../../../../db/schema.ts';
 import { createEmptyRecord, type LearnerRecord } from '../../course-progress.ts';
 import { getCourse } from '../../courses.ts';
-import { db } from '../db.ts';
+import { db, read } from '../db.ts';
 import { getPassedLabs } from '../labs/passed.ts';
 import { getPassedProjects } from '../projects/passed.ts';
+import { sqlText, type SqlText } from '../sql-text.ts';
 
 /**
  * Statements that read, inside a group write and right after its own statements, the lessons the
- * learner has completed and the quizzes they have passed in a course: the record as THAT write left
- * it. The certificate rule is judged on it: read after the commit instead, a later "mark as not
- * complete" committed in the same batch could hide the moment a learner had finished the course.
- * Read the results with `readRecordSnapshot`.
+ * learner has completed and the quizzes they have passed in a course, and their current
+ * certificate for it: the record as THAT write left it. The certificate rule is judged on it: read
+ * after the commit instead, a later "mark as not complete" committed in the same batch could hide
+ * the moment a learner had finished the course. Read the results with `readRecordSnapshot`.
  */
-export function recordSnapshotStatements(userId: string, courseSlug: string): SQL[] {
+export function recordSnapshotStatements(userId: string, courseSlug: string): SqlText[] {
 	return [
-		sql`select lesson_slug from lesson_progress where user_id = ${userId} and course_slug = ${courseSlug} and completed_at is not null`,
-		sql`select distinct quiz_id from quiz_attempt where user_id = ${userId} and course_slug = ${courseSlug} and passed = 1`,
+		sqlText`select lesson_slug from lesson_progress where user_id = ${userId} and course_slug = ${courseSlug} and completed_at is not null`,
+		sqlText`select distinct quiz_id from quiz_attempt where user_id = ${userId} and course_slug = ${courseSlug} and passed = 1`,
+		sqlText`select id, revoked_at from certificate where user_id = ${userId} and course_slug = ${courseSlug} and superseded_by is null`,
 	];
 }
 
-/** The lessons and quizzes read by `recordSnapshotStatements`, for `getLearnerRecord`. */
+/** What `recordSnapshotStatements` read. */
+export interface RecordSnapshot extends KnownRecord {
+	/** The learner's current certificate for the course (revoked or not), or null. */
+	certificate: CurrentCertificate | null;
+}
+
+/** A learner's current (not superseded) certificate for a course, as a result needs it. */
+export interface CurrentCertificate {
+	id: string;
+	revoked: boolean;
+}
+
+/** The lessons, quizzes and certificate read by `recordSnapshotStatements`. */
 export function readRecordSnapshot(
 	results: { rows: ArrayLike<Record<string, unknown>> }[],
-): KnownRecord {
+): RecordSnapshot {
 	const column = (i: number, name: string) =>
 		new Set(Array.from(results[i]!.rows, (row) => String(row[name])));
-	return { completedLessons: column(0, 'lesson_slug'), passedQuizzes: column(1, 'quiz_id') };
+	const certificate = results[2]!.rows[0];
+	return {
+		completedLessons: column(0, 'lesson_slug'),
+		passedQuizzes: column(1, 'quiz_id'),
+		certificate: certificate
+			? { id: String(certificate.id), revoked: certificate.revoked_at !== null }
+			: null,
+	};
 }
 
 /** Parts of a record the caller has read already (see `recordSnapshotStatements`). */
@@ -58,9 +79,7 @@ export async function getLearnerRecord(
 	const none = new Map<string, never>();
 	const [snapshot, projects, labs] = await Promise.all([
 		known ??
-			readRecordSnapshot(
-				await Promise.all(recordSnapshotStatements(userId, courseSlug).map((q) => db.run(q))),
-			),
+			readRecordSnapshot(await Promise.all(recordSnapshotStatements(userId, courseSlug).map(read))),
 		has('project') ? getPassedProjects(userId, courseSlug) : none,
 		has('lab') ? getPassedLabs(userId, courseSlug) : none,
 	]);

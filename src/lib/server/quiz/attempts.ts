@@ -21,7 +21,6 @@
  * Refusals (not yours, already submitted, time up, answers to questions not drawn, malformed) are
  * decided before any write.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { quizAttemptTable } from '../../../../db/schema.ts';
 import { parseAnswers, parseFormAnswers } from '../../quiz/answers.ts';
 import { gradeAttempt, type GradedAttempt } from '../../quiz/grading.ts';
@@ -32,7 +31,7 @@ import {
 	type QuizLayout,
 } from '../../quiz/layout.ts';
 import type { DisplayAnswers, OpenAttempt } from '../../quiz/types.ts';
-import { db, write } from '../db.ts';
+import { read, write } from '../db.ts';
 import { issueCertificateIfEligible } from '../certificates/issue.ts';
 import {
 	ensureEnrolledStatement,
@@ -43,9 +42,11 @@ import {
 	getLearnerRecord,
 	readRecordSnapshot,
 	recordSnapshotStatements,
+	type CurrentCertificate,
 } from '../progress/learner-record.ts';
 import type { LoadedQuiz } from './load.ts';
 import { generateSecureRandomString } from '../random.ts';
+import { joinSqlText, sqlRaw, sqlText, type SqlText } from '../sql-text.ts';
 
 /** Time after the deadline during which a submission is still accepted (network, slow phones). */
 export const SUBMIT_GRACE_MS = 20_000;
@@ -81,24 +82,60 @@ export function readAnswers(loaded: LoadedQuiz, layout: QuizLayout, input: Answe
 		: parseFormAnswers(loaded.quiz, layout, input.form);
 }
 
+const ATTEMPT_COLUMNS = [
+	'id',
+	'user_id',
+	'course_slug',
+	'quiz_id',
+	'locale',
+	'layout',
+	'started_at',
+	'deadline_at',
+	'submitted_at',
+	'answers',
+	'score',
+	'passed',
+];
+const columnsOf = (table: string) => sqlRaw(ATTEMPT_COLUMNS.map((c) => `${table}.${c}`).join(', '));
+const ATTEMPT = columnsOf('quiz_attempt');
+const SIBLING = columnsOf('a');
+
+/** A `quiz_attempt` row as read by `read` (columns as named in ATTEMPT_COLUMNS). */
+function toAttemptRow(row: Record<string, unknown>): AttemptRow {
+	const date = (v: unknown) => (v === null ? null : new Date(Number(v)));
+	return {
+		id: String(row.id),
+		userId: String(row.user_id),
+		courseSlug: String(row.course_slug),
+		quizId: String(row.quiz_id),
+		locale: String(row.locale),
+		layout: JSON.parse(String(row.layout)),
+		startedAt: new Date(Number(row.started_at)),
+		deadlineAt: date(row.deadline_at),
+		submittedAt: date(row.submitted_at),
+		answers: row.answers === null ? null : JSON.parse(String(row.answers)),
+		score: row.score === null ? null : Number(row.score),
+		passed: row.passed === null ? null : Boolean(row.passed),
+	};
+}
+
+/**
+ * Attempts, read through the group writer's prepared statements (`read`: these reads are on the
+ * path of every start and submission).
+ */
+async function readAttempts(statement: SqlText): Promise<AttemptRow[]> {
+	return Array.from((await read(statement)).rows, toAttemptRow);
+}
+
 /** The learner's attempts at a quiz, oldest first. */
 export async function listAttempts(
 	userId: string,
 	courseSlug: string,
 	quizId: string,
 ): Promise<AttemptRow[]> {
-	return db
-		.select()
-		.from(quizAttemptTable)
-		.where(
-			and(
-				eq(quizAttemptTable.userId, userId),
-				eq(quizAttemptTable.courseSlug, courseSlug),
-				eq(quizAttemptTable.quizId, quizId),
-			),
-		)
-		.orderBy(asc(quizAttemptTable.startedAt), asc(quizAttemptTable.id))
-		.all();
+	return readAttempts(
+		sqlText`select ${ATTEMPT} from quiz_attempt where user_id = ${userId} and course_slug = ${courseSlug} and quiz_id = ${quizId} order by started_at, id`,
+	);
 }
 
 /**
@@ -106,28 +143,19 @@ export async function listAttempts(
  * first, in one read; empty when there is no such attempt.
  */
 export async function listSiblingAttempts(attemptId: string): Promise<AttemptRow[]> {
-	const of = (column: string) =>
-		sql`(select ${sql.raw(column)} from quiz_attempt where id = ${attemptId})`;
-	return db
-		.select()
-		.from(quizAttemptTable)
-		.where(
-			and(
-				eq(quizAttemptTable.userId, of('user_id')),
-				eq(quizAttemptTable.courseSlug, of('course_slug')),
-				eq(quizAttemptTable.quizId, of('quiz_id')),
-			),
-		)
-		.orderBy(asc(quizAttemptTable.startedAt), asc(quizAttemptTable.id))
-		.all();
+	return readAttempts(
+		sqlText`select ${SIBLING} from quiz_attempt o join quiz_attempt a
+			on a.user_id = o.user_id and a.course_slug = o.course_slug and a.quiz_id = o.quiz_id
+			where o.id = ${attemptId} order by a.started_at, a.id`,
+	);
 }
 
 /** One attempt by id, or null. */
 export async function getAttempt(attemptId: string): Promise<AttemptRow | null> {
-	return (
-		(await db.select().from(quizAttemptTable).where(eq(quizAttemptTable.id, attemptId)).get()) ??
-		null
+	const [row] = await readAttempts(
+		sqlText`select ${ATTEMPT} from quiz_attempt where id = ${attemptId}`,
 	);
+	return row ?? null;
 }
 
 /** open, expired or submitted, at `now`. */
@@ -201,10 +229,10 @@ export async function startAttempt(
 		((previous?.layout as QuizLayout | undefined)?.questions ?? []).map((q) => q.id),
 	);
 	const layout = createLayout(loaded.english, generateSecureRandomString(), avoid);
-	const mine = sql`user_id = ${userId} and course_slug = ${loaded.course.slug} and quiz_id = ${loaded.quizId}`;
+	const mine = sqlText`user_id = ${userId} and course_slug = ${loaded.course.slug} and quiz_id = ${loaded.quizId}`;
 	const [, inserted] = await write([
 		ensureEnrolledStatement(userId, loaded.course.slug, now),
-		sql`
+		sqlText`
 		insert into quiz_attempt (id, user_id, course_slug, quiz_id, locale, layout, started_at, deadline_at)
 		select ${id}, ${userId}, ${loaded.course.slug}, ${loaded.quizId}, ${loaded.locale}, ${JSON.stringify(layout)}, ${now}, ${deadline}
 		where (select count(*) from quiz_attempt where ${mine}) < ${limit}
@@ -280,7 +308,14 @@ export async function submitAttempt(
 	input: AnswersInput,
 	loadFor: (row: AttemptRow) => Promise<LoadedQuiz | null>,
 ): Promise<
-	| { ok: true; submission: Submission; loaded: LoadedQuiz; rows: AttemptRow[] }
+	| {
+			ok: true;
+			submission: Submission;
+			loaded: LoadedQuiz;
+			rows: AttemptRow[];
+			/** The learner's current certificate for the course after a pass, when it was read. */
+			certificate?: CurrentCertificate | null;
+	  }
 	| { ok: false; refusal: QuizRefusal }
 > {
 	const siblings = await listSiblingAttempts(attemptId);
@@ -309,16 +344,16 @@ export async function submitAttempt(
 
 	const now = Date.now();
 	const rows = graded.questions.map(
-		(g) => sql`(${attemptId}, ${g.question.id}, ${g.credit}, ${g.response})`,
+		(g) => sqlText`(${attemptId}, ${g.question.id}, ${g.credit}, ${g.response})`,
 	);
 	const statements = [
-		sql`update quiz_attempt set submitted_at = ${now}, answers = ${JSON.stringify(parsed.answers)}, score = ${graded.score}, passed = ${graded.passed ? 1 : 0}
+		sqlText`update quiz_attempt set submitted_at = ${now}, answers = ${JSON.stringify(parsed.answers)}, score = ${graded.score}, passed = ${graded.passed ? 1 : 0}
 			where id = ${attemptId} and submitted_at is null and (deadline_at is null or deadline_at + ${SUBMIT_GRACE_MS} >= ${now})`,
 	];
 	if (rows.length > 0) {
 		statements.push(
-			sql`insert into quiz_response (attempt_id, question_id, credit, response)
-				select * from (values ${sql.join(rows, sql`, `)}) where changes() = 1`,
+			sqlText`insert into quiz_response (attempt_id, question_id, credit, response)
+				select * from (values ${joinSqlText(rows, ', ')}) where changes() = 1`,
 		);
 	}
 	// A pass completes the lesson that embeds the quiz in the same transaction, if this
@@ -331,7 +366,7 @@ export async function submitAttempt(
 				loaded.course.slug,
 				loaded.lessonSlug!,
 				now,
-				sql`exists (select 1 from quiz_attempt where id = ${attemptId} and submitted_at = ${now} and passed = 1)`,
+				sqlText`exists (select 1 from quiz_attempt where id = ${attemptId} and submitted_at = ${now} and passed = 1)`,
 			),
 		);
 	const snapshotAt = statements.length;
@@ -346,18 +381,21 @@ export async function submitAttempt(
 			},
 		};
 	}
-	if (completing)
-		await issueCertificateIfEligible(
+	let certificate: CurrentCertificate | null | undefined;
+	if (completing) {
+		// The record as this submission's write left it (see recordSnapshotStatements).
+		const snapshot = readRecordSnapshot(results.slice(snapshotAt));
+		const issued = await issueCertificateIfEligible(
 			userId,
 			loaded.course,
-			// The record as this submission's write left it (see recordSnapshotStatements).
-			await getLearnerRecord(
-				userId,
-				loaded.course.slug,
-				readRecordSnapshot(results.slice(snapshotAt)),
-			),
+			await getLearnerRecord(userId, loaded.course.slug, snapshot),
+			snapshot.certificate,
 		);
-	else if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
+		certificate =
+			issued === null || issued === snapshot.certificate?.id
+				? snapshot.certificate
+				: { id: issued, revoked: false };
+	} else if (graded.passed) await recordQuizPassed(userId, loaded.course, loaded.quizId);
 	const saved: AttemptRow = {
 		...row!,
 		submittedAt: new Date(now),
@@ -370,5 +408,6 @@ export async function submitAttempt(
 		loaded,
 		submission: { row: saved, answers: parsed.answers, graded },
 		rows: siblings.map((r) => (r.id === attemptId ? saved : r)),
+		certificate,
 	};
 }

@@ -4,7 +4,7 @@
  * attempts left and cool-down.
  */
 import { createTranslator, formatDate, localizePath, type Locale } from '../../i18n.ts';
-import { gradeAttempt } from '../../quiz/grading.ts';
+import { gradeAttempt, type GradedAttempt } from '../../quiz/grading.ts';
 import type { QuizLayout } from '../../quiz/layout.ts';
 import { toQuizResult, type ReviewLabels } from '../../quiz/reveal.ts';
 import type { DisplayAnswers, QuizResult, QuizStatus } from '../../quiz/types.ts';
@@ -47,16 +47,20 @@ export function buildResult(
 	locale: Locale,
 	stored?: { score: number; passed: boolean },
 	practice = false,
+	gradedNow?: GradedAttempt,
 ): QuizResult {
-	const graded = gradeAttempt(
-		loaded.quiz,
-		layout,
-		answers,
-		loaded.passMark,
-		loaded.locale === 'en' ? undefined : loaded.english,
-	);
-	// The stored score and verdict are authoritative (the quiz file may have changed since).
-	if (stored) Object.assign(graded, stored);
+	const graded = {
+		...(gradedNow ??
+			gradeAttempt(
+				loaded.quiz,
+				layout,
+				answers,
+				loaded.passMark,
+				loaded.locale === 'en' ? undefined : loaded.english,
+			)),
+		// The stored score and verdict are authoritative (the quiz file may have changed since).
+		...stored,
+	};
 	const { labels, defaultPrompt } = getReviewLabels(locale);
 	return toQuizResult(
 		loaded.quiz,
@@ -69,20 +73,30 @@ export function buildResult(
 	);
 }
 
-/** The result of a submitted attempt, as the learner may see it now. */
+/**
+ * The result of a submitted attempt, as the learner may see it now. `graded`: the grading of
+ * exactly this attempt's answers, when the caller has just done it (a submission).
+ */
 export function getStoredResult(
 	loaded: LoadedQuiz,
 	row: AttemptRow,
 	rows: AttemptRow[],
 	locale: Locale,
+	graded?: GradedAttempt,
 ): QuizResult | null {
 	if (!row.submittedAt || row.score === null) return null;
 	const hasPassed = rows.some((r) => r.passed);
 	const layout = fitLayout(loaded, row.layout as QuizLayout);
-	return buildResult(loaded, layout, (row.answers ?? {}) as DisplayAnswers, hasPassed, locale, {
-		score: row.score,
-		passed: Boolean(row.passed),
-	});
+	return buildResult(
+		loaded,
+		layout,
+		(row.answers ?? {}) as DisplayAnswers,
+		hasPassed,
+		locale,
+		{ score: row.score, passed: Boolean(row.passed) },
+		false,
+		graded,
+	);
 }
 
 /** The learner's standing: history, best score, attempts left and cool-down. */
@@ -113,16 +127,23 @@ export function getQuizStatus(
 
 /**
  * Adds the learner's certificate page to a passing result when they hold a valid certificate for
- * the course (the pass may just have issued it), so the result can say so at once.
+ * the course (the pass may just have issued it), so the result can say so at once. `known`: their
+ * current certificate (null: none) when the caller has read it since the pass.
  */
 export async function addCertificateLink(
 	result: QuizResult,
 	userId: string,
 	courseSlug: string,
 	locale: Locale,
+	known?: { id: string; revoked: boolean } | null,
 ): Promise<QuizResult> {
 	if (!result.passed) return result;
-	const certificate = await getCurrentCertificate(userId, courseSlug);
-	if (!certificate || certificate.revokedAt) return result;
+	const certificate =
+		known === undefined
+			? await getCurrentCertificate(userId, courseSlug).then(
+					(c) => c && { id: c.id, revoked: c.revokedAt !== null },
+				)
+			: known;
+	if (!certificate || certificate.revoked) return result;
 	return { ...result, certificateUrl: localizePath(`/verify/${certificate.id}`, locale) };
 }

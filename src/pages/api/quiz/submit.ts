@@ -25,9 +25,10 @@ export const POST: APIRoute = async ({ request, locals }) => {
 		loadQuiz(row.courseSlug, row.quizId, row.locale as Locale),
 	);
 	if (!submitted.ok) return refusalResponse(submitted.refusal, locale);
-	const { loaded, submission, rows } = submitted;
-	const stored = getStoredResult(loaded, submission.row, rows, locale);
+	const { loaded, submission, rows, certificate } = submitted;
+	const stored = getStoredResult(loaded, submission.row, rows, locale, submission.graded);
 	const result =
-		stored && (await addCertificateLink(stored, locals.user.id, loaded.course.slug, locale));
+		stored &&
+		(await addCertificateLink(stored, locals.user.id, loaded.course.slug, locale, certificate));
 	return Response.json({ ok: true, result, status: getQuizStatus(loaded, rows, locale) });
 };
