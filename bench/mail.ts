@@ -3,20 +3,23 @@
  * `smtp-server` package, authentication in the URL, a pool of 2 connections) and into the outbox
  * folder; and, side by side on one server, a password-reset request that queues a mail (an existing
  * account: token and message written in one transaction, while the sender delivers in the
- * background) against one that queues nothing (an unknown address). 20 connections, 10 s each;
+ * background) against one that queues nothing (an unknown address): saturated with the sender idle at
+ * the start (the second run also pays for delivery), at a steady 200 requests/s, and saturated with
+ * the sender delivering a backlog through both runs (what queueing costs). 20 connections, 10 s each;
  * every request uses a fresh account and a fresh client address (TRUST_PROXY with X-Forwarded-For)
  * so the reset throttles do not answer instead of the code being measured.
  */
 import { eq } from 'drizzle-orm';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { mailOutboxTable, userTable } from '../db/schema.ts';
 import { createMailRow } from '../src/lib/server/mail/outbox.ts';
 import { startMailSender } from '../src/lib/server/mail/sender.ts';
-import { SmtpReceiver } from '../tests/helpers/smtp.ts';
 import { ensureBuild, load, printTable, startServer, type LoadResult } from './lib.ts';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
@@ -26,6 +29,7 @@ const COUNT = 2000;
 async function measureSender(
 	smtpUrl: string | undefined,
 	delivered: () => number,
+	refresh: () => Promise<unknown> = async () => {},
 ): Promise<number> {
 	const dir = mkdtempSync(join(tmpdir(), 'dakshata-bench-mail-'));
 	const handle = await openDatabase({ url: `file:${join(dir, 'bench.db')}` });
@@ -62,17 +66,52 @@ async function measureSender(
 	await sender.stop();
 	handle.close();
 	// The receiver parses each message after accepting it: give the last few a moment.
-	for (let i = 0; i < 100 && delivered() < COUNT; i++) await new Promise((r) => setTimeout(r, 50));
+	await refresh();
+	for (let i = 0; i < 100 && delivered() < COUNT; i++) {
+		await new Promise((r) => setTimeout(r, 50));
+		await refresh();
+	}
 	if (smtpUrl && delivered() !== COUNT)
 		throw new Error(`the receiver got ${delivered()} of ${COUNT}`);
 	return Math.round(COUNT / seconds);
 }
 
+/** The receiver of bench/smtp-receiver.ts, in a process of its own. */
+async function startReceiverProcess() {
+	const child = spawn(process.execPath, [join(import.meta.dirname, 'smtp-receiver.ts')], {
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
+	const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+	const readLine = async () => {
+		const { value, done } = await lines.next();
+		if (done) throw new Error('the SMTP receiver process ended');
+		return JSON.parse(value as string) as { url?: string; accepted?: number };
+	};
+	const { url } = await readLine();
+	let accepted = 0;
+	return {
+		url: url!,
+		/** Asks the receiver how many messages it has accepted (kept for `accepted`). */
+		count: async () => {
+			child.stdin!.write('count\n');
+			accepted = (await readLine()).accepted!;
+			return accepted;
+		},
+		get accepted() {
+			return accepted;
+		},
+		stop: async () => {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.stdin!.end();
+			await exited;
+		},
+	};
+}
+
 ensureBuild();
-const receiver = await SmtpReceiver.create({ parse: false });
-await receiver.start();
+const receiver = await startReceiverProcess();
 try {
-	const smtp = await measureSender(receiver.url, () => receiver.accepted);
+	const smtp = await measureSender(receiver.url, () => receiver.accepted, receiver.count);
 	const folder = await measureSender(undefined, () => COUNT);
 	printTable(`Sender throughput (${COUNT} queued messages)`, [
 		{ destination: 'local SMTP receiver (pool of 2)', 'messages/s': smtp },
@@ -80,13 +119,20 @@ try {
 	]);
 
 	const server = await startServer({
-		env: { SMTP_URL: receiver.url, TRUST_PROXY: 'true' },
+		env: {
+			SMTP_URL: receiver.url,
+			TRUST_PROXY: 'true',
+			// e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+			...(process.env.BENCH_SERVER_NODE_OPTIONS && {
+				NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS,
+			}),
+		},
 		spawnOptions: {},
 	});
 	try {
 		// Accounts to reset, inserted directly (a sign-up per account would dominate the set-up time).
 		const handle = await openDatabase({ url: server.databaseUrl });
-		const accounts = Array.from({ length: 20_000 }, (_, i) => ({
+		const accounts = Array.from({ length: 28_000 }, (_, i) => ({
 			id: `bench${String(i).padStart(19, '0')}`,
 			email: `reset-${i}@example.org`,
 			name: 'Bench Learner',
@@ -94,13 +140,27 @@ try {
 		}));
 		for (let i = 0; i < accounts.length; i += 1000)
 			await handle.db.insert(userTable).values(accounts.slice(i, i + 1000));
-		handle.close();
+		const pending = async () =>
+			(
+				await handle.db
+					.select({ id: mailOutboxTable.id })
+					.from(mailOutboxTable)
+					.where(eq(mailOutboxTable.status, 'pending'))
+			).length;
+		/** Waits until the sender has delivered everything queued (so the next pair starts alike). */
+		const drained = async () => {
+			for (let i = 0; i < 1200 && (await pending()) > 0; i++)
+				await new Promise((r) => setTimeout(r, 100));
+			if ((await pending()) > 0)
+				throw new Error('the sender did not empty the outbox in 2 minutes');
+		};
 		let next = 0;
-		const resetLoad = (prefix: string, overallRate?: number) =>
+		const resetLoad = (prefix: string, overallRate?: number, duration = 10) =>
 			load({
 				url: `${server.url}/reset-password`,
 				method: 'POST',
 				connections: 20,
+				duration,
 				...(overallRate && { overallRate }),
 				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
 				requests: [
@@ -119,14 +179,62 @@ try {
 					},
 				],
 			});
+		// 1. Saturated, the sender idle at the start: the second run also pays for delivering the
+		// mail it queues (the sender's SMTP thread shares the machine's two cores with this process's
+		// load generator and receiver).
 		const none = await resetLoad('nobody');
 		next = 0;
 		const queued = await resetLoad('reset');
-		// The same pair at a steady 200 requests/s (below saturation, as a real site runs): the
+		await drained();
+		// 2. The same pair at a steady 200 requests/s (below saturation, as a real site runs): the
 		// latency each request sees while the sender delivers the mail of the others.
-		next = 10_000;
+		next = 12_000;
 		const steadyNone = await resetLoad('nobody', 200);
 		const steadyQueued = await resetLoad('reset', 200);
+		await drained();
+		// 3. Saturated, the sender delivering a backlog (20,000 messages queued first, more than it
+		// delivers meanwhile) through BOTH kinds of request, which alternate in 2-second rounds (so a
+		// change in the machine's load falls on both alike): the same delivery work beside each, and
+		// the difference is what queueing a mail costs the request.
+		const backlog = Array.from({ length: 20_000 }, (_, i) =>
+			createMailRow({
+				kind: 'bench',
+				to: `backlog-${i}@example.org`,
+				locale: 'en',
+				subject: 'Your certificate',
+				text: `Hello ${i},\n\nhttps://learn.example.org/verify/${i}\n`,
+			}),
+		);
+		for (let i = 0; i < backlog.length; i += 500)
+			await handle.db.insert(mailOutboxTable).values(backlog.slice(i, i + 500));
+		const rounds: { none: LoadResult[]; queued: LoadResult[] } = { none: [], queued: [] };
+		let nextNobody = 15_000;
+		let nextAccount = 15_000;
+		for (let round = 0; round < 5; round++) {
+			next = nextNobody;
+			rounds.none.push(await resetLoad('nobody', undefined, 2));
+			nextNobody = next;
+			next = nextAccount;
+			rounds.queued.push(await resetLoad('reset', undefined, 2));
+			nextAccount = next;
+		}
+		const stillLeft = await pending();
+		await drained();
+		handle.close();
+		const merge = (results: LoadResult[]): LoadResult => {
+			const mean = (f: (r: LoadResult) => number) =>
+				Math.round(results.reduce((sum, r) => sum + f(r), 0) / results.length);
+			return {
+				requestsPerSecond: mean((r) => r.requestsPerSecond),
+				p50: mean((r) => r.p50),
+				p99: Math.max(...results.map((r) => r.p99)),
+				errors: results.reduce((sum, r) => sum + r.errors, 0),
+				non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+			};
+		};
+		const busyNone = merge(rounds.none);
+		const busyQueued = merge(rounds.queued);
+
 		const row = (request: string, r: LoadResult) => ({
 			request,
 			'req/s': r.requestsPerSecond,
@@ -134,24 +242,36 @@ try {
 			'p99 ms': r.p99,
 			errors: r.errors + r.non2xx,
 		});
+		const ratio = (a: LoadResult, b: LoadResult) => ({
+			request: 'ratio queues / none',
+			'req/s': (a.requestsPerSecond / b.requestsPerSecond).toFixed(3),
+			'p50 ms': '',
+			'p99 ms': '',
+			errors: '',
+		});
 		printTable(
-			'Reset request: queues a mail vs queues nothing (20 connections, 10 s, SMTP sender running)',
+			'1. Reset request, queues a mail vs queues nothing, saturated (20 connections, 10 s); the sender idle at the start, so the second run includes delivering its mail',
 			[
 				row('unknown address (no mail)', none),
 				row('existing account (token + mail queued)', queued),
-				{
-					request: 'ratio queues / none',
-					'req/s': (queued.requestsPerSecond / none.requestsPerSecond).toFixed(3),
-					'p50 ms': '',
-					'p99 ms': '',
-					errors: '',
-				},
+				ratio(queued, none),
 			],
 		);
-		printTable('The same at a steady 200 requests/s (20 connections, 10 s, SMTP sender running)', [
-			row('unknown address (no mail)', steadyNone),
-			row('existing account (token + mail queued)', steadyQueued),
-		]);
+		printTable(
+			'2. The same at a steady 200 requests/s (20 connections, 10 s, SMTP sender running)',
+			[
+				row('unknown address (no mail)', steadyNone),
+				row('existing account (token + mail queued)', steadyQueued),
+			],
+		);
+		printTable(
+			`3. Saturated, the sender delivering a backlog of 20,000 messages throughout (${stillLeft} still queued at the end); the two kinds of request alternate in 5 rounds of 2 s (req/s and p50: mean of the rounds; p99: the highest): what queueing a mail costs the request`,
+			[
+				row('unknown address (no mail)', busyNone),
+				row('existing account (token + mail queued)', busyQueued),
+				ratio(busyQueued, busyNone),
+			],
+		);
 	} finally {
 		await server.stop();
 	}

@@ -5,12 +5,12 @@
  * sessions.
  */
 import { SITE_URL } from 'astro:env/server';
-import { sql } from 'drizzle-orm';
 import { createTranslator, localizePath, type Locale } from '../../i18n.ts';
 import { db, write } from '../db.ts';
 import { dispatchMail } from '../mail.ts';
 import { buildConditionalMailInsert } from '../mail/outbox.ts';
 import type { WriteStatement } from '../db-writer.ts';
+import { sqlText } from '../sql-text.ts';
 import { judgeRateLimit, rateLimitHitStatement, readRateLimitHit } from '../rate-limit.ts';
 import { invalidateUserSessions } from './session.ts';
 import {
@@ -44,7 +44,7 @@ export async function requestPasswordReset(
 	if (user && !user.disabledAt) {
 		// The token and its mail are written in the same transaction as the two hits, and only when
 		// both are within their limits: a reset link is never created without being sent.
-		const within = sql`(select count from rate_limit where key = ${emailKey}) <= ${PER_EMAIL}
+		const within = sqlText`(select count from rate_limit where key = ${emailKey}) <= ${PER_EMAIL}
 			and (select count from rate_limit where key = ${addressKey}) <= ${PER_ADDRESS}`;
 		const mailLocale = user.locale ?? locale;
 		const t = createTranslator(mailLocale);

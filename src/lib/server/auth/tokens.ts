@@ -6,11 +6,12 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { oneTimeTokenTable } from '../../../../db/schema.ts';
 import type { DbOrTx } from '../mail/outbox.ts';
 import { generateSecureRandomString } from '../random.ts';
+import { sqlText, type SqlText } from '../sql-text.ts';
 
 export type TokenPurpose = 'reset' | 'setup';
 
@@ -39,12 +40,12 @@ export async function createOneTimeToken(
  */
 export function buildConditionalTokenInsert(
 	options: { purpose: TokenPurpose; userId: string | null; ttlMs: number },
-	condition: SQL,
+	condition: SqlText,
 ) {
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
 	const now = Date.now();
-	const query = sql`insert into one_time_token (id, secret_hash, purpose, user_id, expires_at, created_at)
+	const query = sqlText`insert into one_time_token (id, secret_hash, purpose, user_id, expires_at, created_at)
 		select ${id}, ${hashSecret(secret)}, ${options.purpose}, ${options.userId}, ${now + options.ttlMs}, ${now}
 		where ${condition}`;
 	return { token: `${id}.${secret}`, query };

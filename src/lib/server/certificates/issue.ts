@@ -22,11 +22,12 @@ import { createTranslator, localizePath, type Locale } from '../../i18n.ts';
 import { getCurrentCertificate } from './records.ts';
 import { recordCertificateEvidence } from '../credentials/evidence.ts';
 import { getRandomStatusIndexSql } from '../credentials/status-index.ts';
-import { db } from '../db.ts';
+import { db, write } from '../db.ts';
 import { dispatchMail } from '../mail.ts';
 import { buildConditionalMailInsert } from '../mail/outbox.ts';
 import { getLearnerRecord } from '../progress/learner-record.ts';
 import { generatePublicId } from '../random.ts';
+import { sqlText } from '../sql-text.ts';
 import { getUserById } from '../auth/user.ts';
 
 const STATUS_INDEX_CLASH = /UNIQUE constraint failed: certificate\.status_index/;
@@ -63,18 +64,16 @@ export async function issueCertificateIfEligible(
 		// The learner's mail is queued in the same batch, and only if this insert made the certificate.
 		const mail = learner && buildCertificateMail(learner, english.title, id);
 		try {
-			const [insert] = await db.batch([
-				db.run(sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
+			const [insert] = await write([
+				sql`insert into certificate (id, user_id, course_slug, course_title, course_version, learner_name, hours, skills, issuer, issued_at, status_index)
 					select ${id}, u.id, ${english.slug}, ${english.title}, ${english.version}, u.name, ${english.hours}, ${JSON.stringify(english.skills)},
 						${getIssuerLabel(SITE_URL)}, ${now}, ${getRandomStatusIndexSql()}
 					from user u where u.id = ${userId}
-					on conflict (user_id, course_slug) where superseded_by is null do nothing`),
-				db.run(
-					sql`update enrolment set completed_at = ${now} where user_id = ${userId} and course_slug = ${english.slug} and completed_at is null`,
-				),
-				...(mail ? [db.run(mail.query)] : []),
+					on conflict (user_id, course_slug) where superseded_by is null do nothing`,
+				sql`update enrolment set completed_at = ${now} where user_id = ${userId} and course_slug = ${english.slug} and completed_at is null`,
+				...(mail ? [mail.query] : []),
 			]);
-			if (insert.rowsAffected === 1) {
+			if (insert!.rowsAffected === 1) {
 				await recordCertificateEvidence(id, userId, english.slug);
 				if (mail) await dispatchMail(mail.id);
 				return id;
@@ -107,7 +106,7 @@ function buildCertificateMail(
 				pdf: `${getVerifyUrl(SITE_URL, id)}.pdf`,
 			}),
 		},
-		sql`exists (select 1 from certificate where id = ${id})`,
+		sqlText`exists (select 1 from certificate where id = ${id})`,
 	);
 }
 

@@ -16,18 +16,21 @@
  *
  * Free of Astro imports: the start script runs the sender, the app enqueues, tests use both.
  */
-import { and, asc, count, eq, inArray, isNull, lt, lte, min, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { mailOutboxTable } from '../../../../db/schema.ts';
 import { generateSecureRandomString } from '../random.ts';
-import { renderMailHtml } from './compose.ts';
+import { sqlText, type SqlText } from '../sql-text.ts';
 
 /** The database or a transaction on it. */
 export type DbOrTx = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type MailRow = typeof mailOutboxTable.$inferSelect;
 
-/** A message to send, in the recipient's language. The HTML part is made from `text`. */
+/**
+ * A message to send, in the recipient's language. The HTML part is made from `text` when the
+ * message is delivered (`renderMailHtml`): one source, nothing twice in the outbox.
+ */
 export interface OutgoingMail {
 	/** What it is for (`reset`, `verify-email`, `account-exists`, `certificate`, …), for the admin list. */
 	kind: string;
@@ -52,7 +55,8 @@ export function createMailRow(
 		locale: mail.locale,
 		subject: mail.subject,
 		text: mail.text,
-		html: renderMailHtml(mail.text, mail.locale, mail.subject),
+		// Made from `text` at delivery (the column held it in rows queued before 6 December 2026).
+		html: '',
 		status: 'pending',
 		attempts: 0,
 		nextAttemptAt: new Date(now),
@@ -76,10 +80,10 @@ export function buildMailInsert(executor: DbOrTx, mail: OutgoingMail) {
  */
 export function buildConditionalMailInsert(
 	mail: OutgoingMail,
-	condition: SQL,
-): { id: string; query: SQL } {
+	condition: SqlText,
+): { id: string; query: SqlText } {
 	const r = createMailRow(mail);
-	const query = sql`insert into mail_outbox (id, kind, "to", locale, subject, text, html, status, attempts, next_attempt_at, give_up_at, created_at)
+	const query = sqlText`insert into mail_outbox (id, kind, "to", locale, subject, text, html, status, attempts, next_attempt_at, give_up_at, created_at)
 		select ${r.id}, ${r.kind}, ${r.to}, ${r.locale}, ${r.subject}, ${r.text}, ${r.html}, 'pending', 0,
 			${r.nextAttemptAt!.getTime()}, ${r.giveUpAt!.getTime()}, ${r.createdAt!.getTime()}
 		where ${condition}`;
