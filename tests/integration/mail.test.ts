@@ -211,6 +211,83 @@ describe('mail during an SMTP outage', () => {
 	}, 60_000);
 });
 
+describe('mail while the mail server itself fails', () => {
+	/** A database with `n` messages queued before any server runs, and its data folder. */
+	async function queuedBefore(n: number) {
+		const dataDir = mkdtempSync(join(tmpdir(), 'dakshata-mail-'));
+		const handle = await openDatabase({ url: `file:${join(dataDir, 'test.db')}` });
+		await migrateDatabase(handle.db);
+		const addresses = Array.from({ length: n }, (_, i) => `queued-${i}-${uniqueEmail('x')}`);
+		await handle.db
+			.insert(mailOutboxTable)
+			.values(
+				addresses.map((to) =>
+					createMailRow({ kind: 'test', to, locale: 'en', subject: 'Queued', text: 'Hello' }),
+				),
+			);
+		handle.close();
+		return { dataDir, addresses };
+	}
+
+	async function allRows(server: TestServer) {
+		const handle = await openDatabase({ url: server.databaseUrl });
+		try {
+			return await handle.db.select().from(mailOutboxTable);
+		} finally {
+			handle.close();
+		}
+	}
+
+	it('tries one message at a time while the server is unreachable, not every queued one, and sends them all once it is back', async () => {
+		const receiver = await SmtpReceiver.create();
+		const { dataDir, addresses } = await queuedBefore(60);
+		const server = await startServer({ env: { SMTP_URL: receiver.url, ...MAIL_ENV }, dataDir });
+		try {
+			// Retries start at 0.5 s: in 3 s each of the 60 would have been tried about four times.
+			await new Promise((r) => setTimeout(r, 3000));
+			const rows = await allRows(server);
+			const attempts = rows.reduce((sum, r) => sum + r.attempts, 0);
+			expect(attempts).toBeGreaterThanOrEqual(20); // the first batch, before the outage was known
+			expect(attempts).toBeLessThanOrEqual(26);
+			expect(rows.filter((r) => r.attempts === 0).length).toBeGreaterThanOrEqual(34);
+			expect(rows.every((r) => r.status === 'pending')).toBe(true);
+
+			await receiver.start();
+			await receiver.waitFor(
+				() => addresses.every((to) => receiver.for(to).length === 1),
+				30_000,
+				'every queued message',
+			);
+			await new Promise((r) => setTimeout(r, 500));
+			expect((await allRows(server)).every((r) => r.status === 'delivered')).toBe(true);
+			expect(receiver.received).toHaveLength(60);
+		} finally {
+			await server.stop();
+			await receiver.stop();
+		}
+	}, 60_000);
+
+	it('fails no message when the server refuses our login (a wrong SMTP password): they wait for it', async () => {
+		const receiver = await SmtpReceiver.create();
+		await receiver.start();
+		const { dataDir } = await queuedBefore(5);
+		const wrong = receiver.url.replace(/:[^:@/]+@/, ':not-the-password@');
+		expect(wrong).not.toBe(receiver.url);
+		const server = await startServer({ env: { SMTP_URL: wrong, ...MAIL_ENV }, dataDir });
+		try {
+			await new Promise((r) => setTimeout(r, 2000));
+			const rows = await allRows(server);
+			expect(rows.filter((r) => r.attempts > 0).length).toBeGreaterThanOrEqual(1);
+			for (const row of rows) expect(row.status).toBe('pending');
+			expect(rows.find((r) => r.attempts > 0)?.lastError).toMatch(/^EAUTH/);
+			expect(receiver.received).toHaveLength(0);
+		} finally {
+			await server.stop();
+			await receiver.stop();
+		}
+	}, 60_000);
+});
+
 describe('mail with two server processes on one database', () => {
 	it('delivers every queued message exactly once, including those queued before start', async () => {
 		const receiver = await SmtpReceiver.create();

@@ -47,18 +47,28 @@ export async function queueMail(executor: DbOrTx, mail: OutgoingMail): Promise<s
 	return id;
 }
 
+/** Wakes the sender (`now`: even while the mail server was down), or without SMTP delivers `ids`. */
+async function handToSender(ids: string[], now: boolean): Promise<void> {
+	try {
+		const sender = await getMailSender();
+		if (SMTP_URL) sender.wake({ now });
+		else for (const id of ids) await sender.deliverNow(id);
+	} catch (error) {
+		log.error({ err: error }, 'could not hand queued mail to the sender');
+	}
+}
+
 /**
  * After the commit: wakes the sender, and without SMTP writes the outbox file before returning.
  * Never throws: the message is safe in the outbox whatever happens here.
  */
 export async function dispatchMail(...ids: string[]): Promise<void> {
-	try {
-		const sender = await getMailSender();
-		if (SMTP_URL) sender.wake();
-		else for (const id of ids) await sender.deliverNow(id);
-	} catch (error) {
-		log.error({ err: error }, 'could not hand queued mail to the sender');
-	}
+	await handToSender(ids, false);
+}
+
+/** After an admin made a message due again: tries it now, even while the mail server was down. */
+export async function dispatchRetriedMail(id: string): Promise<void> {
+	await handToSender([id], true);
 }
 
 /** Queues one message on its own and dispatches it. */

@@ -4,7 +4,7 @@
  */
 import { recordAudit } from './audit.ts';
 import { db } from '../db.ts';
-import { dispatchMail } from '../mail.ts';
+import { dispatchRetriedMail } from '../mail.ts';
 import { maskAddress } from '../mail/compose.ts';
 import { getPendingMailSummary, listUndeliveredMail, retryMailNow } from '../mail/outbox.ts';
 
@@ -18,6 +18,6 @@ export async function getMailQueue() {
 export async function retryMail(actorId: string, id: string): Promise<boolean> {
 	if (!(await retryMailNow(db, id))) return false;
 	await recordAudit(actorId, 'mail.retry', id);
-	await dispatchMail(id);
+	await dispatchRetriedMail(id);
 	return true;
 }

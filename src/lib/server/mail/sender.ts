@@ -52,8 +52,12 @@ export interface MailSenderOptions {
 }
 
 export interface MailSender {
-	/** Looks for due messages shortly (within WAKE_GATHER_MS, gathering the wake-ups in between). */
-	wake: () => void;
+	/**
+	 * Looks for due messages shortly (within WAKE_GATHER_MS, gathering the wake-ups in between);
+	 * while the mail server is unreachable, at the next planned try, unless `now` (an admin's "retry
+	 * now").
+	 */
+	wake: (options?: { now?: boolean }) => void;
 	/** Delivers one message now if it is claimable (used for the local outbox folder). */
 	deliverNow: (id: string) => Promise<void>;
 	/** Stops claiming; resolves when in-flight deliveries have finished. */
@@ -246,16 +250,27 @@ async function createDelivery(options: MailSenderOptions): Promise<Delivery> {
 	};
 }
 
-/** A short, value-free description of a delivery error, and whether it is permanent. */
-function describeError(error: unknown): { text: string; permanent: boolean } {
-	const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
+/**
+ * A short, value-free description of a delivery error; whether it is permanent for this message
+ * (a 5xx reply to it); and whether it is the mail server's, not the message's (no reply at all —
+ * refused, timed out, gone —, 421 "closing", or our login refused: every message would fail alike,
+ * so they wait for the server instead of each using up attempts, and none is failed for it).
+ */
+function describeError(error: unknown): { text: string; permanent: boolean; server: boolean } {
+	const e = error as SmtpErrorFields;
+	const auth = e.code === 'EAUTH';
 	if (typeof e.responseCode === 'number') {
 		const text = (e.response ?? `${e.responseCode}`).replace(/\s+/g, ' ').slice(0, 300);
-		return { text, permanent: e.responseCode >= 500 && e.responseCode < 600 };
+		return {
+			text: auth ? `EAUTH: ${text}` : text,
+			permanent: !auth && e.responseCode >= 500 && e.responseCode < 600,
+			server: auth || e.responseCode === 421,
+		};
 	}
 	return {
 		text: `${e.code ?? 'ERROR'}: ${(e.message ?? String(error)).slice(0, 200)}`,
 		permanent: false,
+		server: true,
 	};
 }
 
@@ -279,9 +294,18 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 	let due = Infinity;
 	let running: Promise<void> | undefined;
 	let again = false;
+	/**
+	 * Consecutive batches in which the mail server failed every message itself (describeError
+	 * `server`): while it is down the sender tries one message at a time, after the same growing
+	 * delays as a message's retries (`pausedUntil`), instead of every pending message each time —
+	 * thousands of queued messages would otherwise each be tried and rescheduled, a database write
+	 * apiece, every few seconds of an outage.
+	 */
+	let outage = 0;
+	let pausedUntil = 0;
 
-	const fail = async (row: MailRow, error: unknown) => {
-		const { text, permanent } = describeError(error);
+	const fail = async (row: MailRow, error: unknown): Promise<boolean> => {
+		const { text, permanent, server } = describeError(error);
 		const retryAt = permanent
 			? null
 			: new Date(Date.now() + getRetryDelayMs(row.attempts, retryFirstMs));
@@ -291,18 +315,23 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 			{ mail: row.id, kind: row.kind, attempts: row.attempts, error: text },
 			outcome === 'failed' ? 'mail failed' : 'mail will be retried',
 		);
+		return server;
 	};
 
-	/** Delivers claimed rows concurrently; successes are recorded in one statement. */
-	const sendAll = async (rows: MailRow[]) => {
+	/**
+	 * Delivers claimed rows concurrently; successes are recorded in one statement. Returns whether
+	 * the mail server was unreachable for all of them (nothing delivered, a server failure).
+	 */
+	const sendAll = async (rows: MailRow[]): Promise<boolean> => {
 		const delivered: string[] = [];
+		let serverFailed = false;
 		await Promise.all(
 			rows.map(async (row) => {
 				try {
 					await deliver(row);
 					delivered.push(row.id);
 				} catch (error) {
-					await fail(row, error);
+					if (await fail(row, error)) serverFailed = true;
 				}
 			}),
 		);
@@ -314,13 +343,25 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 			);
 		if (delivered.length > 0)
 			options.log.info({ count: delivered.length, mail: delivered }, 'mail delivered');
+		return serverFailed && delivered.length === 0;
 	};
 
 	const runOnce = async () => {
 		for (;;) {
-			const rows = await claimMail(options.db, owner, { limit: BATCH, leaseMs: LEASE_MS });
-			await sendAll(rows);
-			if (rows.length < BATCH || stopped) return;
+			const limit = outage > 0 ? 1 : BATCH;
+			const rows = await claimMail(options.db, owner, { limit, leaseMs: LEASE_MS });
+			if (rows.length === 0) return;
+			if (await sendAll(rows)) {
+				outage++;
+				pausedUntil = Date.now() + getRetryDelayMs(outage, retryFirstMs);
+				options.log.warn(
+					{ retryInSeconds: Math.round((pausedUntil - Date.now()) / 1000) },
+					'the mail server cannot be reached: waiting before trying again',
+				);
+				return;
+			}
+			outage = 0;
+			if (rows.length < limit || stopped) return;
 		}
 	};
 
@@ -347,7 +388,8 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 			try {
 				await runOnce();
 				const next = await getNextDueTime(options.db);
-				schedule(next ? Math.min(pollMs, next.getTime() - Date.now()) : pollMs);
+				const wait = next ? Math.min(pollMs, next.getTime() - Date.now()) : pollMs;
+				schedule(Math.max(wait, pausedUntil - Date.now()));
 			} catch (error) {
 				options.log.error({ err: error }, 'the mail sender could not read the outbox');
 				schedule(pollMs);
@@ -355,14 +397,17 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 				running = undefined;
 				if (again && !stopped) {
 					again = false;
-					schedule(WAKE_GATHER_MS);
+					if (Date.now() >= pausedUntil) schedule(WAKE_GATHER_MS);
 				}
 			}
 		})();
 	}
 
 	const sender: MailSender = {
-		wake: () => {
+		wake: (wakeOptions) => {
+			if (wakeOptions?.now) pausedUntil = 0;
+			// During an outage the next try is already scheduled; new mail waits for it.
+			else if (Date.now() < pausedUntil) return;
 			if (due > Date.now() + WAKE_GATHER_MS) schedule(WAKE_GATHER_MS);
 		},
 		deliverNow: async (id) => {
