@@ -15,7 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { openDatabase } from '../db/client.ts';
+import { openDatabase, type Database } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { mailOutboxTable, userTable } from '../db/schema.ts';
 import { createMailRow } from '../src/lib/server/mail/outbox.ts';
@@ -24,6 +24,31 @@ import { ensureBuild, load, printTable, startServer, type LoadResult } from './l
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const COUNT = 2000;
+
+/** How many outbox messages have `status`. */
+async function countByStatus(db: Database, status: 'pending' | 'delivered') {
+	return (
+		await db
+			.select({ id: mailOutboxTable.id })
+			.from(mailOutboxTable)
+			.where(eq(mailOutboxTable.status, status))
+	).length;
+}
+
+/** Queues `count` short messages to `<prefix>-<i>@example.org`, due now. */
+async function queueBenchMail(db: Database, count: number, prefix: string) {
+	const rows = Array.from({ length: count }, (_, i) =>
+		createMailRow({
+			kind: 'bench',
+			to: `${prefix}-${i}@example.org`,
+			locale: 'en',
+			subject: 'Your certificate',
+			text: `Hello ${i},\n\nhttps://learn.example.org/verify/${i}\n`,
+		}),
+	);
+	for (let i = 0; i < rows.length; i += 500)
+		await db.insert(mailOutboxTable).values(rows.slice(i, i + 500));
+}
 
 /** Messages per second from a full outbox to `smtpUrl` (or the folder when undefined). */
 async function measureSender(
@@ -34,17 +59,7 @@ async function measureSender(
 	const dir = mkdtempSync(join(tmpdir(), 'dakshata-bench-mail-'));
 	const handle = await openDatabase({ url: `file:${join(dir, 'bench.db')}` });
 	await migrateDatabase(handle.db);
-	const rows = Array.from({ length: COUNT }, (_, i) =>
-		createMailRow({
-			kind: 'bench',
-			to: `learner-${i}@example.org`,
-			locale: 'en',
-			subject: 'Your certificate',
-			text: `Hello ${i},\n\nhttps://learn.example.org/verify/${i}\n`,
-		}),
-	);
-	for (let i = 0; i < rows.length; i += 500)
-		await handle.db.insert(mailOutboxTable).values(rows.slice(i, i + 500));
+	await queueBenchMail(handle.db, COUNT, 'learner');
 	const started = performance.now();
 	const sender = await startMailSender({
 		db: handle.db,
@@ -54,14 +69,8 @@ async function measureSender(
 		siteUrl: 'https://learn.example.org',
 		log: quiet,
 	});
-	const done = async () =>
-		(
-			await handle.db
-				.select({ id: mailOutboxTable.id })
-				.from(mailOutboxTable)
-				.where(eq(mailOutboxTable.status, 'delivered'))
-		).length;
-	while ((await done()) < COUNT) await new Promise((r) => setTimeout(r, 50));
+	while ((await countByStatus(handle.db, 'delivered')) < COUNT)
+		await new Promise((r) => setTimeout(r, 50));
 	const seconds = (performance.now() - started) / 1000;
 	await sender.stop();
 	handle.close();
@@ -140,13 +149,7 @@ try {
 		}));
 		for (let i = 0; i < accounts.length; i += 1000)
 			await handle.db.insert(userTable).values(accounts.slice(i, i + 1000));
-		const pending = async () =>
-			(
-				await handle.db
-					.select({ id: mailOutboxTable.id })
-					.from(mailOutboxTable)
-					.where(eq(mailOutboxTable.status, 'pending'))
-			).length;
+		const pending = () => countByStatus(handle.db, 'pending');
 		/** Waits until the sender has delivered everything queued (so the next pair starts alike). */
 		const drained = async () => {
 			for (let i = 0; i < 1200 && (await pending()) > 0; i++)
@@ -196,17 +199,7 @@ try {
 		// delivers meanwhile) through BOTH kinds of request, which alternate in 2-second rounds (so a
 		// change in the machine's load falls on both alike): the same delivery work beside each, and
 		// the difference is what queueing a mail costs the request.
-		const backlog = Array.from({ length: 20_000 }, (_, i) =>
-			createMailRow({
-				kind: 'bench',
-				to: `backlog-${i}@example.org`,
-				locale: 'en',
-				subject: 'Your certificate',
-				text: `Hello ${i},\n\nhttps://learn.example.org/verify/${i}\n`,
-			}),
-		);
-		for (let i = 0; i < backlog.length; i += 500)
-			await handle.db.insert(mailOutboxTable).values(backlog.slice(i, i + 500));
+		await queueBenchMail(handle.db, 20_000, 'backlog');
 		const rounds: { none: LoadResult[]; queued: LoadResult[] } = { none: [], queued: [] };
 		let nextNobody = 15_000;
 		let nextAccount = 15_000;

@@ -211,24 +211,31 @@ describe('mail during an SMTP outage', () => {
 	}, 60_000);
 });
 
-describe('mail while the mail server itself fails', () => {
-	/** A database with `n` messages queued before any server runs, and its data folder. */
-	async function queuedBefore(n: number) {
-		const dataDir = mkdtempSync(join(tmpdir(), 'dakshata-mail-'));
-		const handle = await openDatabase({ url: `file:${join(dataDir, 'test.db')}` });
-		await migrateDatabase(handle.db);
-		const addresses = Array.from({ length: n }, (_, i) => `queued-${i}-${uniqueEmail('x')}`);
-		await handle.db
-			.insert(mailOutboxTable)
-			.values(
-				addresses.map((to) =>
-					createMailRow({ kind: 'test', to, locale: 'en', subject: 'Queued', text: 'Hello' }),
-				),
-			);
-		handle.close();
-		return { dataDir, addresses };
-	}
+/** A database with `n` messages queued before any server runs, and its data folder. */
+async function queuedBefore(n: number, prefix = 'queued') {
+	const dataDir = mkdtempSync(join(tmpdir(), 'dakshata-mail-'));
+	const handle = await openDatabase({ url: `file:${join(dataDir, 'test.db')}` });
+	await migrateDatabase(handle.db);
+	handle.close();
+	return { dataDir, addresses: await queueMessages(dataDir, n, prefix) };
+}
 
+/** Queues `n` messages to fresh addresses in the database of `dataDir`; returns the addresses. */
+async function queueMessages(dataDir: string, n: number, prefix: string) {
+	const addresses = Array.from({ length: n }, (_, i) => `${prefix}-${i}-${uniqueEmail('x')}`);
+	const handle = await openDatabase({ url: `file:${join(dataDir, 'test.db')}` });
+	await handle.db
+		.insert(mailOutboxTable)
+		.values(
+			addresses.map((to) =>
+				createMailRow({ kind: 'test', to, locale: 'en', subject: 'Queued', text: 'Hello' }),
+			),
+		);
+	handle.close();
+	return addresses;
+}
+
+describe('mail while the mail server itself fails', () => {
 	async function allRows(server: TestServer) {
 		const handle = await openDatabase({ url: server.databaseUrl });
 		try {
@@ -293,18 +300,7 @@ describe('mail with two server processes on one database', () => {
 		const receiver = await SmtpReceiver.create();
 		await receiver.start();
 		// 60 messages waiting in the outbox before any server runs (as after a restart).
-		const dataDir = mkdtempSync(join(tmpdir(), 'dakshata-mail-'));
-		const handle = await openDatabase({ url: `file:${join(dataDir, 'test.db')}` });
-		await migrateDatabase(handle.db);
-		const addresses = Array.from({ length: 60 }, (_, i) => `bulk-${i}-${uniqueEmail('x')}`);
-		await handle.db
-			.insert(mailOutboxTable)
-			.values(
-				addresses.map((to) =>
-					createMailRow({ kind: 'test', to, locale: 'en', subject: 'Queued', text: 'Hello' }),
-				),
-			);
-		handle.close();
+		const { dataDir, addresses } = await queuedBefore(60, 'bulk');
 
 		const env = { SMTP_URL: receiver.url, ...MAIL_ENV };
 		// One after the other: two cold starts at once can outlast the start-up deadline on a busy machine.
@@ -315,16 +311,7 @@ describe('mail with two server processes on one database', () => {
 		});
 		try {
 			// 300 more while both run: both senders poll the same outbox and race for every batch.
-			const more = Array.from({ length: 300 }, (_, i) => `race-${i}-${uniqueEmail('x')}`);
-			const db = await openDatabase({ url: `file:${join(dataDir, 'test.db')}` });
-			await db.db
-				.insert(mailOutboxTable)
-				.values(
-					more.map((to) =>
-						createMailRow({ kind: 'test', to, locale: 'en', subject: 'Queued', text: 'Hello' }),
-					),
-				);
-			db.close();
+			const more = await queueMessages(dataDir, 300, 'race');
 			// Both processes also queue mail of their own while they drain the backlog.
 			const users = await Promise.all([signUp(a.url), signUp(b.url)]);
 			await Promise.all([requestReset(a.url, users[0].email), requestReset(b.url, users[1].email)]);
