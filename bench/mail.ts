@@ -12,7 +12,7 @@
 import { eq } from 'drizzle-orm';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openDatabase, type Database } from '../db/client.ts';
@@ -90,6 +90,8 @@ async function startReceiverProcess() {
 	const child = spawn(process.execPath, [join(import.meta.dirname, 'smtp-receiver.ts')], {
 		stdio: ['pipe', 'pipe', 'inherit'],
 	});
+	// The mail server stands for another machine: on this one it takes only CPU the app leaves.
+	setPriority(child.pid!, 19);
 	const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
 	const readLine = async () => {
 		const { value, done } = await lines.next();
