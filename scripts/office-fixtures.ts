@@ -40,17 +40,12 @@ import {
 	convertMillimetersToTwip,
 } from 'docx';
 import PptxGenJS from 'pptxgenjs';
+import { FIXTURE_ORDERS } from '../tests/unit/office-check-cases.ts';
 
 const OUT = join(import.meta.dirname, '..', 'tests', 'fixtures', 'office');
 
-const ORDERS: Array<[string, string, string, number, string]> = [
-	['2026-01-05', 'Sylhet', 'Notebook', 420.5, 'Paid'],
-	['2026-01-09', 'Dhaka', 'Pen', 610, 'Pending'],
-	['2026-01-12', 'Sylhet', 'Stapler', 880.25, 'Paid'],
-	['2026-01-20', 'Khulna', 'Desk', 1240, 'Overdue'],
-	['2026-02-02', 'Dhaka', 'Chair', 1575.75, 'Paid'],
-	['2026-02-11', 'Khulna', 'Lamp', 2010, 'Pending'],
-];
+// The orders the unit tests expect (tests/unit/office-check-cases.ts), in a good file's row order.
+const ORDERS = FIXTURE_ORDERS;
 const REGIONS = ['Dhaka', 'Khulna', 'Sylhet'];
 const totalOf = (region: string) =>
 	ORDERS.filter((o) => o[1] === region).reduce((sum, o) => sum + o[3], 0);
