@@ -19,6 +19,7 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { mailOutboxTable, userTable } from '../db/schema.ts';
 import { createMailRow } from '../src/lib/server/mail/outbox.ts';
+import { createWriter } from '../src/lib/server/db-writer.ts';
 import { startMailSender } from '../src/lib/server/mail/sender.ts';
 import { ensureBuild, load, printTable, startServer, type LoadResult } from './lib.ts';
 
@@ -61,8 +62,10 @@ async function measureSender(
 	await migrateDatabase(handle.db);
 	await queueBenchMail(handle.db, COUNT, 'learner');
 	const started = performance.now();
+	const writer = createWriter(handle.client);
 	const sender = await startMailSender({
 		db: handle.db,
+		writer: () => writer,
 		smtpUrl,
 		dataDir: dir,
 		from: 'Dakshata <no-reply@example.org>',

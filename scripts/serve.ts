@@ -31,6 +31,7 @@ import { createPageCache } from '../src/lib/server/http/page-cache.ts';
 import { createStaticAssets } from '../src/lib/server/http/static-assets.ts';
 import { log } from '../src/lib/server/log.ts';
 import { startMailSender } from '../src/lib/server/mail/sender.ts';
+import { createWriter, getSharedWriter } from '../src/lib/server/db-writer.ts';
 import { createOneTimeToken } from '../src/lib/server/auth/tokens.ts';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { userTable } from '../db/schema.ts';
@@ -155,8 +156,12 @@ async function startWorker() {
 		url: process.env.DATABASE_URL!,
 		authToken: process.env.DATABASE_AUTH_TOKEN,
 	});
+	const mailWriter = createWriter(mailDb.client);
 	const mailSender = await startMailSender({
 		db: mailDb.db,
+		// The app's request writer once the app has opened the database (claims and delivery records
+		// then share the requests' commits); until then one of its own.
+		writer: () => getSharedWriter() ?? mailWriter,
 		smtpUrl: process.env.SMTP_URL || undefined,
 		dataDir: process.env.DATA_DIR!,
 		from: process.env.MAIL_FROM!,

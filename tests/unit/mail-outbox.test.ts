@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { mailOutboxTable } from '../../db/schema.ts';
+import { createWriter } from '../../src/lib/server/db-writer.ts';
 import { maskAddress, renderMailHtml } from '../../src/lib/server/mail/compose.ts';
 import {
 	claimMail,
@@ -20,7 +21,8 @@ async function freshDb() {
 	const dir = mkdtempSync(join(tmpdir(), 'dakshata-outbox-'));
 	const handle = await openDatabase({ url: `file:${join(dir, 'outbox.db')}` });
 	await migrateDatabase(handle.db);
-	return { ...handle, dir };
+	// The sender's writes go through a group writer, as in the server.
+	return { ...handle, dir, writer: createWriter(handle.client) };
 }
 
 const message = (to = 'rahima@example.org') => ({
@@ -68,21 +70,21 @@ describe('getRetryDelayMs', () => {
 
 describe('claimMail', () => {
 	it('never gives a message to a second owner while the first holds its lease, and again after it expires', async () => {
-		const { db, close } = await freshDb();
+		const { db, writer, close } = await freshDb();
 		await db
 			.insert(mailOutboxTable)
 			.values(Array.from({ length: 5 }, (_, i) => createMailRow(message(`p${i}@example.org`))));
 		const [a, b] = await Promise.all([
-			claimMail(db, 'owner-a', { limit: 5, leaseMs: 60_000 }),
-			claimMail(db, 'owner-b', { limit: 5, leaseMs: 60_000 }),
+			claimMail(writer, 'owner-a', { limit: 5, leaseMs: 60_000 }),
+			claimMail(writer, 'owner-b', { limit: 5, leaseMs: 60_000 }),
 		]);
 		expect(a.length + b.length).toBe(5);
 		const ids = [...a, ...b].map((r) => r.id);
 		expect(new Set(ids).size).toBe(5);
-		expect(await claimMail(db, 'owner-c', { limit: 5, leaseMs: 60_000 })).toEqual([]);
+		expect(await claimMail(writer, 'owner-c', { limit: 5, leaseMs: 60_000 })).toEqual([]);
 		// A lease that ran out (its owner died) is claimed again, counting a new attempt.
 		await db.update(mailOutboxTable).set({ leaseUntil: new Date(Date.now() - 1) });
-		const again = await claimMail(db, 'owner-c', { limit: 5, leaseMs: 60_000 });
+		const again = await claimMail(writer, 'owner-c', { limit: 5, leaseMs: 60_000 });
 		expect(again).toHaveLength(5);
 		expect(again.every((r) => r.attempts === 2)).toBe(true);
 		close();
@@ -91,35 +93,35 @@ describe('claimMail', () => {
 
 describe('recordDelivery and recordFailure', () => {
 	it('marks delivered once, drops the bodies, and ignores an owner that lost its lease', async () => {
-		const { db, close } = await freshDb();
+		const { db, writer, close } = await freshDb();
 		const row = createMailRow(message());
 		await db.insert(mailOutboxTable).values(row);
-		const [claimed] = await claimMail(db, 'a', { limit: 1, leaseMs: 60_000 });
-		expect(await recordDelivery(db, claimed!.id, 'someone-else')).toBe(false);
-		expect(await recordDelivery(db, claimed!.id, 'a')).toBe(true);
+		const [claimed] = await claimMail(writer, 'a', { limit: 1, leaseMs: 60_000 });
+		expect(await recordDelivery(writer, claimed!.id, 'someone-else')).toBe(false);
+		expect(await recordDelivery(writer, claimed!.id, 'a')).toBe(true);
 		const stored = await db
 			.select()
 			.from(mailOutboxTable)
 			.where(eq(mailOutboxTable.id, row.id!))
 			.get();
 		expect(stored).toMatchObject({ status: 'delivered', text: '', html: '' });
-		expect(await claimMail(db, 'b', { limit: 1, leaseMs: 60_000, id: row.id! })).toEqual([]);
+		expect(await claimMail(writer, 'b', { limit: 1, leaseMs: 60_000, id: row.id! })).toEqual([]);
 		expect(await retryMailNow(db, row.id!)).toBe(false); // delivered is final
 		close();
 	});
 
 	it('retries temporary failures until give_up_at, then marks the message failed', async () => {
-		const { db, close } = await freshDb();
+		const { db, writer, close } = await freshDb();
 		const row = createMailRow(message());
 		await db.insert(mailOutboxTable).values({ ...row, giveUpAt: new Date(Date.now() + 10_000) });
-		const [first] = await claimMail(db, 'a', { limit: 1, leaseMs: 60_000 });
+		const [first] = await claimMail(writer, 'a', { limit: 1, leaseMs: 60_000 });
 		expect(
-			await recordFailure(db, first!, 'a', '451 try later', new Date(Date.now() + 5_000)),
+			await recordFailure(writer, first!, 'a', '451 try later', new Date(Date.now() + 5_000)),
 		).toBe('retry');
-		expect(await claimMail(db, 'a', { limit: 1, leaseMs: 60_000 })).toEqual([]); // not due yet
-		const [second] = await claimMail(db, 'a', { limit: 1, leaseMs: 60_000, id: row.id! });
+		expect(await claimMail(writer, 'a', { limit: 1, leaseMs: 60_000 })).toEqual([]); // not due yet
+		const [second] = await claimMail(writer, 'a', { limit: 1, leaseMs: 60_000, id: row.id! });
 		expect(
-			await recordFailure(db, second!, 'a', '451 try later', new Date(Date.now() + 60_000)),
+			await recordFailure(writer, second!, 'a', '451 try later', new Date(Date.now() + 60_000)),
 		).toBe('failed');
 		const stored = await db
 			.select()
@@ -128,14 +130,14 @@ describe('recordDelivery and recordFailure', () => {
 			.get();
 		expect(stored).toMatchObject({ status: 'failed', lastError: '451 try later', attempts: 2 });
 		expect(await retryMailNow(db, row.id!)).toBe(true);
-		expect(await claimMail(db, 'a', { limit: 1, leaseMs: 60_000 })).toHaveLength(1);
+		expect(await claimMail(writer, 'a', { limit: 1, leaseMs: 60_000 })).toHaveLength(1);
 		close();
 	});
 });
 
 describe('startMailSender without SMTP', () => {
 	it('writes each due message once to the outbox folder, named by its id, and marks it delivered', async () => {
-		const { db, close, dir } = await freshDb();
+		const { db, writer, close, dir } = await freshDb();
 		const rows = [
 			createMailRow(message('one@example.org')),
 			createMailRow(message('two@example.org')),
@@ -144,6 +146,7 @@ describe('startMailSender without SMTP', () => {
 		const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 		const sender = await startMailSender({
 			db,
+			writer: () => writer,
 			dataDir: dir,
 			from: 'Dakshata <no-reply@example.org>',
 			siteUrl: 'https://learn.example.org',

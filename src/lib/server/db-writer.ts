@@ -80,11 +80,12 @@ function toStatement(statement: WriteStatement): InStatement {
 
 /** A statement of a local batch failed: which one, and why. */
 class StatementError extends Error {
-	constructor(
-		readonly statementIndex: number,
-		readonly cause: unknown,
-	) {
+	readonly statementIndex: number;
+	override readonly cause: unknown;
+	constructor(statementIndex: number, cause: unknown) {
 		super(cause instanceof Error ? cause.message : String(cause));
+		this.statementIndex = statementIndex;
+		this.cause = cause;
 	}
 }
 
@@ -222,6 +223,22 @@ export function createWriter(client: Client, localPath?: string): Writer {
 			return local ? local.execute(toStatement(statement)) : client.execute(toStatement(statement));
 		},
 	};
+}
+
+const SHARED = Symbol.for('dakshata.request-writer');
+
+/**
+ * Makes `writer` this process's request writer for code outside the app's bundle: the start
+ * script's mail sender finds it with `getSharedWriter` and puts its claims and delivery records in
+ * the requests' commits.
+ */
+export function shareWriter(writer: Writer): void {
+	(globalThis as Record<symbol, Writer | undefined>)[SHARED] = writer;
+}
+
+/** This process's request writer (see `shareWriter`), once the app has opened the database. */
+export function getSharedWriter(): Writer | undefined {
+	return (globalThis as Record<symbol, Writer | undefined>)[SHARED];
 }
 
 /** The job whose statements include the batch's statement `index`. */

@@ -5,11 +5,14 @@
  */
 import { DATABASE_AUTH_TOKEN, DATABASE_URL } from 'astro:env/server';
 import { getLocalPath, openDatabase } from '../../../db/client.ts';
-import { createWriter } from './db-writer.ts';
+import { createWriter, shareWriter } from './db-writer.ts';
 
 export const database = await openDatabase({ url: DATABASE_URL, authToken: DATABASE_AUTH_TOKEN });
 export const db = database.db;
-export const { write, read } = createWriter(
+const writer = createWriter(
 	database.client,
 	database.isLocalFile ? getLocalPath(database.url) : undefined,
 );
+export const { write, read } = writer;
+// The start script's mail sender writes through it too (src/lib/server/mail/sender.ts).
+shareWriter(writer);

@@ -13,7 +13,7 @@ import {
 	SITE_URL,
 	SMTP_URL,
 } from 'astro:env/server';
-import { db } from './db.ts';
+import { db, write } from './db.ts';
 import { log } from './log.ts';
 import { buildMailInsert, type DbOrTx, type OutgoingMail } from './mail/outbox.ts';
 import { getRunningMailSender, startMailSender, type MailSender } from './mail/sender.ts';
@@ -26,6 +26,7 @@ async function getMailSender(): Promise<MailSender> {
 		getRunningMailSender() ??
 		startMailSender({
 			db,
+			writer: () => ({ write }),
 			smtpUrl: SMTP_URL,
 			dataDir: DATA_DIR,
 			from: MAIL_FROM,

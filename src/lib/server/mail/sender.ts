@@ -27,10 +27,16 @@ import {
 	recordDeliveries,
 	recordFailure,
 	type MailRow,
+	type OutboxWriter,
 } from './outbox.ts';
 
 export interface MailSenderOptions {
 	db: Database;
+	/**
+	 * The group writer for claims and delivery records (asked at each use): in a server, the request
+	 * writer, so they share its commits (see OutboxWriter).
+	 */
+	writer: () => OutboxWriter;
 	/** `smtp://` or `smtps://` URL; without it messages are written to `<dataDir>/outbox/`. */
 	smtpUrl?: string;
 	dataDir: string;
@@ -303,13 +309,14 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 	 */
 	let outage = 0;
 	let pausedUntil = 0;
+	const { writer } = options;
 
 	const fail = async (row: MailRow, error: unknown): Promise<boolean> => {
 		const { text, permanent, server } = describeError(error);
 		const retryAt = permanent
 			? null
 			: new Date(Date.now() + getRetryDelayMs(row.attempts, retryFirstMs));
-		const outcome = await recordFailure(options.db, row, owner, text, retryAt);
+		const outcome = await recordFailure(writer(), row, owner, text, retryAt);
 		const level = outcome === 'failed' ? 'error' : 'warn';
 		options.log[level](
 			{ mail: row.id, kind: row.kind, attempts: row.attempts, error: text },
@@ -335,7 +342,7 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 				}
 			}),
 		);
-		const recorded = await recordDeliveries(options.db, delivered, owner);
+		const recorded = await recordDeliveries(writer(), delivered, owner);
 		if (recorded < delivered.length)
 			options.log.warn(
 				{ count: delivered.length - recorded },
@@ -349,7 +356,7 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 	const runOnce = async () => {
 		for (;;) {
 			const limit = outage > 0 ? 1 : BATCH;
-			const rows = await claimMail(options.db, owner, { limit, leaseMs: LEASE_MS });
+			const rows = await claimMail(writer(), owner, { limit, leaseMs: LEASE_MS });
 			if (rows.length === 0) return;
 			if (await sendAll(rows)) {
 				outage++;
@@ -411,7 +418,7 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 			if (due > Date.now() + WAKE_GATHER_MS) schedule(WAKE_GATHER_MS);
 		},
 		deliverNow: async (id) => {
-			const rows = await claimMail(options.db, owner, { limit: 1, leaseMs: LEASE_MS, id });
+			const rows = await claimMail(writer(), owner, { limit: 1, leaseMs: LEASE_MS, id });
 			await sendAll(rows);
 		},
 		stop: async () => {
