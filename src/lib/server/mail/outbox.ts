@@ -148,7 +148,7 @@ export async function claimMail(
 	return Array.from(claimed!.rows, toMailRow);
 }
 
-/** Only while `owner` still holds message `id`'s lease and it is pending. */
+/** Only while `owner` still holds the message's lease and it is pending. */
 const heldBy = (owner: string) => sqlText`lease_owner = ${owner} and status = 'pending'`;
 
 /**

@@ -219,7 +219,7 @@ function createSmtpDelivery(smtpUrl: string): {
 	};
 }
 
-async function createDelivery(options: MailSenderOptions): Promise<Delivery> {
+function createDelivery(options: MailSenderOptions): Delivery {
 	const host = new URL(options.siteUrl).hostname || 'localhost';
 	const envelope = (row: MailRow) => ({
 		from: options.from,
@@ -285,13 +285,10 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 	const existing = getRunningMailSender();
 	if (existing) return existing;
 	const owner = generateSecureRandomString();
-	const delivery = await createDelivery(options);
+	// Nothing is awaited between the check above and the registration below, so two calls cannot
+	// both start one; the SMTP thread itself starts on the first delivery.
+	const delivery = createDelivery(options);
 	const { deliver } = delivery;
-	const raced = getRunningMailSender();
-	if (raced) {
-		await delivery.close();
-		return raced;
-	}
 	const retryFirstMs = options.retryFirstMs ?? 30_000;
 	const pollMs = options.pollMs ?? 2000;
 	let stopped = false;

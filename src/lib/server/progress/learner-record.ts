@@ -39,16 +39,20 @@ export interface CurrentCertificate {
 	revoked: boolean;
 }
 
-/** The lessons, quizzes and certificate read by `recordSnapshotStatements`. */
-export function readRecordSnapshot(
-	results: { rows: ArrayLike<Record<string, unknown>> }[],
-): RecordSnapshot {
+type ReadResult = { rows: ArrayLike<Record<string, unknown>> };
+
+/** The lessons and quizzes read by the first two of `recordSnapshotStatements`. */
+function readKnownRecord(results: ReadResult[]): KnownRecord {
 	const column = (i: number, name: string) =>
 		new Set(Array.from(results[i]!.rows, (row) => String(row[name])));
+	return { completedLessons: column(0, 'lesson_slug'), passedQuizzes: column(1, 'quiz_id') };
+}
+
+/** The lessons, quizzes and certificate read by `recordSnapshotStatements`. */
+export function readRecordSnapshot(results: ReadResult[]): RecordSnapshot {
 	const certificate = results[2]!.rows[0];
 	return {
-		completedLessons: column(0, 'lesson_slug'),
-		passedQuizzes: column(1, 'quiz_id'),
+		...readKnownRecord(results),
 		certificate: certificate
 			? { id: String(certificate.id), revoked: certificate.revoked_at !== null }
 			: null,
@@ -78,8 +82,11 @@ export async function getLearnerRecord(
 		course.lessons.some((l) => l[`${kind}Ids`].length > 0);
 	const none = new Map<string, never>();
 	const [snapshot, projects, labs] = await Promise.all([
+		// Without a snapshot: its lessons and quizzes statements (the certificate is not needed here).
 		known ??
-			readRecordSnapshot(await Promise.all(recordSnapshotStatements(userId, courseSlug).map(read))),
+			readKnownRecord(
+				await Promise.all(recordSnapshotStatements(userId, courseSlug).slice(0, 2).map(read)),
+			),
 		has('project') ? getPassedProjects(userId, courseSlug) : none,
 		has('lab') ? getPassedLabs(userId, courseSlug) : none,
 	]);
