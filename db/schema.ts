@@ -329,6 +329,24 @@ export const mailOutboxTable = sqliteTable(
 );
 
 /**
+ * Password-reset requests waiting for the background (the mail sender's jobs): the request only
+ * records the address it was given, the same for any address, so it takes the same time whether an
+ * account exists or not (no account discovery by timing); the background looks the address up and,
+ * for an enabled account, writes the reset token and its mail in one transaction, then deletes the
+ * row. Claimed with a lease like the outbox, so two processes never handle one twice.
+ */
+export const passwordResetRequestTable = sqliteTable('password_reset_request', {
+	id: text('id').primaryKey(),
+	/** The address as typed (validated and lower-cased); not necessarily an account's. */
+	email: text('email').notNull(),
+	/** The language of the page it was asked from (the mail's, unless the account has one). */
+	locale: text('locale').notNull(),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+	leaseOwner: text('lease_owner'),
+	leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+});
+
+/**
  * Single-use links (24 h) that confirm an address: the account's own after sign-up, or a new one
  * the owner asked to change to (which takes effect only when confirmed). Only SHA-256 of the
  * link's secret is stored.

@@ -21,6 +21,9 @@ import {
 import { validateSessionToken } from './lib/server/auth/session.ts';
 // Registers the reader of learners' lesson states for the signed-in page cache (scripts/serve.ts).
 import './lib/server/progress/lesson-state.ts';
+// Registers the password-reset job with the mail sender, so requests waiting from before a restart
+// are answered once the app has served its first request, not only after someone opens the page.
+import './lib/server/auth/password-reset.ts';
 
 /**
  * Pages that, rendered for a visitor without a session, are the same for every such visitor: the

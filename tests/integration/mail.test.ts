@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
-import { mailOutboxTable, userTable } from '../../db/schema.ts';
+import {
+	mailOutboxTable,
+	oneTimeTokenTable,
+	passwordResetRequestTable,
+	userTable,
+} from '../../db/schema.ts';
 import { createMailRow } from '../../src/lib/server/mail/outbox.ts';
 import { readLatestMail, signUp, uniqueEmail } from '../helpers/accounts.ts';
 import { Browser } from '../helpers/http.ts';
@@ -115,6 +120,53 @@ describe('mail through SMTP', () => {
 		expect(row?.text).toBe('');
 	});
 
+	it('answers a reset for an unknown or disabled address as for an account, and mails only the enabled account', async () => {
+		const account = await signUpSettled(receiver, server);
+		const disabled = await signUpSettled(receiver, server);
+		const handle = await openDatabase({ url: server.databaseUrl });
+		try {
+			await handle.db
+				.update(userTable)
+				.set({ disabledAt: new Date() })
+				.where(eq(userTable.email, disabled.email));
+			const unknown = uniqueEmail('nobody');
+			const answers = [];
+			for (const email of [unknown, disabled.email, account.email]) {
+				const res = await requestReset(server.url, email);
+				const main = /<main[\s\S]*<\/main>/.exec(await res.text())?.[0];
+				answers.push({ status: res.status, main: main?.replaceAll(email, '(the address)') });
+			}
+			// The same page whatever the address.
+			expect(answers[0]!.status).toBe(200);
+			expect(answers[1]).toEqual(answers[0]);
+			expect(answers[2]).toEqual(answers[0]);
+
+			await receiver.waitFor(() => receiver.for(account.email).filter(isReset).length === 1);
+			// Every request has been handled (none left waiting), and only the account got a link.
+			for (let i = 0; i < 100; i++) {
+				if ((await handle.db.select().from(passwordResetRequestTable)).length === 0) break;
+				await new Promise((r) => setTimeout(r, 50));
+			}
+			expect(await handle.db.select().from(passwordResetRequestTable)).toEqual([]);
+			expect(receiver.for(unknown)).toEqual([]);
+			expect(receiver.for(disabled.email).filter(isReset)).toEqual([]);
+			expect(await outboxRows(server, unknown)).toEqual([]);
+			expect(await outboxRows(server, disabled.email)).toEqual([]);
+			const [disabledUser] = await handle.db
+				.select()
+				.from(userTable)
+				.where(eq(userTable.email, disabled.email));
+			expect(
+				await handle.db
+					.select()
+					.from(oneTimeTokenTable)
+					.where(eq(oneTimeTokenTable.userId, disabledUser!.id)),
+			).toEqual([]);
+		} finally {
+			handle.close();
+		}
+	});
+
 	it('delivers a message the receiver first refuses with 451 exactly once, on a retry', async () => {
 		const { email } = await signUpSettled(receiver, server);
 		receiver.mode = 'tempfail-once';
@@ -190,9 +242,14 @@ describe('mail during an SMTP outage', () => {
 			expect(res.status).toBe(200);
 			expect(performance.now() - started).toBeLessThan(3000);
 
-			// Still down: the message waits, and /healthz reports its age.
-			await new Promise((r) => setTimeout(r, 1200));
-			const [waiting] = await outboxRows(server, email);
+			// Still down: the message waits, and /healthz reports its age. (The sender answers the
+			// request and tries its mail at its next try of the server, the same for all mail.)
+			let [waiting] = await outboxRows(server, email);
+			for (let i = 0; i < 200 && !(waiting?.attempts ?? 0); i++) {
+				await new Promise((r) => setTimeout(r, 50));
+				[waiting] = await outboxRows(server, email);
+			}
+			await new Promise((r) => setTimeout(r, 1000));
 			expect(waiting?.status).toBe('pending');
 			expect(waiting?.attempts).toBeGreaterThanOrEqual(1);
 			expect(waiting?.lastError).toMatch(/ECONNECTION|ECONNREFUSED/);
@@ -233,6 +290,41 @@ async function queueMessages(dataDir: string, n: number, prefix: string) {
 		);
 	handle.close();
 	return addresses;
+}
+
+/**
+ * `accounts` accounts (returned) and `unknown` addresses without one, each with a password-reset
+ * request waiting in the database of `dataDir`, as a process that stopped before handling them
+ * would leave it.
+ */
+async function resetRequestsBefore(dataDir: string, accounts: number, unknown: number) {
+	const handle = await openDatabase({ url: `file:${join(dataDir, 'test.db')}` });
+	try {
+		const emails = Array.from({ length: accounts }, (_, i) => uniqueEmail(`waiting${i}`));
+		await handle.db.insert(userTable).values(
+			emails.map((email, i) => ({
+				id: `waiting${String(i).padStart(17, '0')}`,
+				email,
+				name: 'Waiting Learner',
+				passwordHash: 'x',
+			})),
+		);
+		const addresses = [
+			...emails,
+			...Array.from({ length: unknown }, (_, i) => uniqueEmail(`unknown${i}`)),
+		];
+		await handle.db.insert(passwordResetRequestTable).values(
+			addresses.map((email, i) => ({
+				id: `request${String(i).padStart(17, '0')}`,
+				email,
+				locale: 'en',
+				createdAt: new Date(),
+			})),
+		);
+		return emails;
+	} finally {
+		handle.close();
+	}
 }
 
 describe('mail while the mail server itself fails', () => {
@@ -301,6 +393,8 @@ describe('mail with two server processes on one database', () => {
 		await receiver.start();
 		// 60 messages waiting in the outbox before any server runs (as after a restart).
 		const { dataDir, addresses } = await queuedBefore(60, 'bulk');
+		// And 40 reset requests not yet handled: 30 for accounts, 10 for addresses without one.
+		const resetAccounts = await resetRequestsBefore(dataDir, 30, 10);
 
 		const env = { SMTP_URL: receiver.url, ...MAIL_ENV };
 		// One after the other: two cold starts at once can outlast the start-up deadline on a busy machine.
@@ -320,6 +414,7 @@ describe('mail with two server processes on one database', () => {
 				...[...addresses, ...more].map((to) => [to, 1] as const),
 				[users[0].email, 2],
 				[users[1].email, 2],
+				...resetAccounts.map((to) => [to, 1] as const),
 			]);
 			await receiver.waitFor(
 				() => [...expected].every(([to, n]) => receiver.for(to).length >= n),
@@ -330,6 +425,15 @@ describe('mail with two server processes on one database', () => {
 			const ids = receiver.received.map((m) => m.parsed.messageId);
 			expect(new Set(ids).size).toBe(ids.length); // no Message-ID twice
 			for (const [to, n] of expected) expect(receiver.for(to)).toHaveLength(n);
+			for (const to of resetAccounts) expect(receiver.for(to).filter(isReset)).toHaveLength(1);
+			// Nothing else arrived (the 10 addresses without an account got nothing), nothing waits.
+			expect(receiver.received).toHaveLength([...expected.values()].reduce((a, n) => a + n, 0));
+			const handle = await openDatabase({ url: a.databaseUrl });
+			try {
+				expect(await handle.db.select().from(passwordResetRequestTable)).toEqual([]);
+			} finally {
+				handle.close();
+			}
 		} finally {
 			await Promise.all([a.stop(), b.stop()]);
 			await receiver.stop();

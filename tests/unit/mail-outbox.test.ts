@@ -15,7 +15,11 @@ import {
 	recordFailure,
 	retryMailNow,
 } from '../../src/lib/server/mail/outbox.ts';
-import { getRetryDelayMs, startMailSender } from '../../src/lib/server/mail/sender.ts';
+import {
+	createBusyProbe,
+	getRetryDelayMs,
+	startMailSender,
+} from '../../src/lib/server/mail/sender.ts';
 
 async function freshDb() {
 	const dir = mkdtempSync(join(tmpdir(), 'dakshata-outbox-'));
@@ -180,5 +184,63 @@ describe('startMailSender without SMTP', () => {
 			await sender.stop();
 			close();
 		}
+	});
+
+	it('while the process is saturated, delivers one batch a second, not the whole backlog at once, and every message in the end', async () => {
+		const { db, writer, close, dir } = await freshDb();
+		const rows = Array.from({ length: 70 }, (_, i) => createMailRow(message(`l${i}@example.org`)));
+		await db.insert(mailOutboxTable).values(rows);
+		const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+		let saturated = true;
+		const delivered = async () =>
+			(await db.select().from(mailOutboxTable).where(eq(mailOutboxTable.status, 'delivered')))
+				.length;
+		const sender = await startMailSender({
+			db,
+			writer: () => writer,
+			dataDir: dir,
+			from: 'Dakshata <no-reply@example.org>',
+			siteUrl: 'https://learn.example.org',
+			log: quiet,
+			pollMs: 50,
+			busy: () => saturated,
+		});
+		try {
+			// A batch is 20: the first goes at once, the next a second later.
+			for (let i = 0; i < 100 && (await delivered()) < 20; i++)
+				await new Promise((r) => setTimeout(r, 20));
+			await new Promise((r) => setTimeout(r, 500));
+			expect(await delivered()).toBe(20);
+			// New mail does not cut the wait short (a request's wake-up while saturated).
+			sender.wake();
+			await new Promise((r) => setTimeout(r, 300));
+			expect(await delivered()).toBe(20);
+			// Not starved: the next batch follows within the second.
+			for (let i = 0; i < 150 && (await delivered()) < 40; i++)
+				await new Promise((r) => setTimeout(r, 20));
+			expect(await delivered()).toBe(40);
+			// Idle again: the rest goes at once, well before two more seconds.
+			saturated = false;
+			for (let i = 0; i < 100 && (await delivered()) < 70; i++)
+				await new Promise((r) => setTimeout(r, 20));
+			expect(await delivered()).toBe(70);
+			expect(readdirSync(join(dir, 'outbox'))).toHaveLength(70);
+		} finally {
+			await sender.stop();
+			close();
+		}
+	});
+});
+
+describe('createBusyProbe', () => {
+	it('is true after a quarter second of blocking work, false after a quarter second of waiting', async () => {
+		const busy = createBusyProbe(250, 0.8);
+		const end = performance.now() + 300;
+		while (performance.now() < end);
+		expect(busy()).toBe(true);
+		// Within the window the last reading stands.
+		expect(busy()).toBe(true);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(busy()).toBe(false);
 	});
 });

@@ -17,6 +17,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../../../../db/client.ts';
 import { generateSecureRandomString } from '../random.ts';
@@ -50,6 +51,12 @@ export interface MailSenderOptions {
 	retryFirstMs?: number;
 	/** How often an idle sender looks for due messages (default 2 s). */
 	pollMs?: number;
+	/**
+	 * Whether this process is saturated, asked before each batch; while it is, the sender delivers
+	 * one batch per YIELD_MS and leaves the rest of the time to requests. Default: the event loop was
+	 * busy at least 80 % of the last quarter second (createBusyProbe).
+	 */
+	busy?: () => boolean;
 	log: {
 		info: (o: object, m: string) => void;
 		warn: (o: object, m: string) => void;
@@ -81,11 +88,62 @@ const BATCH = 20;
  * of one per request, which kept busy request handling waiting on the sender's commits.
  */
 const WAKE_GATHER_MS = 50;
+/**
+ * While the process is saturated (every core of a small server answering requests), the sender
+ * delivers one batch per second and waits in between: mail is background work that can be a few
+ * seconds late, and a burst of requests should not be slowed by delivering the mail it queues. The
+ * floor of a batch a second means no message waits for the burst to end; the backlog goes out at
+ * full speed as soon as the event loop has idle time.
+ */
+const YIELD_MS = 1000;
 const REGISTRY = Symbol.for('dakshata.mail-sender');
+const JOBS = Symbol.for('dakshata.mail-jobs');
+
+/**
+ * Background work that produces mail (e.g. answering password-reset requests): `run(limit)` handles
+ * up to `limit` waiting items and returns how many it handled. The sender runs every registered job
+ * before each claim of messages, under the same schedule (wake-ups, polls, yielding while the
+ * process is saturated), so what a job queues goes out in the same pass.
+ */
+export type MailJob = (limit: number) => Promise<number>;
+
+function getMailJobs(): Map<string, MailJob> {
+	const registry = globalThis as Record<symbol, Map<string, MailJob> | undefined>;
+	return (registry[JOBS] ??= new Map());
+}
+
+/**
+ * Registers `job` under `name` (again: replaces it) for this process's sender, started before or
+ * after; on globalThis because the app and the start script are separate module graphs.
+ */
+export function registerMailJob(name: string, job: MailJob): void {
+	getMailJobs().set(name, job);
+}
 
 /** The sender running in this process, if any. */
 export function getRunningMailSender(): MailSender | undefined {
 	return (globalThis as Record<symbol, MailSender | undefined>)[REGISTRY];
+}
+
+/**
+ * A probe of this thread's event loop: true when it was busy (running callbacks, not waiting for
+ * I/O or timers) at least `threshold` of the last `windowMs` (Node's event loop utilization, read
+ * at most once per window; no timer of its own).
+ */
+export function createBusyProbe(windowMs = 250, threshold = 0.8): () => boolean {
+	let mark = performance.eventLoopUtilization();
+	let markedAt = performance.now();
+	let busy = false;
+	return () => {
+		const now = performance.now();
+		if (now - markedAt >= windowMs) {
+			const current = performance.eventLoopUtilization();
+			busy = performance.eventLoopUtilization(current, mark).utilization >= threshold;
+			mark = current;
+			markedAt = now;
+		}
+		return busy;
+	};
 }
 
 /** The delay before retry number `attempt` (1-based), with jitter. */
@@ -306,6 +364,10 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 	 */
 	let outage = 0;
 	let pausedUntil = 0;
+	/** While the process is saturated: when the last batch was claimed, and when the next may be. */
+	let lastBatchAt = -Infinity;
+	let yieldUntil = 0;
+	const busy = options.busy ?? createBusyProbe();
 	const { writer } = options;
 
 	const fail = async (row: MailRow, error: unknown): Promise<boolean> => {
@@ -350,11 +412,33 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 		return serverFailed && delivered.length === 0;
 	};
 
+	/** Runs the registered jobs (see MailJob); true when one of them may have more waiting. */
+	const runJobs = async (): Promise<boolean> => {
+		let more = false;
+		for (const [name, job] of getMailJobs()) {
+			try {
+				if ((await job(BATCH)) >= BATCH) more = true;
+			} catch (error) {
+				options.log.error({ err: error, job: name }, 'a mail job failed');
+			}
+		}
+		return more;
+	};
+
 	const runOnce = async () => {
 		for (;;) {
+			if (outage === 0 && Date.now() - lastBatchAt < YIELD_MS && busy()) {
+				yieldUntil = lastBatchAt + YIELD_MS;
+				return;
+			}
+			lastBatchAt = Date.now();
+			const moreJobs = await runJobs();
 			const limit = outage > 0 ? 1 : BATCH;
 			const rows = await claimMail(writer(), owner, { limit, leaseMs: LEASE_MS });
-			if (rows.length === 0) return;
+			if (rows.length === 0) {
+				if (moreJobs && !stopped) continue;
+				return;
+			}
 			if (await sendAll(rows)) {
 				outage++;
 				pausedUntil = Date.now() + getRetryDelayMs(outage, retryFirstMs);
@@ -365,7 +449,7 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 				return;
 			}
 			outage = 0;
-			if (rows.length < limit || stopped) return;
+			if ((rows.length < limit && !moreJobs) || stopped) return;
 		}
 	};
 
@@ -393,7 +477,7 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 				await runOnce();
 				const next = await getNextDueTime(options.db);
 				const wait = next ? Math.min(pollMs, next.getTime() - Date.now()) : pollMs;
-				schedule(Math.max(wait, pausedUntil - Date.now()));
+				schedule(Math.max(wait, pausedUntil - Date.now(), yieldUntil - Date.now()));
 			} catch (error) {
 				options.log.error({ err: error }, 'the mail sender could not read the outbox');
 				schedule(pollMs);
@@ -401,7 +485,7 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 				running = undefined;
 				if (again && !stopped) {
 					again = false;
-					if (Date.now() >= pausedUntil) schedule(WAKE_GATHER_MS);
+					if (Date.now() >= Math.max(pausedUntil, yieldUntil)) schedule(WAKE_GATHER_MS);
 				}
 			}
 		})();
@@ -409,9 +493,14 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 
 	const sender: MailSender = {
 		wake: (wakeOptions) => {
-			if (wakeOptions?.now) pausedUntil = 0;
-			// During an outage the next try is already scheduled; new mail waits for it.
-			else if (Date.now() < pausedUntil) return;
+			if (wakeOptions?.now) {
+				pausedUntil = 0;
+				yieldUntil = 0;
+				lastBatchAt = -Infinity;
+			}
+			// During an outage, or while yielding to requests, the next run is already scheduled; new
+			// mail waits for it.
+			else if (Date.now() < Math.max(pausedUntil, yieldUntil)) return;
 			if (due > Date.now() + WAKE_GATHER_MS) schedule(WAKE_GATHER_MS);
 		},
 		deliverNow: async (id) => {

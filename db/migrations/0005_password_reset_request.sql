@@ -1,0 +1,8 @@
+CREATE TABLE `password_reset_request` (
+	`id` text PRIMARY KEY NOT NULL,
+	`email` text NOT NULL,
+	`locale` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`lease_owner` text,
+	`lease_until` integer
+);
