@@ -34,6 +34,8 @@ const PER_EMAIL = 3;
 const PER_ADDRESS = 10;
 /** How long a process holds the requests it has claimed (far longer than handling them takes). */
 const REQUEST_LEASE_MS = 5 * 60 * 1000;
+/** This process, as the holder of the reset requests it claims. */
+const owner = generateSecureRandomString();
 
 /**
  * Records a reset request for the background (see the top of this file), whatever the email: the
@@ -50,12 +52,19 @@ export async function requestPasswordReset(
 	const emailKey = `reset:email:${email}`;
 	const addressKey = `reset:address:${address}`;
 	const id = generateSecureRandomString();
+	const now = Date.now();
+	// Without a mail server (a local install, the tests) this request handles its reset request
+	// itself, so that the link is in the outbox folder before the answer, as for any mail: it is
+	// written already held by this process, so the sender's job leaves it alone (unless this
+	// process dies first and the lease runs out). With one, the sender handles it within moments.
+	const handledHere = !SMTP_URL;
 	const statements: WriteStatement[] = [
 		rateLimitHitStatement(emailKey, HOUR),
 		rateLimitHitStatement(addressKey, HOUR),
 		// Only when both hits are within their limits.
-		sqlText`insert into password_reset_request (id, email, locale, created_at)
-			select ${id}, ${email}, ${locale}, ${Date.now()}
+		sqlText`insert into password_reset_request (id, email, locale, created_at, lease_owner, lease_until)
+			select ${id}, ${email}, ${locale}, ${now}, ${handledHere ? owner : null},
+				${handledHere ? now + REQUEST_LEASE_MS : null}
 			where (select count from rate_limit where key = ${emailKey}) <= ${PER_EMAIL}
 			and (select count from rate_limit where key = ${addressKey}) <= ${PER_ADDRESS}`,
 	];
@@ -63,21 +72,18 @@ export async function requestPasswordReset(
 	const perAddress = judgeRateLimit(readRateLimitHit(addressHit!), PER_ADDRESS, HOUR);
 	if (!perAddress.allowed) return perAddress;
 	if (recorded!.rowsAffected === 1) {
-		// Without a mail server (a local install, the tests) the link is in the outbox folder before
-		// the answer, as for any mail; with one the sender handles the request within moments.
-		if (!SMTP_URL) await dispatchMail(...(await processResetRequests(1, id)).mail);
+		if (handledHere) await dispatchMail(...(await processResetRequests(1, id)).mail);
 		else await dispatchMail();
 	}
 	return { allowed: true, retryAfterSeconds: 0 };
 }
 
-const owner = generateSecureRandomString();
-
 /**
  * Handles up to `limit` waiting reset requests (or the one with `id`): claims them with a lease,
- * looks their addresses up, and in one transaction writes a token and its mail for each enabled
- * account and deletes the requests — only while this process still holds them, so a request is
- * handled once even if a lease ran out. Returns how many it claimed and the mail it queued.
+ * looks their addresses up (`id`: also one this process already holds, see requestPasswordReset),
+ * and in one transaction writes a token and its mail for each enabled account and deletes the
+ * requests — only while this process still holds them, so a request is handled once even if a
+ * lease ran out. Returns how many it claimed and the mail it queued.
  */
 export async function processResetRequests(
 	limit: number,
@@ -87,8 +93,11 @@ export async function processResetRequests(
 	const [claimedRows] = await write([
 		sqlText`update password_reset_request set lease_owner = ${owner}, lease_until = ${now + REQUEST_LEASE_MS}
 			where id in (select id from password_reset_request
-				where (lease_until is null or lease_until <= ${now})
-				${id === undefined ? sqlText`` : sqlText`and id = ${id}`}
+				where ${
+					id === undefined
+						? sqlText`(lease_until is null or lease_until <= ${now})`
+						: sqlText`id = ${id} and (lease_owner = ${owner} or lease_until is null or lease_until <= ${now})`
+				}
 				order by created_at limit ${limit})
 			returning id, email, locale`,
 	]);
