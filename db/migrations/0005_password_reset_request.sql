@@ -6,3 +6,5 @@ CREATE TABLE `password_reset_request` (
 	`lease_owner` text,
 	`lease_until` integer
 );
+--> statement-breakpoint
+CREATE INDEX `password_reset_request_created_idx` ON `password_reset_request` (`created_at`);

@@ -100,7 +100,7 @@ const REGISTRY = Symbol.for('dakshata.mail-sender');
 const JOBS = Symbol.for('dakshata.mail-jobs');
 
 /**
- * Background work that produces mail (e.g. answering password-reset requests): `run(limit)` handles
+ * Background work that produces mail (e.g. answering password-reset requests): `job(limit)` handles
  * up to `limit` waiting items and returns how many it handled. The sender runs every registered job
  * before each claim of messages, under the same schedule (wake-ups, polls, yielding while the
  * process is saturated), so what a job queues goes out in the same pass.
