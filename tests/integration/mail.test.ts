@@ -167,6 +167,45 @@ describe('mail through SMTP', () => {
 		}
 	});
 
+	it('reports in /healthz a reset request held by a process that stopped, and handles it once its lease has run out', async () => {
+		const { email } = await signUpSettled(receiver, server);
+		const handle = await openDatabase({ url: server.databaseUrl });
+		try {
+			const createdAt = new Date(Date.now() - 90_000);
+			// Claimed by a process that died: nobody may take it until its lease runs out.
+			await handle.db.insert(passwordResetRequestTable).values({
+				id: 'heldbyagoneprocess000000',
+				email,
+				locale: 'en',
+				createdAt,
+				leaseOwner: 'gone',
+				leaseUntil: new Date(Date.now() + 60 * 60_000),
+			});
+			const health = await (await fetch(`${server.url}/healthz`)).json();
+			expect(health.mail.resetRequestsWaiting).toBe(1);
+			expect(health.mail.oldestResetRequestSeconds).toBeGreaterThanOrEqual(90);
+			await new Promise((r) => setTimeout(r, 2500)); // a poll of the sender: still held
+			expect(receiver.for(email).filter(isReset)).toEqual([]);
+
+			await handle.db
+				.update(passwordResetRequestTable)
+				.set({ leaseUntil: new Date(Date.now() - 1) })
+				.where(eq(passwordResetRequestTable.email, email));
+			await receiver.waitFor(() => receiver.for(email).filter(isReset).length === 1);
+			for (let i = 0; i < 100; i++) {
+				if ((await handle.db.select().from(passwordResetRequestTable)).length === 0) break;
+				await new Promise((r) => setTimeout(r, 50));
+			}
+			const after = await (await fetch(`${server.url}/healthz`)).json();
+			expect(after.mail).toMatchObject({
+				resetRequestsWaiting: 0,
+				oldestResetRequestSeconds: null,
+			});
+		} finally {
+			handle.close();
+		}
+	});
+
 	it('delivers a message the receiver first refuses with 451 exactly once, on a retry', async () => {
 		const { email } = await signUpSettled(receiver, server);
 		receiver.mode = 'tempfail-once';
@@ -245,11 +284,11 @@ describe('mail during an SMTP outage', () => {
 			// Still down: the message waits, and /healthz reports its age. (The sender answers the
 			// request and tries its mail at its next try of the server, the same for all mail.)
 			let [waiting] = await outboxRows(server, email);
-			for (let i = 0; i < 200 && !(waiting?.attempts ?? 0); i++) {
+			for (let i = 0; i < 200 && !waiting?.lastError; i++) {
 				await new Promise((r) => setTimeout(r, 50));
 				[waiting] = await outboxRows(server, email);
 			}
-			await new Promise((r) => setTimeout(r, 1000));
+			await new Promise((r) => setTimeout(r, 1000)); // so that its age counts a second
 			expect(waiting?.status).toBe('pending');
 			expect(waiting?.attempts).toBeGreaterThanOrEqual(1);
 			expect(waiting?.lastError).toMatch(/ECONNECTION|ECONNREFUSED/);

@@ -17,7 +17,8 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { getLocalPath } from '../../../db/client.ts';
-import { healthProbeTable } from '../../../db/schema.ts';
+import { count, min } from 'drizzle-orm';
+import { healthProbeTable, passwordResetRequestTable } from '../../../db/schema.ts';
 import { database, db } from './db.ts';
 import { getPendingMailSummary } from './mail/outbox.ts';
 
@@ -29,8 +30,31 @@ export interface HealthReport {
 	database: 'ok' | 'unreachable';
 	/** Milliseconds the database check took. */
 	latencyMs: number;
-	/** Mail waiting in the outbox: how many, and the age in seconds of the oldest (null when none). */
-	mail?: { pending: number; oldestPendingSeconds: number | null };
+	/**
+	 * Mail waiting in the outbox: how many, and the age in seconds of the oldest (null when none);
+	 * and password-reset requests not yet turned into mail (their background job, see
+	 * auth/password-reset.ts), the same way.
+	 */
+	mail?: {
+		pending: number;
+		oldestPendingSeconds: number | null;
+		resetRequestsWaiting: number;
+		oldestResetRequestSeconds: number | null;
+	};
+}
+
+/** Reset requests waiting for the background: how many, and the age in seconds of the oldest. */
+async function getWaitingResetSummary() {
+	const row = await db
+		.select({ n: count(), oldest: min(passwordResetRequestTable.createdAt) })
+		.from(passwordResetRequestTable)
+		.get();
+	const oldest = row?.oldest ?? null;
+	return {
+		resetRequestsWaiting: row?.n ?? 0,
+		oldestResetRequestSeconds:
+			oldest === null ? null : Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000)),
+	};
 }
 
 /** Checks the database within `timeoutMs`; never throws. */
@@ -62,7 +86,11 @@ export async function getHealth(timeoutMs = 2000): Promise<HealthReport> {
 		ok = false;
 	}
 	const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-	const mail = ok ? await getPendingMailSummary(database.db).catch(() => undefined) : undefined;
+	const mail = ok
+		? await Promise.all([getPendingMailSummary(database.db), getWaitingResetSummary()])
+				.then(([outbox, resets]) => ({ ...outbox, ...resets }))
+				.catch(() => undefined)
+		: undefined;
 	return {
 		status: ok ? 'ok' : 'unavailable',
 		database: ok ? 'ok' : 'unreachable',
