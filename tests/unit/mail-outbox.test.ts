@@ -139,6 +139,23 @@ describe('recordDelivery and recordFailure', () => {
 	});
 });
 
+/** A sender writing to `<dir>/outbox/` (no SMTP), polling every 50 ms, with `options`. */
+function startFolderSender(
+	{ db, writer, dir }: Pick<Awaited<ReturnType<typeof freshDb>>, 'db' | 'writer' | 'dir'>,
+	options: Partial<Parameters<typeof startMailSender>[0]> = {},
+) {
+	return startMailSender({
+		db,
+		writer: () => writer,
+		dataDir: dir,
+		from: 'Dakshata <no-reply@example.org>',
+		siteUrl: 'https://learn.example.org',
+		log: { info: () => {}, warn: () => {}, error: () => {} },
+		pollMs: 50,
+		...options,
+	});
+}
+
 describe('startMailSender without SMTP', () => {
 	it('writes each due message once to the outbox folder, named by its id, and marks it delivered', async () => {
 		const { db, writer, close, dir } = await freshDb();
@@ -147,16 +164,7 @@ describe('startMailSender without SMTP', () => {
 			createMailRow(message('two@example.org')),
 		];
 		await db.insert(mailOutboxTable).values(rows);
-		const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-		const sender = await startMailSender({
-			db,
-			writer: () => writer,
-			dataDir: dir,
-			from: 'Dakshata <no-reply@example.org>',
-			siteUrl: 'https://learn.example.org',
-			log: quiet,
-			pollMs: 50,
-		});
+		const sender = await startFolderSender({ db, writer, dir });
 		try {
 			for (let i = 0; i < 100 && readdirSync(dir).indexOf('outbox') === -1; i++)
 				await new Promise((r) => setTimeout(r, 20));
@@ -190,21 +198,11 @@ describe('startMailSender without SMTP', () => {
 		const { db, writer, close, dir } = await freshDb();
 		const rows = Array.from({ length: 70 }, (_, i) => createMailRow(message(`l${i}@example.org`)));
 		await db.insert(mailOutboxTable).values(rows);
-		const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 		let saturated = true;
 		const delivered = async () =>
 			(await db.select().from(mailOutboxTable).where(eq(mailOutboxTable.status, 'delivered')))
 				.length;
-		const sender = await startMailSender({
-			db,
-			writer: () => writer,
-			dataDir: dir,
-			from: 'Dakshata <no-reply@example.org>',
-			siteUrl: 'https://learn.example.org',
-			log: quiet,
-			pollMs: 50,
-			busy: () => saturated,
-		});
+		const sender = await startFolderSender({ db, writer, dir }, { busy: () => saturated });
 		try {
 			// A batch is 20: the first goes at once, the next a second later.
 			for (let i = 0; i < 100 && (await delivered()) < 20; i++)

@@ -20,7 +20,7 @@ import { getLocalPath } from '../../../db/client.ts';
 import { count, min } from 'drizzle-orm';
 import { healthProbeTable, passwordResetRequestTable } from '../../../db/schema.ts';
 import { database, db } from './db.ts';
-import { getPendingMailSummary } from './mail/outbox.ts';
+import { getPendingMailSummary, secondsSince } from './mail/outbox.ts';
 
 /** Device and inode of the database file at the first check. */
 let seenFile: { dev: number; ino: number } | undefined;
@@ -49,11 +49,9 @@ async function getWaitingResetSummary() {
 		.select({ n: count(), oldest: min(passwordResetRequestTable.createdAt) })
 		.from(passwordResetRequestTable)
 		.get();
-	const oldest = row?.oldest ?? null;
 	return {
 		resetRequestsWaiting: row?.n ?? 0,
-		oldestResetRequestSeconds:
-			oldest === null ? null : Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000)),
+		oldestResetRequestSeconds: secondsSince(row?.oldest ?? null),
 	};
 }
 

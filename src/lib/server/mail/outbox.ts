@@ -223,12 +223,12 @@ export async function getPendingMailSummary(
 		.from(mailOutboxTable)
 		.where(eq(mailOutboxTable.status, 'pending'))
 		.get();
-	const oldest = row?.oldest ?? null;
-	return {
-		pending: row?.n ?? 0,
-		oldestPendingSeconds:
-			oldest === null ? null : Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000)),
-	};
+	return { pending: row?.n ?? 0, oldestPendingSeconds: secondsSince(row?.oldest ?? null) };
+}
+
+/** Whole seconds from `date` until now (never negative); null for null. */
+export function secondsSince(date: Date | null): number | null {
+	return date === null ? null : Math.max(0, Math.round((Date.now() - date.getTime()) / 1000));
 }
 
 /** Pending and failed messages, newest first, without their bodies (for the admin list). */
