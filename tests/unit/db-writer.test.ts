@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getLocalPath, openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { createWriter } from '../../src/lib/server/db-writer.ts';
-import { joinSqlText, sqlRaw, sqlText } from '../../src/lib/server/sql-text.ts';
+import { joinSqlText, sqlList, sqlRaw, sqlText } from '../../src/lib/server/sql-text.ts';
 
 const handles: DatabaseHandle[] = [];
 afterEach(() => {
@@ -169,6 +169,10 @@ describe.each([
 			sqlText`SELECT ${sqlRaw('k, v')} FROM t WHERE k = ${evil} AND v > ${sqlText`${5} + ${1}`}`,
 		);
 		expect(read.rows.map((r) => ({ ...r }))).toEqual([{ k: evil, v: 7 }]);
+		const listed = await writer.read(
+			sqlText`SELECT k FROM t WHERE k IN (${sqlList([evil, 'absent', 'plain'])}) ORDER BY v`,
+		);
+		expect(listed.rows.map((r) => r.k)).toEqual([evil, 'plain']);
 	});
 
 	it('converts values as @libsql/client does and returns the rows of RETURNING', async () => {

@@ -45,6 +45,11 @@ export function joinSqlText(fragments: SqlText[], separator: string): SqlText {
 	};
 }
 
+/** A list of bound values, `?, ?, ?`, for `in (…)`; `values` must not be empty. */
+export function sqlList(values: readonly unknown[]): SqlText {
+	return { sql: values.map(() => '?').join(', '), args: [...values], [FRAGMENT]: true };
+}
+
 /** Fixed SQL text (never a value from a request): column lists and the like. */
 export function sqlRaw(text: string): SqlText {
 	return { sql: text, args: [], [FRAGMENT]: true };

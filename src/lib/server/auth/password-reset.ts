@@ -17,7 +17,7 @@ import { buildConditionalMailInsert } from '../mail/outbox.ts';
 import { registerMailJob } from '../mail/sender.ts';
 import type { WriteStatement } from '../db-writer.ts';
 import { generateSecureRandomString } from '../random.ts';
-import { joinSqlText, sqlText } from '../sql-text.ts';
+import { sqlList, sqlText } from '../sql-text.ts';
 import { judgeRateLimit, rateLimitHitStatement, readRateLimitHit } from '../rate-limit.ts';
 import { invalidateUserSessions } from './session.ts';
 import {
@@ -109,10 +109,7 @@ export async function processResetRequests(
 	if (requests.length === 0) return { claimed: 0, mail: [] };
 	const users = await read(
 		sqlText`select id, email, name, locale from user
-			where disabled_at is null and email in (${joinSqlText(
-				requests.map((r) => sqlText`${r.email}`),
-				', ',
-			)})`,
+			where disabled_at is null and email in (${sqlList(requests.map((r) => r.email))})`,
 	);
 	const byEmail = new Map(users.rows.map((u) => [String(u.email), u]));
 	const statements: WriteStatement[] = [];
@@ -148,10 +145,7 @@ export async function processResetRequests(
 		mail.push(message.id);
 	}
 	statements.push(
-		sqlText`delete from password_reset_request where lease_owner = ${owner} and id in (${joinSqlText(
-			requests.map((r) => sqlText`${r.id}`),
-			', ',
-		)})`,
+		sqlText`delete from password_reset_request where lease_owner = ${owner} and id in (${sqlList(requests.map((r) => r.id))})`,
 	);
 	const results = await write(statements);
 	const deleted = results.at(-1)!.rowsAffected;

@@ -21,7 +21,7 @@ import type { Database } from '../../../../db/client.ts';
 import { mailOutboxTable } from '../../../../db/schema.ts';
 import { generateSecureRandomString } from '../random.ts';
 import type { Writer } from '../db-writer.ts';
-import { joinSqlText, sqlRaw, sqlText, type SqlText } from '../sql-text.ts';
+import { sqlList, sqlRaw, sqlText, type SqlText } from '../sql-text.ts';
 
 /** The database or a transaction on it. */
 export type DbOrTx = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -161,14 +161,10 @@ export async function recordDeliveries(
 	owner: string,
 ): Promise<number> {
 	if (ids.length === 0) return 0;
-	const list = joinSqlText(
-		ids.map((id) => sqlText`${id}`),
-		', ',
-	);
 	const [result] = await writer.write([
 		sqlText`update mail_outbox set status = 'delivered', text = '', html = '', finished_at = ${Date.now()},
 			lease_owner = null, lease_until = null, last_error = null
-			where id in (${list}) and ${heldBy(owner)}`,
+			where id in (${sqlList(ids)}) and ${heldBy(owner)}`,
 	]);
 	return result!.rowsAffected;
 }
