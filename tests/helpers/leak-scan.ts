@@ -199,8 +199,23 @@ export interface ProjectSecrets {
 	attemptKey: string;
 	/** The values the attempt's checks compare against (from the builder). */
 	expected: ExpectedValues;
-	/** The project file's own text: a value the author wrote there (e.g. the drop-down's items) is public by design. */
+	/**
+	 * The project file's own text and its lesson's: a value the author wrote there (e.g. the
+	 * drop-down's items, "Excel 2021") is public by design.
+	 */
 	publicText: string;
+}
+
+/**
+ * `text` without what is no one's data: XML namespace names (an inline SVG's
+ * `http://www.w3.org/2000/svg` matched an expected value of 2000) and the scheme, host and port of
+ * every URL (the test server's random port could match a total). Paths and query strings stay:
+ * an answer could hide there.
+ */
+function withoutOrigins(text: string): string {
+	return text
+		.replace(/https?:\/\/www\.w3\.org\/[^\s"'<>)]*/g, ' ')
+		.replace(/[a-z][a-z0-9+.-]*:\/\/[^/\s"'<>)]*/gi, ' ');
 }
 
 /** Values worth looking for: numbers of 4+ digits (raw and with separators), texts of 6+ characters. */
@@ -228,7 +243,7 @@ export function findProjectLeaks(secrets: ProjectSecrets, input: LeakScanInput):
 		...(input.html ?? []).map(unescapeHtml),
 		...(input.json ?? []).map((j) => JSON.stringify(j)),
 		...(input.scripts ?? []).map((s) => s.source),
-	];
+	].map(withoutOrigins);
 	const mac = secrets.attemptKey.split('-').pop()!;
 	if (texts.some((t) => t.includes(secrets.seed)))
 		found.push(`${secrets.projectId}: the attempt's seed is visible`);

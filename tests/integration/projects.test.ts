@@ -8,7 +8,7 @@
  * each answered with a 4xx and checked in the database to have recorded nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -60,6 +60,13 @@ function findProjectFile(id: string): string {
 		f.endsWith(`/${id}.project.yaml`),
 	)!;
 	return join(dir, rel);
+}
+
+/** The English lesson that embeds a shipped project (beside its project file). */
+function findLessonFile(id: string): string {
+	const dir = dirname(findProjectFile(id));
+	const file = readdirSync(dir).find((f) => f.endsWith(`-${PROJECTS[id]!.lesson}.mdx`))!;
+	return join(dir, file);
 }
 
 /** Ids of every `<id>.project.yaml` under courses/. */
@@ -434,7 +441,9 @@ describe('leak scan', () => {
 			);
 			const seed = String(row!.seed);
 			const { BUILDERS } = await import('../../src/lib/projects/builders/index.ts');
-			const publicText = readFileSync(findProjectFile(id), 'utf8');
+			const publicText = [findProjectFile(id), findLessonFile(id)]
+				.map((f) => readFileSync(f, 'utf8'))
+				.join('\n');
 			const builderId = /builder: (\S+)/.exec(publicText)![1]!;
 			const html = [
 				await (
@@ -472,6 +481,23 @@ describe('leak scan', () => {
 				{ html: [`${html[1]}<p>${key}</p>`] },
 			);
 			expect(planted).toContain(`${id}: the attempt key's signature is visible`);
+			// A URL's origin is not scanned (the server's port is no one's data), its query is.
+			const total = Object.values(BUILDERS[builderId]!.expected(seed))
+				.flat(2)
+				.find((v) => typeof v === 'number' && v >= 1000 && !publicText.includes(String(v)));
+			if (total !== undefined) {
+				const inQuery = findProjectLeaks(
+					{
+						projectId: id,
+						seed,
+						attemptKey: key,
+						expected: BUILDERS[builderId]!.expected(seed),
+						publicText,
+					},
+					{ html: [`${html[1]}<a href="${base}/check?total=${total}">check</a>`] },
+				);
+				expect(inQuery).toContain(`${id}: expected value "${total}" is visible`);
+			}
 		}
 	});
 });
