@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -223,6 +223,30 @@ describe('startMailSender without SMTP', () => {
 				await new Promise((r) => setTimeout(r, 20));
 			expect(await delivered()).toBe(70);
 			expect(readdirSync(join(dir, 'outbox'))).toHaveLength(70);
+		} finally {
+			await sender.stop();
+			close();
+		}
+	});
+});
+
+describe('deliverNow', () => {
+	it('has the file written when it returns, even when the sender’s own poll claimed the message first', async () => {
+		const { db, writer, close, dir } = await freshDb();
+		// Polling all the time, so that the poll often claims a message before deliverNow does.
+		const sender = await startFolderSender({ db, writer, dir }, { pollMs: 1 });
+		try {
+			let missing = 0;
+			for (let i = 0; i < 150; i++) {
+				const row = createMailRow(message(`now${i}@example.org`));
+				await db.insert(mailOutboxTable).values(row);
+				// A request does other work between its commit and handing the message over.
+				await new Promise((r) => setTimeout(r, 2));
+				await sender.deliverNow(row.id!);
+				const files = existsSync(join(dir, 'outbox')) ? readdirSync(join(dir, 'outbox')) : [];
+				if (!files.some((f) => f.endsWith(`-${row.id}.json`))) missing++;
+			}
+			expect(missing).toBe(0);
 		} finally {
 			await sender.stop();
 			close();

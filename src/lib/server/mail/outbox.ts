@@ -148,6 +148,16 @@ export async function claimMail(
 	return Array.from(claimed!.rows, toMailRow);
 }
 
+/** Whether message `id` is pending and held by `owner` now (being delivered by that process). */
+export async function isHeldBy(db: DbOrTx, id: string, owner: string): Promise<boolean> {
+	const row = await db
+		.select({ status: mailOutboxTable.status, leaseOwner: mailOutboxTable.leaseOwner })
+		.from(mailOutboxTable)
+		.where(eq(mailOutboxTable.id, id))
+		.get();
+	return row?.status === 'pending' && row.leaseOwner === owner;
+}
+
 /** Only while `owner` still holds the message's lease and it is pending. */
 const heldBy = (owner: string) => sqlText`lease_owner = ${owner} and status = 'pending'`;
 

@@ -25,6 +25,7 @@ import { renderMailHtml } from './compose.ts';
 import {
 	claimMail,
 	getNextDueTime,
+	isHeldBy,
 	recordDeliveries,
 	recordFailure,
 	type MailRow,
@@ -71,7 +72,11 @@ export interface MailSender {
 	 * now").
 	 */
 	wake: (options?: { now?: boolean }) => void;
-	/** Delivers one message now if it is claimable (used for the local outbox folder). */
+	/**
+	 * Delivers one message now if it is claimable, or waits while this process's sender is
+	 * delivering it already (its poll may have claimed it a moment before): used for the local
+	 * outbox folder, whose file must exist when the request that queued it answers.
+	 */
 	deliverNow: (id: string) => Promise<void>;
 	/** Stops claiming; resolves when in-flight deliveries have finished. */
 	stop: () => Promise<void>;
@@ -505,7 +510,10 @@ export async function startMailSender(options: MailSenderOptions): Promise<MailS
 		},
 		deliverNow: async (id) => {
 			const rows = await claimMail(writer(), owner, { limit: 1, leaseMs: LEASE_MS, id });
-			await sendAll(rows);
+			if (rows.length > 0) return void (await sendAll(rows));
+			// At most a few milliseconds for a file; bounded all the same.
+			for (let i = 0; i < 500 && (await isHeldBy(options.db, id, owner)); i++)
+				await new Promise((r) => setTimeout(r, 10));
 		},
 		stop: async () => {
 			stopped = true;
