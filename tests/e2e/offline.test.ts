@@ -13,16 +13,28 @@ const LESSONS = [
 	['/courses/getting-started/prove-your-skills', null],
 ] as const;
 
-/** Waits until a service worker is active and controls the page. */
+/**
+ * Waits until a service worker is active and controls the page. The worker claims the pages open
+ * when it activates; a page that was still loading at that moment can miss it (no
+ * `controllerchange` ever comes: a run under load hung here for the test's 4 minutes), but a page
+ * loaded after activation is controlled from the start: then look again after one reload.
+ */
 async function waitForServiceWorker(page: Page) {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) {
-			await new Promise((resolve) =>
-				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-			);
-		}
-	});
+	for (let reloaded = false; ; reloaded = true) {
+		const controlled = await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+			if (navigator.serviceWorker.controller) return true;
+			return new Promise<boolean>((resolve) => {
+				navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), {
+					once: true,
+				});
+				setTimeout(() => resolve(Boolean(navigator.serviceWorker.controller)), 10_000);
+			});
+		});
+		if (controlled) return;
+		if (reloaded) throw new Error('no service worker controls the page, even after a reload');
+		await page.reload();
+	}
 }
 
 /** Saves the course on the current course page and returns the "Saved — …" text. */
