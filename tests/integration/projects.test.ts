@@ -458,44 +458,21 @@ describe('leak scan', () => {
 					),
 				].map(async (src) => ({ name: src, source: await (await browser.get(src)).text() })),
 			);
-			const findings = findProjectLeaks(
-				{
-					projectId: id,
-					seed,
-					attemptKey: key,
-					expected: BUILDERS[builderId]!.expected(seed),
-					publicText,
-				},
-				{ html, scripts },
-			);
+			const expected = BUILDERS[builderId]!.expected(seed);
+			const secrets = { projectId: id, seed, attemptKey: key, expected, publicText };
+			const findings = findProjectLeaks(secrets, { html, scripts });
 			expect(findings).toEqual([]);
 			// The scan can fail: the same page with a value planted in it is caught.
-			const planted = findProjectLeaks(
-				{
-					projectId: id,
-					seed,
-					attemptKey: key,
-					expected: BUILDERS[builderId]!.expected(seed),
-					publicText,
-				},
-				{ html: [`${html[1]}<p>${key}</p>`] },
-			);
+			const planted = findProjectLeaks(secrets, { html: [`${html[1]}<p>${key}</p>`] });
 			expect(planted).toContain(`${id}: the attempt key's signature is visible`);
 			// A URL's origin is not scanned (the server's port is no one's data), its query is.
-			const total = Object.values(BUILDERS[builderId]!.expected(seed))
+			const total = Object.values(expected)
 				.flat(2)
 				.find((v) => typeof v === 'number' && v >= 1000 && !publicText.includes(String(v)));
 			if (total !== undefined) {
-				const inQuery = findProjectLeaks(
-					{
-						projectId: id,
-						seed,
-						attemptKey: key,
-						expected: BUILDERS[builderId]!.expected(seed),
-						publicText,
-					},
-					{ html: [`${html[1]}<a href="${base}/check?total=${total}">check</a>`] },
-				);
+				const inQuery = findProjectLeaks(secrets, {
+					html: [`${html[1]}<a href="${base}/check?total=${total}">check</a>`],
+				});
 				expect(inQuery).toContain(`${id}: expected value "${total}" is visible`);
 			}
 		}
